@@ -1,0 +1,83 @@
+package com.serialtrust.chaincode;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON form of the ledger: keys sorted, absent values left out, no whitespace, dates as
+ * ISO-8601. Every endorser writes the same bytes for the same state. Reading is strict: unknown
+ * fields and oversized documents are refused.
+ */
+public final class Json {
+
+    /** The largest JSON argument a transaction accepts. */
+    public static final int MAX_ARGUMENT_BYTES = 4 * 1024 * 1024;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(32)
+                            .maxStringLength(64 * 1024)
+                            .maxDocumentLength(MAX_ARGUMENT_BYTES)
+                            .build())
+                    .build())
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT)
+                    .withContentInclusion(JsonInclude.Include.NON_ABSENT))
+            .build();
+
+    private Json() {}
+
+    /** The canonical bytes of a value. */
+    public static byte[] bytes(final Object value) {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
+    /** The canonical text of a value. */
+    public static String text(final Object value) {
+        return new String(bytes(value), StandardCharsets.UTF_8);
+    }
+
+    /** Reads state this contract wrote; a failure here is a bug, not bad input. */
+    static <T> T readState(final byte[] bytes, final Class<T> type) {
+        try {
+            return MAPPER.readValue(bytes, type);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + " in state", e);
+        }
+    }
+
+    /** Reads a caller's JSON argument, refusing it with INVALID_ARGUMENT if malformed. */
+    static <T> T readArgument(final String name, final String text, final Class<T> type) {
+        if (text == null || text.isBlank()) {
+            throw ErrorCode.INVALID_ARGUMENT.failure(name + " is required");
+        }
+        if (text.length() > MAX_ARGUMENT_BYTES) {
+            throw ErrorCode.LIMIT_EXCEEDED.failure(name + " is larger than " + MAX_ARGUMENT_BYTES + " bytes");
+        }
+        try {
+            final T value = MAPPER.readValue(text, type);
+            if (value == null) {
+                throw ErrorCode.INVALID_ARGUMENT.failure(name + " is required");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw ErrorCode.INVALID_ARGUMENT.failure(name + " is not valid JSON of the expected shape: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a record's own validation refused a field
+            throw ErrorCode.INVALID_ARGUMENT.failure(name + ": " + e.getMessage());
+        }
+    }
+}

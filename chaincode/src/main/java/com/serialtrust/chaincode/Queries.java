@@ -1,0 +1,155 @@
+package com.serialtrust.chaincode;
+
+import com.serialtrust.gs1.Cset82;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+
+/** Read-only views: history, lots, assemblies, police checks and owner contact. */
+final class Queries {
+
+    /** The most entries a history returns. */
+    static final int MAX_HISTORY = 1000;
+    /** The most serials one police list check takes. */
+    static final int MAX_CHECK = 1000;
+    /** The largest owner contact record, in bytes. */
+    static final int MAX_CONTACT = 2048;
+
+    private Queries() {}
+
+    /** One change of an item, oldest first: when, in which transaction, and the state it left. */
+    record HistoryEntry(String txId, Instant at, Optional<Item> item) {}
+
+    static List<HistoryEntry> history(final Tx tx, final ItemRef ref) {
+        final List<HistoryEntry> entries = new ArrayList<>();
+        try (QueryResultsIterator<KeyModification> changes = tx.stub().getHistoryForKey(StateKeys.item(tx, ref))) {
+            for (KeyModification change : changes) {
+                if (entries.size() == MAX_HISTORY) {
+                    break;
+                }
+                entries.add(new HistoryEntry(change.getTxId(), change.getTimestamp(), change.isDeleted()
+                        ? Optional.empty() : Optional.of(Json.readState(change.getValue(), Item.class))));
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("history query failed", e);
+        }
+        if (entries.isEmpty()) {
+            throw ErrorCode.ITEM_NOT_FOUND.failure("no item " + ref);
+        }
+        Collections.reverse(entries); // a peer returns newest first; a timeline reads oldest first
+        return entries;
+    }
+
+    record ItemPage(List<Item> items, String bookmark) {}
+
+    static ItemPage byLot(final Tx tx, final String gtinArg, final String lot, final String pageSizeArg, final String bookmark) {
+        final String gtin = ProductCatalogue.gtin(gtinArg);
+        if (lot == null || !Cset82.isValid(lot, 20)) {
+            throw ErrorCode.LOT_INVALID.failure("a lot is 1-20 characters of GS1 set 82");
+        }
+        final int pageSize = Arguments.pageSize(pageSizeArg);
+        final List<Item> items = new ArrayList<>();
+        try (QueryResultsIteratorWithMetadata<KeyValue> page = tx.stub().getStateByPartialCompositeKeyWithPagination(
+                tx.stub().createCompositeKey(StateKeys.LOT, gtin, lot), pageSize, bookmark == null ? "" : bookmark)) {
+            for (KeyValue kv : page) {
+                items.add(tx.item(new ItemRef(gtin, tx.attributes(kv.getKey()).get(2))));
+            }
+            return new ItemPage(items, page.getMetadata().getBookmark());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("range query failed", e);
+        }
+    }
+
+    /** The assemblies that contain an item, innermost first. */
+    static List<ItemRef> containing(final Tx tx, final ItemRef ref) {
+        return Recalls.ancestors(tx, tx.item(ref));
+    }
+
+    /** A police check of one serial: what the ledger knows of each item with it. */
+    record CheckInput(Optional<String> gtin, String serial) {
+        CheckInput {
+            gtin = gtin == null ? Optional.empty() : gtin;
+        }
+    }
+
+    record Match(ItemRef item, ItemStatus status, boolean stolen, Optional<Theft> theft, String manufacturer, int distance) {
+        static Match of(final Item item, final int distance) {
+            return new Match(item.ref(), item.status(), item.stolen(), item.theft(), item.manufacturer(), distance);
+        }
+    }
+
+    record CheckResult(String serial, List<Match> matches) {}
+
+    static List<CheckResult> check(final Tx tx, final String listJson) {
+        final CheckInput[] inputs = Json.readArgument("serials", listJson, CheckInput[].class);
+        if (inputs.length == 0 || inputs.length > MAX_CHECK) {
+            throw ErrorCode.LIMIT_EXCEEDED.failure("a check takes 1 to " + MAX_CHECK + " serials");
+        }
+        final List<CheckResult> results = new ArrayList<>(inputs.length);
+        for (int i = 0; i < inputs.length; i++) {
+            final CheckInput input = inputs[i];
+            if (input == null || input.serial() == null || !Cset82.isValid(input.serial().strip(), 20)) {
+                throw ErrorCode.SERIAL_INVALID.failureAt(i, "a serial is 1-20 characters of GS1 set 82");
+            }
+            final String serial = input.serial().strip();
+            final Optional<String> gtin = input.gtin().map(ProductCatalogue::gtin);
+            final List<Match> matches = new ArrayList<>();
+            for (ItemRef ref : SearchIndex.exact(tx, serial, gtin)) {
+                matches.add(Match.of(tx.item(ref), 0));
+            }
+            results.add(new CheckResult(serial, matches));
+        }
+        return results;
+    }
+
+    record CloseResult(String serial, String normalised, List<Match> matches, boolean truncated) {}
+
+    static CloseResult close(final Tx tx, final String serialArg) {
+        final String serial = Arguments.text("serial", serialArg, 40);
+        final SearchIndex.CloseResult found = SearchIndex.close(tx, serial);
+        final List<Match> matches = new ArrayList<>();
+        for (SearchIndex.CloseMatch match : found.matches()) {
+            matches.add(Match.of(tx.item(match.item()), match.distance()));
+        }
+        return new CloseResult(serial, found.normalised(), matches, found.truncated());
+    }
+
+    /** The owner (with proof) leaves contact details for the police in a private collection. */
+    static void setContact(final Tx tx, final ItemRef ref) {
+        final Item item = tx.item(ref);
+        if (item.status() != ItemStatus.SOLD) {
+            throw ErrorCode.ILLEGAL_TRANSITION.failure(ref + " has no consumer owner");
+        }
+        OwnerProofs.requireOwner(tx, item, "SET_CONTACT", "");
+        final byte[] contact = tx.transientValue("contact")
+                .orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.failure("the transient field 'contact' is required"));
+        if (contact.length > MAX_CONTACT) {
+            throw ErrorCode.LIMIT_EXCEEDED.failure("contact details are at most " + MAX_CONTACT + " bytes");
+        }
+        Json.readArgument("contact", new String(contact, StandardCharsets.UTF_8), Map.class);
+        tx.stub().putPrivateData(StateKeys.CONTACT_COLLECTION, StateKeys.item(tx, ref), contact);
+        tx.emit("OwnerContactSet", Map.of("item", ref, "txId", tx.txId()));
+    }
+
+    static String contact(final Tx tx, final ItemRef ref) {
+        tx.require(Role.POLICE);
+        tx.item(ref);
+        final byte[] contact = tx.stub().getPrivateData(StateKeys.CONTACT_COLLECTION, StateKeys.item(tx, ref));
+        if (contact == null || contact.length == 0) {
+            throw ErrorCode.CONTACT_NOT_FOUND.failure("the owner of " + ref + " left no contact details");
+        }
+        return new String(contact, StandardCharsets.UTF_8);
+    }
+}

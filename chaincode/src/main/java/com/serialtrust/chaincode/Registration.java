@@ -1,0 +1,150 @@
+package com.serialtrust.chaincode;
+
+import com.serialtrust.crypto.Base64Url;
+import com.serialtrust.crypto.P256;
+import com.serialtrust.gs1.ElementString;
+import com.serialtrust.gs1.Gtin;
+import com.serialtrust.gs1.InvalidIdentifierException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Registration of signed items in batches. Every item is checked before anything is written: one
+ * bad item refuses the whole batch, naming its index and its error code.
+ */
+final class Registration {
+
+    /** The most items one transaction registers. */
+    static final int MAX_BATCH = 2000;
+
+    private Registration() {}
+
+    /** One item of a batch, as the manufacturer submits it. */
+    record ItemInput(
+            String gtin,
+            String serial,
+            Optional<String> cpv,
+            Optional<String> lot,
+            Optional<String> productionDate,
+            Optional<String> expiryDate,
+            String signature,
+            Optional<String> keyId) {
+
+        ItemInput {
+            cpv = cpv == null ? Optional.empty() : cpv;
+            lot = lot == null ? Optional.empty() : lot;
+            productionDate = productionDate == null ? Optional.empty() : productionDate;
+            expiryDate = expiryDate == null ? Optional.empty() : expiryDate;
+            keyId = keyId == null ? Optional.empty() : keyId;
+        }
+    }
+
+    record Result(int registered, String txId) {}
+
+    static Result register(final Tx tx, final String batchJson) {
+        tx.require(Role.MANUFACTURER);
+        final ItemInput[] batch = Json.readArgument("items", batchJson, ItemInput[].class);
+        if (batch.length == 0) {
+            throw ErrorCode.INVALID_ARGUMENT.failure("the batch is empty");
+        }
+        if (batch.length > MAX_BATCH) {
+            throw ErrorCode.LIMIT_EXCEEDED.failure("a batch holds at most " + MAX_BATCH + " items, not " + batch.length);
+        }
+        final Checker checker = new Checker(tx);
+        final List<Item> items = new ArrayList<>(batch.length);
+        for (int i = 0; i < batch.length; i++) {
+            items.add(checker.check(i, batch[i]));
+        }
+        for (Item item : items) {
+            tx.putItem(item);
+            SearchIndex.add(tx, item);
+        }
+        tx.emit("ItemsRegistered", Map.of("items", items.stream().map(Item::ref).toList(), "mspId", tx.mspId(), "txId", tx.txId()));
+        return new Result(items.size(), tx.txId());
+    }
+
+    /** Checks items one by one, caching what a batch shares: product models and keys. */
+    private static final class Checker {
+        private final Tx tx;
+        private final Map<String, Product> products = new HashMap<>();
+        private final Set<ItemRef> seen = new HashSet<>();
+        private final List<ManufacturerKey> activeKeys;
+
+        Checker(final Tx tx) {
+            this.tx = tx;
+            this.activeKeys = KeyRegistry.activeOf(tx, tx.mspId());
+        }
+
+        Item check(final int index, final ItemInput input) {
+            if (input == null || input.gtin() == null || input.serial() == null || input.signature() == null) {
+                throw ErrorCode.INVALID_ARGUMENT.failureAt(index, "gtin, serial and signature are required");
+            }
+            final ElementString element;
+            try {
+                element = new ElementString(Gtin.parse(input.gtin()), input.serial(), input.cpv(), input.lot(),
+                        input.productionDate(), input.expiryDate());
+            } catch (InvalidIdentifierException e) {
+                throw Identifiers.refusalAt(index, e);
+            }
+            final ItemRef ref = new ItemRef(element.gtin().value(), element.serial());
+            final Product product = product(index, ref.gtin());
+            try {
+                product.scheme().validate(ref.serial());
+            } catch (InvalidIdentifierException e) {
+                throw Identifiers.refusalAt(index, e);
+            }
+            if (!seen.add(ref)) {
+                throw ErrorCode.ITEM_DUPLICATE_IN_BATCH.failureAt(index, ref + " appears twice in the batch");
+            }
+            if (tx.exists(StateKeys.item(tx, ref))) {
+                throw ErrorCode.ITEM_EXISTS.failureAt(index, ref + " is already registered");
+            }
+            final ManufacturerKey key = verify(index, element, input);
+            return new Item(ref.gtin(), ref.serial(), element.cpv(), element.lot(), element.productionDate(),
+                    element.expiryDate(), tx.mspId(), key.keyId(), input.signature(), tx.now(), ItemStatus.REGISTERED,
+                    Optional.of(tx.mspId()), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), 0, 0, tx.event("REGISTERED", Optional.empty()));
+        }
+
+        private Product product(final int index, final String gtin) {
+            final Product product = products.computeIfAbsent(gtin,
+                    g -> tx.get(StateKeys.product(tx, g), Product.class).orElse(null));
+            if (product == null) {
+                throw ErrorCode.PRODUCT_NOT_FOUND.failureAt(index, "no product model " + gtin);
+            }
+            if (!product.mspId().equals(tx.mspId())) {
+                throw ErrorCode.NOT_AUTHORISED.failureAt(index, "GTIN " + gtin + " belongs to " + product.mspId());
+            }
+            return product;
+        }
+
+        private ManufacturerKey verify(final int index, final ElementString element, final ItemInput input) {
+            final byte[] signature = Base64Url.decode(input.signature())
+                    .filter(s -> s.length == P256.SIGNATURE_LENGTH)
+                    .orElseThrow(() -> ErrorCode.SIGNATURE_INVALID.failureAt(index,
+                            "a signature is 64 bytes (r||s), base64url without padding"));
+            final List<ManufacturerKey> candidates = input.keyId()
+                    .map(id -> activeKeys.stream().filter(k -> k.keyId().equals(id)).toList())
+                    .orElse(activeKeys);
+            if (candidates.isEmpty()) {
+                throw ErrorCode.KEY_NOT_ACTIVE.failureAt(index, input.keyId()
+                        .map(id -> "key " + com.serialtrust.gs1.Text.quote(id) + " is not an active key of " + tx.mspId())
+                        .orElse(tx.mspId() + " has no active signing key"));
+            }
+            final String message = element.canonical();
+            for (ManufacturerKey key : candidates) {
+                if (P256.verify(KeyRegistry.publicKey(key), message, signature)) {
+                    return key;
+                }
+            }
+            throw ErrorCode.SIGNATURE_INVALID.failureAt(index, "the signature of " + message
+                    + " does not verify with " + (candidates.size() == 1 ? "key " + candidates.get(0).keyId() : "any active key"));
+        }
+    }
+
+}

@@ -1,0 +1,51 @@
+package com.serialtrust.chaincode;
+
+/** The composite keys of the ledger, in one place so that every index is easy to find. */
+final class StateKeys {
+
+    static final String ORG = "org";
+    static final String PREFIX = "prefix";
+    static final String KEY = "key";
+    static final String ORG_KEY = "orgkey";
+    static final String PRODUCT = "product";
+    static final String ITEM = "item";
+    static final String LOT = "lot";
+    static final String SERIAL = "serial";
+    static final String NORMALISED = "norm";
+    static final String SEGMENT = "nseg";
+    static final String CHILD = "child";
+    static final String STOLEN = "stolen";
+    static final String RECALL = "recall";
+    static final String RECALL_BY_GTIN = "recallgtin";
+    static final String SERVICE = "service";
+    static final String CONFIG = "config";
+
+    /** The private data collection for owner contact details, readable by police only. */
+    static final String CONTACT_COLLECTION = "ownerContact";
+
+    private StateKeys() {}
+
+    static String org(final Tx tx, final String mspId) {
+        return tx.key(ORG, mspId);
+    }
+
+    static String item(final Tx tx, final ItemRef ref) {
+        return tx.key(ITEM, ref.gtin(), ref.serial());
+    }
+
+    static String product(final Tx tx, final String gtin) {
+        return tx.key(PRODUCT, gtin);
+    }
+
+    static String signingKey(final Tx tx, final String keyId) {
+        return tx.key(KEY, keyId);
+    }
+
+    static String recall(final Tx tx, final String id) {
+        return tx.key(RECALL, id);
+    }
+
+    static String bootstrap(final Tx tx) {
+        return tx.key(CONFIG, "bootstrap");
+    }
+}

@@ -1,0 +1,135 @@
+package com.serialtrust.chaincode.sim;
+
+import com.serialtrust.crypto.P256;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.shim.Chaincode;
+import org.hyperledger.fabric.shim.ChaincodeServer;
+
+/**
+ * A single-peer ledger that runs the SerialTrust chaincode in-process through Fabric's own contract
+ * router, over any {@link WorldState}. Submits are serialised and committed one per block; a
+ * failed transaction writes nothing. Used by the tests and by the embedded ledger.
+ */
+public final class SimLedger {
+
+    private final Chaincode chaincode;
+    private final WorldState state;
+    private final String channelId;
+    private final Clock clock;
+    private final AtomicLong proposals = new AtomicLong();
+    private final Object commitLock = new Object();
+
+    public SimLedger(final WorldState state, final String channelId, final Clock clock) {
+        this(Router.INSTANCE, state, channelId, clock);
+    }
+
+    SimLedger(final Chaincode chaincode, final WorldState state, final String channelId, final Clock clock) {
+        this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
+        this.state = Objects.requireNonNull(state, "state");
+        this.channelId = Objects.requireNonNull(channelId, "channelId");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The outcome of a proposal: the chaincode's response and, for a committed submit, where it landed. */
+    public record Result(
+            int status, String message, byte[] payload, String txId, Instant timestamp, Optional<Long> block,
+            Optional<ChaincodeEvent> event, WriteSet writes) {
+
+        public boolean ok() {
+            return status == 200;
+        }
+
+        public String payloadText() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Endorses and commits a transaction; a refused one changes nothing. */
+    public Result submit(final SimIdentity caller, final Map<String, byte[]> transientData, final String function,
+            final String... args) {
+        synchronized (commitLock) {
+            final Result endorsed = run(caller, transientData, function, args);
+            if (!endorsed.ok()) {
+                return endorsed;
+            }
+            final long block = state.commit(endorsed.writes());
+            return new Result(endorsed.status(), endorsed.message(), endorsed.payload(), endorsed.txId(),
+                    endorsed.timestamp(), Optional.of(block), endorsed.event(), endorsed.writes());
+        }
+    }
+
+    /** Runs a query; nothing is committed, whatever the chaincode wrote. */
+    public Result evaluate(final SimIdentity caller, final String function, final String... args) {
+        return run(caller, Map.of(), function, args);
+    }
+
+    public WorldState state() {
+        return state;
+    }
+
+    private Result run(final SimIdentity caller, final Map<String, byte[]> transientData, final String function,
+            final String... args) {
+        final List<String> all = new ArrayList<>(args.length + 1);
+        all.add(function);
+        all.addAll(List.of(args));
+        final Instant now = clock.instant();
+        final String txId = txId(caller);
+        final SimulatedStub stub = new SimulatedStub(state, channelId, txId, now, caller, all, transientData);
+        final Chaincode.Response response = chaincode.invoke(stub);
+        final byte[] payload = response.getPayload() == null ? new byte[0] : response.getPayload();
+        return new Result(response.getStatusCode(), response.getMessage(), payload, txId, now, Optional.empty(),
+                stub.chaincodeEvent(), stub.writeSet());
+    }
+
+    /** Like Fabric's: a digest of a nonce and the creator; here the nonce is a counter, so runs repeat. */
+    private String txId(final SimIdentity caller) {
+        final byte[] creator = caller.serialize();
+        final ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES + creator.length);
+        buffer.putLong(proposals.incrementAndGet()).put(creator);
+        return HexFormat.of().formatHex(P256.sha256(buffer.array()));
+    }
+
+    /** Fabric's contract router, built once: it scans the class path for contracts. */
+    private static final class Router {
+        static final Chaincode INSTANCE = create();
+
+        private static Chaincode create() {
+            final ContractRouter router = new ContractRouter(new String[] {"--id", "serialtrust"});
+            // the router logs every invocation's arguments at INFO; in-process that is noise
+            Logger.getLogger("org.hyperledger").setLevel(Level.WARNING);
+            try {
+                router.startRouterWithChaincodeServer(new ChaincodeServer() {
+                    @Override
+                    public void start() {
+                        // in-process: no server, the router is invoked directly
+                    }
+
+                    @Override
+                    public void stop() {
+                        // nothing was started
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return router;
+        }
+    }
+}

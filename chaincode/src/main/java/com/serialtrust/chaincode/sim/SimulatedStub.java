@@ -1,0 +1,443 @@
+package com.serialtrust.chaincode.sim;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.protobuf.ByteString;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.hyperledger.fabric.shim.Chaincode.Response;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+
+/**
+ * A {@link ChaincodeStub} over a {@link WorldState}, with a peer's semantics: reads see committed
+ * state only (never the transaction's own writes), writes are buffered in a {@link WriteSet},
+ * history is newest first, partial composite key queries scan a key range, and only the last
+ * event set survives. What a LevelDB peer refuses (rich queries) is refused here too.
+ */
+public final class SimulatedStub implements ChaincodeStub {
+
+    /** The highest Unicode code point, which closes Fabric's composite-key ranges. */
+    private static final String MAX_UNICODE_RUNE = "\udbff\udfff";
+
+    private final WorldState state;
+    private final String channelId;
+    private final String txId;
+    private final Instant timestamp;
+    private final byte[] creator;
+    private final String mspId;
+    private final List<byte[]> args;
+    private final Map<String, byte[]> transientData;
+    private final WriteSet writes;
+    private ChaincodeEvent event;
+
+    /** A stub for one proposal. */
+    public SimulatedStub(
+            final WorldState state,
+            final String channelId,
+            final String txId,
+            final Instant timestamp,
+            final SimIdentity creator,
+            final List<String> args,
+            final Map<String, byte[]> transientData) {
+        this.state = state;
+        this.channelId = channelId;
+        this.txId = txId;
+        this.timestamp = timestamp;
+        this.creator = creator.serialize();
+        this.mspId = creator.mspId();
+        this.args = args.stream().map(a -> a.getBytes(UTF_8)).toList();
+        this.transientData = Map.copyOf(transientData);
+        this.writes = new WriteSet(txId, timestamp);
+    }
+
+    /** The writes this proposal made. */
+    public WriteSet writeSet() {
+        return writes;
+    }
+
+    /** The last event the chaincode set. */
+    public Optional<ChaincodeEvent> chaincodeEvent() {
+        return Optional.ofNullable(event);
+    }
+
+    @Override
+    public List<byte[]> getArgs() {
+        return args.stream().map(byte[]::clone).toList();
+    }
+
+    @Override
+    public List<String> getStringArgs() {
+        return args.stream().map(a -> new String(a, UTF_8)).toList();
+    }
+
+    @Override
+    public String getFunction() {
+        return args.isEmpty() ? null : new String(args.get(0), UTF_8);
+    }
+
+    @Override
+    public List<String> getParameters() {
+        return getStringArgs().stream().skip(1).toList();
+    }
+
+    @Override
+    public String getTxId() {
+        return txId;
+    }
+
+    @Override
+    public String getChannelId() {
+        return channelId;
+    }
+
+    @Override
+    public Response invokeChaincode(final String chaincodeName, final List<byte[]> args, final String channel) {
+        throw new UnsupportedOperationException("chaincode-to-chaincode calls are not simulated");
+    }
+
+    @Override
+    public byte[] getState(final String key) {
+        return state.get(key).orElse(new byte[0]);
+    }
+
+    @Override
+    public byte[] getStateValidationParameter(final String key) {
+        return new byte[0];
+    }
+
+    @Override
+    public void putState(final String key, final byte[] value) {
+        requireKey(key);
+        if (value == null || value.length == 0) {
+            throw new IllegalArgumentException("a value must not be empty; delete the key instead");
+        }
+        writes.put(key, value);
+    }
+
+    @Override
+    public void setStateValidationParameter(final String key, final byte[] value) {
+        throw new UnsupportedOperationException("key-level endorsement is not simulated");
+    }
+
+    @Override
+    public void delState(final String key) {
+        requireKey(key);
+        writes.delete(key);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByRange(final String startKey, final String endKey) {
+        return iterator(state.range(startKey == null ? "" : startKey, endKey == null ? "" : endKey));
+    }
+
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(
+            final String startKey, final String endKey, final int pageSize, final String bookmark) {
+        final String start = bookmark == null || bookmark.isEmpty() ? startKey : bookmark;
+        return page(state.range(start, endKey), pageSize);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final String compositeKey) {
+        return getStateByRange(compositeKey, compositeKey + MAX_UNICODE_RUNE);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final String objectType, final String... attributes) {
+        return getStateByPartialCompositeKey(new CompositeKey(objectType, attributes));
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final CompositeKey compositeKey) {
+        return getStateByPartialCompositeKey(compositeKey.toString());
+    }
+
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getStateByPartialCompositeKeyWithPagination(
+            final CompositeKey compositeKey, final int pageSize, final String bookmark) {
+        final String start = compositeKey.toString();
+        return getStateByRangeWithPagination(start, start + MAX_UNICODE_RUNE, pageSize, bookmark);
+    }
+
+    @Override
+    public CompositeKey createCompositeKey(final String objectType, final String... attributes) {
+        return new CompositeKey(objectType, attributes);
+    }
+
+    @Override
+    public CompositeKey splitCompositeKey(final String compositeKey) {
+        return CompositeKey.parseCompositeKey(compositeKey);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getQueryResult(final String query) {
+        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
+    }
+
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(
+            final String query, final int pageSize, final String bookmark) {
+        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
+    }
+
+    @Override
+    public QueryResultsIterator<KeyModification> getHistoryForKey(final String key) {
+        final List<KeyModification> changes = new ArrayList<>();
+        for (WorldState.Change change : state.history(key)) {
+            changes.add(new Modification(change));
+        }
+        return new ListIterator<>(changes.iterator());
+    }
+
+    @Override
+    public byte[] getPrivateData(final String collection, final String key) {
+        return state.getPrivate(collection, key).orElse(new byte[0]);
+    }
+
+    @Override
+    public byte[] getPrivateDataHash(final String collection, final String key) {
+        return state.getPrivate(collection, key).map(com.serialtrust.crypto.P256::sha256).orElse(new byte[0]);
+    }
+
+    @Override
+    public byte[] getPrivateDataValidationParameter(final String collection, final String key) {
+        return new byte[0];
+    }
+
+    @Override
+    public void putPrivateData(final String collection, final String key, final byte[] value) {
+        requireKey(key);
+        if (value == null || value.length == 0) {
+            throw new IllegalArgumentException("a private value must not be empty");
+        }
+        writes.putPrivate(collection, key, value);
+    }
+
+    @Override
+    public void setPrivateDataValidationParameter(final String collection, final String key, final byte[] value) {
+        throw new UnsupportedOperationException("key-level endorsement is not simulated");
+    }
+
+    @Override
+    public void delPrivateData(final String collection, final String key) {
+        writes.deletePrivate(collection, key);
+    }
+
+    @Override
+    public void purgePrivateData(final String collection, final String key) {
+        writes.deletePrivate(collection, key);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByRange(
+            final String collection, final String startKey, final String endKey) {
+        return iterator(state.privateRange(collection, startKey, endKey));
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
+            final String collection, final String compositeKey) {
+        return getPrivateDataByRange(collection, compositeKey, compositeKey + MAX_UNICODE_RUNE);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
+            final String collection, final CompositeKey compositeKey) {
+        return getPrivateDataByPartialCompositeKey(collection, compositeKey.toString());
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
+            final String collection, final String objectType, final String... attributes) {
+        return getPrivateDataByPartialCompositeKey(collection, new CompositeKey(objectType, attributes));
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(final String collection, final String query) {
+        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
+    }
+
+    @Override
+    public void setEvent(final String name, final byte[] payload) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("an event needs a name");
+        }
+        event = ChaincodeEvent.newBuilder()
+                .setEventName(name)
+                .setTxId(txId)
+                .setPayload(ByteString.copyFrom(payload == null ? new byte[0] : payload))
+                .build();
+    }
+
+    @Override
+    public ChaincodeEvent getEvent() {
+        return event;
+    }
+
+    @Override
+    public SignedProposal getSignedProposal() {
+        throw new UnsupportedOperationException("a simulated proposal is not signed");
+    }
+
+    @Override
+    public Instant getTxTimestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public byte[] getCreator() {
+        return creator.clone();
+    }
+
+    @Override
+    public Map<String, byte[]> getTransient() {
+        return transientData;
+    }
+
+    @Override
+    public byte[] getBinding() {
+        return new byte[0];
+    }
+
+    @Override
+    public String getMspId() {
+        return mspId;
+    }
+
+    private static void requireKey(final String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("a key must not be empty");
+        }
+    }
+
+    private static QueryResultsIterator<KeyValue> iterator(final Iterator<Map.Entry<String, byte[]>> entries) {
+        return new ListIterator<>(map(entries, Entry::new));
+    }
+
+    private static QueryResultsIteratorWithMetadata<KeyValue> page(
+            final Iterator<Map.Entry<String, byte[]>> entries, final int pageSize) {
+        final List<KeyValue> results = new ArrayList<>();
+        String bookmark = "";
+        while (entries.hasNext()) {
+            final Map.Entry<String, byte[]> entry = entries.next();
+            if (results.size() == pageSize) {
+                bookmark = entry.getKey();
+                break;
+            }
+            results.add(new Entry(entry));
+        }
+        final QueryResponseMetadata metadata = QueryResponseMetadata.newBuilder()
+                .setFetchedRecordsCount(results.size())
+                .setBookmark(bookmark)
+                .build();
+        return new PageIterator(results, metadata);
+    }
+
+    private static <A, B> Iterator<B> map(final Iterator<A> source, final Function<A, B> mapper) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public B next() {
+                return mapper.apply(source.next());
+            }
+        };
+    }
+
+    private record Entry(String key, byte[] value) implements KeyValue {
+        Entry(final Map.Entry<String, byte[]> entry) {
+            this(entry.getKey(), entry.getValue());
+        }
+
+        @Override
+        public String getKey() {
+            return key;
+        }
+
+        @Override
+        public byte[] getValue() {
+            return value.clone();
+        }
+
+        @Override
+        public String getStringValue() {
+            return new String(value, UTF_8);
+        }
+    }
+
+    private record Modification(WorldState.Change change) implements KeyModification {
+        @Override
+        public String getTxId() {
+            return change.txId();
+        }
+
+        @Override
+        public byte[] getValue() {
+            return change.value().map(byte[]::clone).orElse(new byte[0]);
+        }
+
+        @Override
+        public String getStringValue() {
+            return new String(getValue(), UTF_8);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return change.timestamp();
+        }
+
+        @Override
+        public boolean isDeleted() {
+            return change.value().isEmpty();
+        }
+    }
+
+    private static class ListIterator<T> implements QueryResultsIterator<T> {
+        private final Iterator<T> items;
+
+        ListIterator(final Iterator<T> items) {
+            this.items = items;
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return items;
+        }
+
+        @Override
+        public void close() {
+            // nothing is held open
+        }
+    }
+
+    private static final class PageIterator extends ListIterator<KeyValue> implements QueryResultsIteratorWithMetadata<KeyValue> {
+        private final QueryResponseMetadata metadata;
+
+        PageIterator(final List<KeyValue> results, final QueryResponseMetadata metadata) {
+            super(Collections.unmodifiableList(results).iterator());
+            this.metadata = metadata;
+        }
+
+        @Override
+        public QueryResponseMetadata getMetadata() {
+            return metadata;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.serialtrust.chaincode.sim;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The committed state a simulated peer reads from: public keys and values, their history, and
+ * private data collections. Writes arrive only as whole committed transactions, so an
+ * implementation can make each one atomic.
+ */
+public interface WorldState {
+
+    /** The committed value of a public key. */
+    Optional<byte[]> get(String key);
+
+    /** Committed public entries with {@code startInclusive <= key < endExclusive}, in key order. */
+    Iterator<Map.Entry<String, byte[]>> range(String startInclusive, String endExclusive);
+
+    /** Every committed change of a key, newest first, as Fabric's history database returns it. */
+    List<Change> history(String key);
+
+    /** The committed value of a key in a private data collection. */
+    Optional<byte[]> getPrivate(String collection, String key);
+
+    /** Committed private entries of a collection with {@code startInclusive <= key < endExclusive}. */
+    Iterator<Map.Entry<String, byte[]>> privateRange(String collection, String startInclusive, String endExclusive);
+
+    /** Applies a transaction's writes atomically and returns the number of the block that holds it. */
+    long commit(WriteSet writes);
+
+    /** The number of the last committed block, or -1 if none. */
+    long height();
+
+    /** One committed change of a key; an empty value means the key was deleted. */
+    record Change(String txId, Instant timestamp, Optional<byte[]> value) {}
+}
