@@ -105,12 +105,20 @@ public final class SimLedger {
 
     /** Fabric's contract router, built once: it scans the class path for contracts. */
     private static final class Router {
+        /** Held strongly: java.util.logging forgets the level of a logger that is collected. */
+        private static final List<Logger> QUIETED = new ArrayList<>();
         static final Chaincode INSTANCE = create();
 
         private static Chaincode create() {
             final ContractRouter router = new ContractRouter(new String[] {"--id", "serialtrust"});
-            // the router logs every invocation's arguments at INFO; in-process that is noise
-            Logger.getLogger("org.hyperledger").setLevel(Level.WARNING);
+            // the router logs every invocation's arguments, and every refusal as SEVERE with a stack
+            // trace; in-process, refusals reach the caller as coded results, so this is only noise
+            for (String name : List.of("org.hyperledger", "org.hyperledger.fabric", "org.hyperledger.fabric.contract",
+                    "org.hyperledger.fabric.shim")) {
+                final Logger logger = Logger.getLogger(name);
+                logger.setLevel(Level.OFF);
+                QUIETED.add(logger);
+            }
             try {
                 router.startRouterWithChaincodeServer(new ChaincodeServer() {
                     @Override

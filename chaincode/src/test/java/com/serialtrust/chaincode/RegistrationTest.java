@@ -1,0 +1,200 @@
+package com.serialtrust.chaincode;
+
+import static com.serialtrust.chaincode.Consortium.GTIN;
+import static com.serialtrust.chaincode.Consortium.IMEI_GTIN;
+import static com.serialtrust.chaincode.Consortium.VIN_GTIN;
+import static com.serialtrust.chaincode.Consortium.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RegistrationTest {
+
+    @Nested
+    class RegisterItems {
+
+        @Test
+        void registersAThousandSignedItemsInOneTransaction() {
+            final Consortium c = Consortium.ready();
+            final List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                batch.add(c.signedItem(GTIN, "SN" + i, Map.of("lot", "L1")));
+            }
+            assertThat(c.ok(c.brand, "RegisterItems", json(batch)).get("registered").asInt()).isEqualTo(1000);
+            assertThat(c.verdict("SN999", "")).isEqualTo("GENUINE");
+            assertThat(c.query(c.brand, "ListItemsByLot", GTIN, "L1", "1000", "").get("items").size()).isEqualTo(1000);
+        }
+
+        @Test
+        void storesTheLotDatesAndSignatureOfEachItem() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> input = c.signedItem(GTIN, "12345",
+                    Map.of("lot", "ABC1", "productionDate", "260115", "expiryDate", "280131"));
+            c.ok(c.brand, "RegisterItems", json(List.of(input)));
+            final var item = c.query(c.stranger, "GetItem", GTIN, "12345");
+            assertThat(item.get("lot").asString()).isEqualTo("ABC1");
+            assertThat(item.get("productionDate").asString()).isEqualTo("260115");
+            assertThat(item.get("signature").asString()).isEqualTo(input.get("signature"));
+            assertThat(item.get("status").asString()).isEqualTo("REGISTERED");
+            assertThat(item.get("custodian").asString()).isEqualTo(Consortium.BRAND);
+        }
+
+        @Test
+        void oneBadItemRefusesTheWholeBatchNamingItsIndex() {
+            final Consortium c = Consortium.ready();
+            final List<Map<String, Object>> batch = new ArrayList<>();
+            batch.add(c.signedItem(GTIN, "OK-1", Map.of()));
+            batch.add(c.signedItem(GTIN, "OK-2", Map.of()));
+            final Map<String, Object> forged = new HashMap<>(c.signedItem(GTIN, "OK-3", Map.of()));
+            forged.put("serial", "OK-4");
+            batch.add(forged);
+            final var refusal = c.refused(c.brand, "RegisterItems", json(batch));
+            assertThat(refusal.code()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(refusal.index()).contains(2);
+            assertThat(c.verdict("OK-1", "")).isEqualTo("UNREGISTERED");
+        }
+
+        @Test
+        void refusesDuplicatesWithinTheBatchAndAgainstTheLedger() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> item = c.signedItem(GTIN, "DUP", Map.of());
+            final var inBatch = c.refused(c.brand, "RegisterItems", json(List.of(item, item)));
+            assertThat(inBatch.code()).isEqualTo("ITEM_DUPLICATE_IN_BATCH");
+            assertThat(inBatch.index()).contains(1);
+            c.ok(c.brand, "RegisterItems", json(List.of(item)));
+            assertThat(c.refused(c.brand, "RegisterItems", json(List.of(item))).code()).isEqualTo("ITEM_EXISTS");
+        }
+
+        @Test
+        void aSignatureByAnotherKeyIsRefused() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> item = Consortium.signedItemWith(BrandKey.generate(), GTIN, "X1", Map.of());
+            assertThat(c.refused(c.brand, "RegisterItems", json(List.of(item))).code()).isEqualTo("SIGNATURE_INVALID");
+        }
+
+        @Test
+        void aTamperedSerialOrLotIsRefused() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> item = new HashMap<>(c.signedItem(GTIN, "X1", Map.of("lot", "L1")));
+            item.put("lot", "L2");
+            assertThat(c.refused(c.brand, "RegisterItems", json(List.of(item))).code()).isEqualTo("SIGNATURE_INVALID");
+        }
+
+        @Test
+        void malformedSignaturesAreRefusedNotCrashed() {
+            final Consortium c = Consortium.ready();
+            for (String bad : List.of("", "!!!", "AAAA", "A".repeat(86) + "==", "A".repeat(200))) {
+                final Map<String, Object> item = new HashMap<>(c.signedItem(GTIN, "X1", Map.of()));
+                item.put("signature", bad);
+                assertThat(c.refused(c.brand, "RegisterItems", json(List.of(item))).code()).isEqualTo("SIGNATURE_INVALID");
+            }
+        }
+
+        @Test
+        void anotherManufacturerCannotMintItemsForTheBrand() {
+            final Consortium c = Consortium.ready();
+            final BrandKey otherKey = BrandKey.generate();
+            c.ok(c.otherBrand, "RegisterKey", otherKey.publicKeyPem());
+            final Map<String, Object> item = Consortium.signedItemWith(otherKey, GTIN, "FAKE", Map.of());
+            final var refusal = c.refused(c.otherBrand, "RegisterItems", json(List.of(item)));
+            assertThat(refusal.code()).isEqualTo("NOT_AUTHORISED");
+            assertThat(c.refused(c.retail, "RegisterItems", json(List.of(c.signedItem(GTIN, "R", Map.of())))).code())
+                    .isEqualTo("NOT_AUTHORISED");
+        }
+
+        @Test
+        void serialsFollowTheProductsScheme() {
+            final Consortium c = Consortium.ready();
+            c.ok(c.brand, "RegisterItems", json(List.of(
+                    c.signedItem(IMEI_GTIN, "260531793113837", Map.of()),
+                    c.signedItem(IMEI_GTIN, "490154203237518", Map.of()),
+                    c.signedItem(VIN_GTIN, "1G4AH59H45G118341", Map.of()),
+                    c.signedItem(VIN_GTIN, "1M8GDM9AXKP042788", Map.of()))));
+            final var badImei = c.refused(c.brand, "RegisterItems", json(List.of(c.signedItem(IMEI_GTIN, "490154203237519", Map.of()))));
+            assertThat(badImei.code()).isEqualTo("SERIAL_INVALID");
+            assertThat(badImei.message()).contains("IMEI");
+            final var badVin = c.refused(c.brand, "RegisterItems", json(List.of(c.signedItem(VIN_GTIN, "1G4AH59H46G118341", Map.of()))));
+            assertThat(badVin.code()).isEqualTo("SERIAL_INVALID");
+        }
+
+        @Test
+        void refusesBadIdentifiersEmptyAndOversizedBatchesAndMalformedJson() {
+            final Consortium c = Consortium.ready();
+            assertThat(c.refused(c.brand, "RegisterItems", "[]").code()).isEqualTo("INVALID_ARGUMENT");
+            assertThat(c.refused(c.brand, "RegisterItems", "{not json").code()).isEqualTo("INVALID_ARGUMENT");
+            assertThat(c.refused(c.brand, "RegisterItems", "[{\"gtin\":\"" + GTIN + "\",\"serial\":\"A\",\"signature\":\"x\",\"evil\":1}]").code())
+                    .isEqualTo("INVALID_ARGUMENT");
+            final List<Map<String, Object>> tooMany = new ArrayList<>();
+            for (int i = 0; i <= Registration.MAX_BATCH; i++) {
+                tooMany.add(Map.of("gtin", GTIN, "serial", "S" + i, "signature", "x"));
+            }
+            assertThat(c.refused(c.brand, "RegisterItems", json(tooMany)).code()).isEqualTo("LIMIT_EXCEEDED");
+            assertThat(c.refused(c.brand, "RegisterItems", json(List.of(Map.of("gtin", "1234567890129", "serial", "A", "signature", "x")))).code())
+                    .isEqualTo("GTIN_INVALID");
+            assertThat(c.refused(c.brand, "RegisterItems", json(List.of(Map.of("gtin", GTIN, "serial", "with space", "signature", "x")))).code())
+                    .isEqualTo("SERIAL_INVALID");
+            assertThat(c.refused(c.brand, "RegisterItems", json(List.of(Map.of("gtin", GTIN, "serial", "D", "productionDate", "261345", "signature", "x")))).code())
+                    .isEqualTo("DATE_INVALID");
+            assertThat(c.refused(c.brand, "RegisterItems", json(List.of(c.signedItem("09520123000042", "A", Map.of())))).code())
+                    .isEqualTo("PRODUCT_NOT_FOUND");
+        }
+
+        @Test
+        void emitsOneEventNamingEveryRegisteredItem() {
+            final Consortium c = Consortium.ready();
+            final var result = c.submit(c.brand, Map.of(), "RegisterItems",
+                    json(List.of(c.signedItem(GTIN, "E1", Map.of()), c.signedItem(GTIN, "E2", Map.of()))));
+            assertThat(result.event()).isPresent();
+            assertThat(result.event().get().getEventName()).isEqualTo("ItemsRegistered");
+            assertThat(result.event().get().getPayload().toString(StandardCharsets.UTF_8)).contains("E1", "E2", result.txId());
+        }
+    }
+
+    @Nested
+    class CanonicalState {
+
+        @Test
+        void anItemIsWrittenAsSortedCompactJson() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> input = c.signedItem(GTIN, "CANON", Map.of("lot", "L7"));
+            final var result = c.submit(c.brand, Map.of(), "RegisterItems", json(List.of(input)));
+            final String itemKey = result.writes().publicWrites().keySet().stream()
+                    .filter(k -> k.startsWith("\u0000item\u0000")).findFirst().orElseThrow();
+            final String written = new String(result.writes().publicWrites().get(itemKey).orElseThrow(), StandardCharsets.UTF_8);
+            assertThat(written).isEqualTo("{\"custodian\":\"BrandMSP\",\"gtin\":\"09520123456788\",\"keyId\":\"" + c.keyId + "\","
+                    + "\"lastEvent\":{\"actor\":\"BrandMSP\",\"at\":\"" + result.timestamp() + "\",\"txId\":\"" + result.txId()
+                    + "\",\"type\":\"REGISTERED\"},\"lot\":\"L7\",\"manufacturer\":\"BrandMSP\",\"owners\":0,"
+                    + "\"registeredAt\":\"" + result.timestamp() + "\",\"revision\":0,\"serial\":\"CANON\",\"serviceRecords\":0,"
+                    + "\"signature\":\"" + input.get("signature") + "\",\"status\":\"REGISTERED\"}");
+        }
+
+        @Test
+        void theSameTransactionsOnTwoPeersWriteTheSameBytes() {
+            final Consortium a = Consortium.ready();
+            final Consortium b = Consortium.readyLike(a);
+            // ECDSA signing is randomised, so both peers receive the very same signed item
+            final Map<String, Object> item = a.signedItem(GTIN, "DET-1", Map.of("lot", "L1", "productionDate", "260201"));
+            assertThat(story(b, item)).isEqualTo(story(a, item)).isNotEmpty();
+        }
+
+        private List<String> story(final Consortium c, final Map<String, Object> item) {
+            final List<String> writes = new ArrayList<>();
+            for (var result : List.of(
+                    c.submit(c.brand, Map.of(), "RegisterItems", json(List.of(item))),
+                    c.submit(c.brand, Map.of(), "ShipItems", Consortium.refs("DET-1"), Consortium.RETAIL),
+                    c.submit(c.retail, Map.of(), "ReceiveItems", Consortium.refs("DET-1")),
+                    c.submit(c.retail, Map.of(), "SellItem", GTIN, "DET-1", OwnerProofs.commitSecret("s3cret-s3cret")))) {
+                assertThat(result.ok()).as(result.message()).isTrue();
+                writes.add("tx " + result.txId() + " at " + result.timestamp());
+                result.writes().publicWrites().forEach((k, v) -> writes.add(k + "=" + v.map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("<deleted>")));
+            }
+            return writes;
+        }
+    }
+}
