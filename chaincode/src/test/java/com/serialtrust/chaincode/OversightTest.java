@@ -209,7 +209,7 @@ class OversightTest {
             c.register("SN-00A7B3X9Q", "SN-77777777", "ZZ1234");
             final var exactFold = c.query(c.police, "FindCloseSerials", "5n-OOA7B3X9Q");
             assertThat(exactFold.get("matches").toString()).contains("SN-00A7B3X9Q");
-            final var twoEdits = c.query(c.police, "FindCloseSerials", "SN A7B3X");
+            final var twoEdits = c.query(c.police, "FindCloseSerials", "SN 00A7B3X");
             assertThat(twoEdits.get("matches").get(0).get("item").get("serial").asString()).isEqualTo("SN-00A7B3X9Q");
             assertThat(twoEdits.get("matches").get(0).get("distance").asInt()).isEqualTo(2);
             assertThat(c.query(c.police, "FindCloseSerials", "2Z-I234").get("matches").toString()).contains("ZZ1234");
