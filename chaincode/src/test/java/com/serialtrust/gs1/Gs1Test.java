@@ -1,0 +1,151 @@
+package com.serialtrust.gs1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class Gs1Test {
+
+    @Nested
+    class Gtins {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"02345673", "416000336108", "1234567890128", "12345678901231"})
+        void acceptsThePublishedValidGtins(final String gtin) {
+            assertThat(Gtin.parse(gtin).value()).hasSize(14).endsWith(gtin);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"12345673", "1234567890129", "", "123", "12345678901234567", "12345678901a3"})
+        void refusesThePublishedInvalidGtinsAndMalformedOnes(final String gtin) {
+            assertThatThrownBy(() -> Gtin.parse(gtin)).isInstanceOf(InvalidIdentifierException.class)
+                    .extracting(e -> ((InvalidIdentifierException) e).reason()).isEqualTo(InvalidIdentifierException.Reason.GTIN_INVALID);
+        }
+
+        @Test
+        void matchesCompanyPrefixesAfterTheIndicatorDigit() {
+            assertThat(Gtin.parse("09520123456788").isUnderPrefix("9520123")).isTrue();
+            assertThat(Gtin.parse("09520123456788").isUnderPrefix("0952012")).isFalse();
+        }
+    }
+
+    @Nested
+    class Serials {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"260531793113837", "490154203237518"})
+        void acceptsThePublishedImeis(final String imei) {
+            SerialScheme.IMEI.validate(imei);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"490154203237519", "49015420323751", "49015420323751A"})
+        void refusesBadImeis(final String imei) {
+            assertThatThrownBy(() -> SerialScheme.IMEI.validate(imei)).hasMessageContaining("IMEI");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1G4AH59H45G118341", "1M8GDM9AXKP042788"})
+        void acceptsThePublishedVins(final String vin) {
+            SerialScheme.VIN.validate(vin);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1G4AH59H46G118341", "1M8GDM9AXKP04278", "IG4AH59H45G118341", "1g4ah59h45g118341"})
+        void refusesVinsWithAWrongCheckCharacterLengthOrLetters(final String vin) {
+            assertThatThrownBy(() -> SerialScheme.VIN.validate(vin)).isInstanceOf(InvalidIdentifierException.class);
+        }
+
+        @Test
+        void gs1SerialsAreOneToTwentyCharactersOfSet82() {
+            SerialScheme.GS1.validate("AB-12/x_%\"!");
+            assertThatThrownBy(() -> SerialScheme.GS1.validate("")).isInstanceOf(InvalidIdentifierException.class);
+            assertThatThrownBy(() -> SerialScheme.GS1.validate("x".repeat(21))).isInstanceOf(InvalidIdentifierException.class);
+            assertThatThrownBy(() -> SerialScheme.GS1.validate("a b")).isInstanceOf(InvalidIdentifierException.class);
+            assertThatThrownBy(() -> SerialScheme.GS1.validate("é")).isInstanceOf(InvalidIdentifierException.class);
+        }
+    }
+
+    @Nested
+    class DigitalLinks {
+
+        @Test
+        void theFirstPublishedLinkIsTheFirstElementString() {
+            final DigitalLink link = DigitalLink.parse("https://id.gs1.org/01/09520123456788/21/12345");
+            assertThat(link.element().canonical()).isEqualTo("(01)09520123456788(21)12345");
+            assertThat(link.toUri("https://id.gs1.org")).isEqualTo("https://id.gs1.org/01/09520123456788/21/12345");
+        }
+
+        @Test
+        void theSecondPublishedLinkPutsTheLotInThePathAndExpiryLast() {
+            final DigitalLink link = DigitalLink.parse("https://id.gs1.org/01/09520123456788/10/ABC1/21/12345?17=180426");
+            assertThat(link.element().canonical()).isEqualTo("(01)09520123456788(10)ABC1(21)12345(17)180426");
+            assertThat(ElementString.parse("(01)09520123456788(10)ABC1(21)12345(17)180426").canonical())
+                    .isEqualTo(link.element().canonical());
+            assertThat(link.toUri("https://id.gs1.org")).isEqualTo("https://id.gs1.org/01/09520123456788/10/ABC1/21/12345?17=180426");
+        }
+
+        @Test
+        void aLotInTheQueryIsRejected() {
+            assertThatThrownBy(() -> DigitalLink.parse("https://example.com/01/09520123456788?10=ABC123"))
+                    .isInstanceOf(InvalidIdentifierException.class).hasMessageContaining("path");
+        }
+
+        @Test
+        void carriesTheSignatureAndRoundTripsEscapedSerials() {
+            final DigitalLink link = new DigitalLink(ElementString.of(Gtin.parse("09520123456788"), "A/B%C"), Optional.of("c2ln"));
+            final String uri = link.toUri("https://verify.example/");
+            assertThat(uri).isEqualTo("https://verify.example/01/09520123456788/21/A%2FB%25C?sig=c2ln");
+            assertThat(DigitalLink.parse(uri)).isEqualTo(link);
+        }
+
+        @Test
+        void refusesWrongOrderUnknownAisAndNonLinks() {
+            for (String bad : new String[] {"https://x/21/1/01/09520123456788", "https://x/01/09520123456788/21/1/10/L",
+                    "https://x/01/09520123456788/21/1?99=1", "ftp://x/01/09520123456788/21/1", "not a uri at all",
+                    "https://x/01/09520123456789/21/1", "https://x/01/09520123456788", "https://x/01/09520123456788/21/%ZZ",
+                    "https://x/01/09520123456788/21/" + "1".repeat(3000)}) {
+                assertThatThrownBy(() -> DigitalLink.parse(bad)).as(bad).isInstanceOf(InvalidIdentifierException.class);
+            }
+        }
+
+        @Test
+        void datesUseTheGs1CenturyRuleAndDayZero() {
+            assertThat(Gs1Date.toLocalDate("260200", 2026)).isEqualTo(LocalDate.of(2026, 2, 28));
+            assertThat(Gs1Date.toLocalDate("990101", 2026)).isEqualTo(LocalDate.of(1999, 1, 1));
+            assertThat(Gs1Date.isValid("261301")).isFalse();
+            assertThat(Gs1Date.isValid("260230")).isFalse();
+        }
+    }
+
+    @Nested
+    class CloseSerialMatching {
+
+        @Test
+        void foldsLookAlikesDropsSeparatorsAndLeadingZeros() {
+            assertThat(CloseSerials.normalise("00-sO1 l|ZB")).isEqualTo("5011128");
+            assertThat(CloseSerials.normalise("0000")).isEmpty();
+        }
+
+        @Test
+        void measuresEditDistanceWithACutOff() {
+            assertThat(CloseSerials.distance("ABCDEF", "ABCDEF", 2)).isZero();
+            assertThat(CloseSerials.distance("ABCDEF", "ABXDEF", 2)).isEqualTo(1);
+            assertThat(CloseSerials.distance("ABCDEF", "ABDEF", 2)).isEqualTo(1);
+            assertThat(CloseSerials.distance("ABCDEF", "XYZDEF", 2)).isEqualTo(3);
+            assertThat(CloseSerials.distance("A", "ABCDEF", 2)).isEqualTo(3);
+        }
+
+        @Test
+        void anyTwoEditsLeaveOneSegmentIntact() {
+            assertThat(CloseSerials.segments("ABCDEFGHI")).containsExactly("ABC", "DEF", "GHI");
+            assertThat(CloseSerials.segments("AB")).isEmpty();
+        }
+    }
+}
