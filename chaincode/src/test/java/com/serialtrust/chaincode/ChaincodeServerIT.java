@@ -1,0 +1,100 @@
+package com.serialtrust.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.protos.peer.ChaincodeGrpc;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar runs as chaincode-as-a-service: started with CHAINCODE_SERVER_ADDRESS it listens,
+ * and a peer that connects is greeted with REGISTER for the configured chaincode id.
+ */
+class ChaincodeServerIT {
+
+    @Test
+    void theServerJarListensAndRegistersWithAConnectingPeer(@TempDir final Path dir) throws Exception {
+        final String jar = System.getProperty("chaincode.server.jar");
+        assertThat(new File(jar)).as("the shaded server jar is built before integration tests").isFile();
+        final int port = freePort();
+        final Path log = dir.resolve("chaincode.log");
+        final ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CHAINCODE_SERVER_ADDRESS", "127.0.0.1:" + port);
+        builder.environment().put("CORE_CHAINCODE_ID_NAME", "serialtrust_1.0:0123abcd");
+        builder.environment().put("SERIALTRUST_AUTHORITY_MSPID", "AuthorityMSP");
+        final Process server = builder.start();
+        ManagedChannel channel = null;
+        try {
+            awaitListening(port, server, log);
+            channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            final BlockingQueue<ChaincodeMessage> received = new LinkedBlockingQueue<>();
+            final StreamObserver<ChaincodeMessage> toServer = ChaincodeGrpc.newStub(channel).connect(new StreamObserver<>() {
+                @Override
+                public void onNext(final ChaincodeMessage message) {
+                    received.add(message);
+                }
+
+                @Override
+                public void onError(final Throwable t) {
+                    // the test reads what arrived; a broken stream shows as no message
+                }
+
+                @Override
+                public void onCompleted() {
+                    // likewise
+                }
+            });
+            final ChaincodeMessage first = received.poll(30, TimeUnit.SECONDS);
+            assertThat(first).as("the chaincode greets the peer; log:%n%s", Files.readString(log)).isNotNull();
+            assertThat(first.getType()).isEqualTo(ChaincodeMessage.Type.REGISTER);
+            assertThat(ChaincodeID.parseFrom(first.getPayload()).getName()).isEqualTo("serialtrust_1.0:0123abcd");
+            toServer.onCompleted();
+        } finally {
+            if (channel != null) {
+                channel.shutdownNow();
+            }
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitListening(final int port, final Process server, final Path log) throws Exception {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(server.isAlive()).as("the chaincode server exited; log:%n%s", Files.readString(log)).isTrue();
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("the chaincode server did not listen within 60 s; log:\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
