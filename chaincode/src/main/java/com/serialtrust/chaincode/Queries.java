@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
-import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
-import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /** Read-only views: history, lots, assemblies, police checks and owner contact. */
 final class Queries {
@@ -50,26 +48,14 @@ final class Queries {
         return entries;
     }
 
-    record ItemPage(List<Item> items, String bookmark) {}
-
-    static ItemPage byLot(final Tx tx, final String gtinArg, final String lot, final String pageSizeArg, final String bookmark) {
+    static Tx.ItemPage byLot(final Tx tx, final String gtinArg, final String lot, final String pageSizeArg,
+            final String bookmark) {
         final String gtin = ProductCatalogue.gtin(gtinArg);
         if (lot == null || !Cset82.isValid(lot, 20)) {
             throw ErrorCode.LOT_INVALID.failure("a lot is 1-20 characters of GS1 set 82");
         }
-        final int pageSize = Arguments.pageSize(pageSizeArg);
-        final List<Item> items = new ArrayList<>();
-        try (QueryResultsIteratorWithMetadata<KeyValue> page = tx.stub().getStateByPartialCompositeKeyWithPagination(
-                tx.stub().createCompositeKey(StateKeys.LOT, gtin, lot), pageSize, bookmark == null ? "" : bookmark)) {
-            for (KeyValue kv : page) {
-                items.add(tx.item(new ItemRef(gtin, tx.attributes(kv.getKey()).get(2))));
-            }
-            return new ItemPage(items, page.getMetadata().getBookmark());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("range query failed", e);
-        }
+        return tx.itemPage(StateKeys.LOT, Arguments.pageSize(pageSizeArg), bookmark,
+                attrs -> new ItemRef(gtin, attrs.get(2)), gtin, lot);
     }
 
     /** The assemblies that contain an item, innermost first. */

@@ -2,12 +2,9 @@ package com.serialtrust.chaincode;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hyperledger.fabric.shim.ledger.KeyValue;
-import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /** Theft reports by owners and custodians, police flags, and clearing on recovery. */
 final class TheftRegister {
@@ -59,24 +56,10 @@ final class TheftRegister {
     }
 
     /** A page of items currently reported stolen; police only. */
-    record StolenPage(List<Item> items, String bookmark) {}
-
-    static StolenPage stolen(final Tx tx, final String pageSizeArg, final String bookmark) {
+    static Tx.ItemPage stolen(final Tx tx, final String pageSizeArg, final String bookmark) {
         tx.require(Role.POLICE);
-        final int pageSize = Arguments.pageSize(pageSizeArg);
-        final List<Item> items = new ArrayList<>();
-        try (QueryResultsIteratorWithMetadata<KeyValue> page = tx.stub().getStateByPartialCompositeKeyWithPagination(
-                tx.stub().createCompositeKey(StateKeys.STOLEN), pageSize, bookmark == null ? "" : bookmark)) {
-            for (KeyValue kv : page) {
-                final List<String> attrs = tx.attributes(kv.getKey());
-                items.add(tx.item(new ItemRef(attrs.get(0), attrs.get(1))));
-            }
-            return new StolenPage(items, page.getMetadata().getBookmark());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("range query failed", e);
-        }
+        return tx.itemPage(StateKeys.STOLEN, Arguments.pageSize(pageSizeArg), bookmark,
+                attrs -> new ItemRef(attrs.get(0), attrs.get(1)));
     }
 
     private static Item flag(final Tx tx, final Item item, final String reportJson, final String reporter) {

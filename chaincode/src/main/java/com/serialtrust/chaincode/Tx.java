@@ -14,6 +14,7 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /**
  * One transaction as the contract sees it: the caller (from its certificate, never an argument),
@@ -121,6 +122,29 @@ final class Tx {
                 keys.add(kv.getKey());
             }
             return keys;
+        } catch (Exception e) {
+            throw new IllegalStateException("range query failed", e);
+        }
+    }
+
+    /** A page of items and the bookmark that continues it (empty on the last page). */
+    record ItemPage(List<Item> items, String bookmark) {}
+
+    /**
+     * One page of the items an index names: each committed key under the partial composite key is
+     * turned into an item reference by {@code toRef}, given the key's attributes.
+     */
+    ItemPage itemPage(final String type, final int pageSize, final String bookmark,
+            final java.util.function.Function<List<String>, ItemRef> toRef, final String... attributes) {
+        final java.util.ArrayList<Item> items = new java.util.ArrayList<>();
+        try (QueryResultsIteratorWithMetadata<KeyValue> page = stub.getStateByPartialCompositeKeyWithPagination(
+                stub.createCompositeKey(type, attributes), pageSize, bookmark == null ? "" : bookmark)) {
+            for (KeyValue kv : page) {
+                items.add(item(toRef.apply(attributes(kv.getKey()))));
+            }
+            return new ItemPage(items, page.getMetadata().getBookmark());
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("range query failed", e);
         }
