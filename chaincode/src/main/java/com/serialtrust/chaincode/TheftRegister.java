@@ -2,7 +2,6 @@ package com.serialtrust.chaincode;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
