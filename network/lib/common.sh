@@ -1,0 +1,96 @@
+# Shared settings and helpers for network.sh. Sourced, never run.
+# shellcheck shell=bash
+
+NETWORK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPO_DIR="$(cd "${NETWORK_DIR}/.." && pwd)"
+STATE_DIR="${ST_NETWORK_STATE:-${NETWORK_DIR}/.state}"
+LOG_DIR="${STATE_DIR}/logs"
+PID_DIR="${STATE_DIR}/pids"
+DONE_DIR="${STATE_DIR}/done"
+CRYPTO_DIR="${STATE_DIR}/crypto"
+CFG_DIR="${STATE_DIR}/config"
+
+# Fabric v2.5.0, the newest release commit that the Go module proxy serves here (the module path has
+# no major-version suffix, so a release can only be named by its pseudo-version).
+FABRIC_RELEASE="${ST_FABRIC_RELEASE:-2.5.0}"
+FABRIC_MODULE_VERSION="${ST_FABRIC_MODULE_VERSION:-v1.4.0-rc1.0.20230405174026-695dd57e01c2}"
+FABRIC_HOME="${ST_FABRIC_HOME:-${XDG_CACHE_HOME:-${HOME}/.cache}/serialtrust/fabric-${FABRIC_RELEASE}}"
+FABRIC_BIN="${FABRIC_HOME}/bin"
+GO_MIN="1.20"
+
+CHANNEL="${ST_CHANNEL:-serialtrust}"
+CC_NAME="${ST_CC:-serialtrust}"
+CC_LABEL="${CC_NAME}_1.0"
+CC_SEQUENCE=1
+# Any two of the three peer organisations; none alone.
+CC_POLICY="OutOf(2,'BrandMSP.peer','RetailMSP.peer','PoliceMSP.peer')"
+AUTHORITY_MSP="AuthorityMSP"
+DOMAIN="serialtrust.test"
+HOST="127.0.0.1"
+PORT_OFFSET="${ST_PORT_OFFSET:-0}"
+
+PEER_ORGS=(brand retail police)
+ALL_ORGS=(brand retail police authority)
+
+port() { echo $(($1 + PORT_OFFSET)); }
+ORDERER_PORT=$(port 7050)
+ORDERER_ADMIN_PORT=$(port 7053)
+ORDERER_OPS_PORT=$(port 9443)
+
+# org -> MSP id, and per-peer ports: listen, chaincode listen, chaincode server, operations
+msp_of() {
+  case "$1" in
+    brand) echo BrandMSP ;; retail) echo RetailMSP ;; police) echo PoliceMSP ;; authority) echo AuthorityMSP ;;
+    orderer) echo OrdererMSP ;;
+    *) die "unknown organisation '$1' (one of: ${ALL_ORGS[*]})" ;;
+  esac
+}
+org_index() { case "$1" in brand) echo 7 ;; retail) echo 8 ;; police) echo 9 ;; *) die "'$1' runs no peer" ;; esac; }
+peer_port() { port $(($(org_index "$1") * 1000 + 51)); }
+peer_cc_port() { port $(($(org_index "$1") * 1000 + 52)); }
+ccserver_port() { port $(($(org_index "$1") * 1000 + 55)); }
+peer_ops_port() { port $((9444 + $(org_index "$1") - 7)); }
+org_domain() { echo "$1.${DOMAIN}"; }
+peer_host() { echo "peer0.$(org_domain "$1")"; }
+peer_dir() { echo "${CRYPTO_DIR}/peerOrganizations/$(org_domain "$1")/peers/$(peer_host "$1")"; }
+admin_msp() { echo "${CRYPTO_DIR}/peerOrganizations/$(org_domain "$1")/users/Admin@$(org_domain "$1")/msp"; }
+ORDERER_DIR_ORG="${CRYPTO_DIR}/ordererOrganizations/${DOMAIN}"
+ORDERER_NODE="${ORDERER_DIR_ORG}/orderers/orderer.${DOMAIN}"
+ORDERER_CA="${ORDERER_NODE}/tls/ca.crt"
+
+if [[ -t 1 ]]; then BOLD=$'\e[1m'; RED=$'\e[31m'; RESET=$'\e[0m'; else BOLD=""; RED=""; RESET=""; fi
+say() { echo "${BOLD}network:${RESET} $*"; }
+die() { echo "${RED}network: error:${RESET} $*" >&2; exit 1; }
+
+# run a step quietly; on failure, say which step failed and show the end of its output
+run_logged() {
+  local name="$1"; shift
+  local log="${LOG_DIR}/${name}.log"
+  mkdir -p "${LOG_DIR}"
+  if ! "$@" >"${log}" 2>&1; then
+    tail -n 15 "${log}" >&2
+    die "${name} failed; full output in ${log}"
+  fi
+}
+
+done_mark() { mkdir -p "${DONE_DIR}"; touch "${DONE_DIR}/$1"; }
+is_done() { [[ -f "${DONE_DIR}/$1" ]]; }
+
+# Environment for Fabric's peer CLI acting as ORG's admin (authority has no peer: it uses brand's).
+peer_cli_env() {
+  local org="$1" via="$1"
+  [[ "${org}" == authority ]] && via=brand
+  echo "export PATH=\"${FABRIC_BIN}:\${PATH}\""
+  echo "export FABRIC_CFG_PATH=\"${CFG_DIR}\""
+  echo "export CORE_PEER_TLS_ENABLED=true"
+  echo "export CORE_PEER_LOCALMSPID=$(msp_of "${org}")"
+  echo "export CORE_PEER_MSPCONFIGPATH=\"$(admin_msp "${org}")\""
+  echo "export CORE_PEER_TLS_ROOTCERT_FILE=\"$(peer_dir "${via}")/tls/ca.crt\""
+  echo "export CORE_PEER_ADDRESS=${HOST}:$(peer_port "${via}")"
+  echo "export ORDERER_ADDRESS=${HOST}:${ORDERER_PORT}"
+  echo "export ORDERER_CA=\"${ORDERER_CA}\""
+  echo "export ST_CHANNEL=${CHANNEL}"
+  echo "export ST_CC=${CC_NAME}"
+}
+
+as_org() { eval "$(peer_cli_env "$1")"; }

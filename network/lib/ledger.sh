@@ -1,0 +1,135 @@
+# Steps that build the ledger: configuration, crypto material, the channel, the chaincode.
+# shellcheck shell=bash
+
+render_config() {
+  mkdir -p "${CFG_DIR}"
+  sed -e "s|/opt/hyperledger/ccaas_builder|${NETWORK_DIR}/builders/ccaas|" \
+      -e "s|name: ccaas_builder|name: serialtrust-ccaas|" \
+      -e "s|^\(    endpoint:\) unix:///var/run/docker.sock\$|\1 \"\"|" \
+      "${FABRIC_HOME}/sampleconfig/core.yaml" >"${CFG_DIR}/core.yaml"
+  grep -q "${NETWORK_DIR}/builders/ccaas" "${CFG_DIR}/core.yaml" \
+    || die "could not point core.yaml at the CCaaS builder; has sampleconfig/core.yaml changed?"
+  # no Docker here: an empty vm.endpoint turns the peer's Docker support (and its health check) off
+  grep -q '^    endpoint: ""$' "${CFG_DIR}/core.yaml" || die "could not turn Docker off in core.yaml"
+  cp "${FABRIC_HOME}/sampleconfig/orderer.yaml" "${CFG_DIR}/orderer.yaml"
+  sed -e "s/@ORDERER_PORT@/${ORDERER_PORT}/g" -e "s/@BRAND_PEER_PORT@/$(peer_port brand)/g" \
+      -e "s/@RETAIL_PEER_PORT@/$(peer_port retail)/g" -e "s/@POLICE_PEER_PORT@/$(peer_port police)/g" \
+      "${NETWORK_DIR}/config/configtx.yaml" >"${CFG_DIR}/configtx.yaml"
+}
+
+generate_crypto() {
+  is_done crypto && return 0
+  rm -rf "${CRYPTO_DIR}"
+  run_logged cryptogen "${FABRIC_BIN}/cryptogen" generate \
+    --config="${NETWORK_DIR}/config/crypto-config.yaml" --output="${CRYPTO_DIR}"
+  done_mark crypto
+  say "crypto material: orderer, brand, retail, police, authority (TLS on 127.0.0.1)"
+}
+
+genesis_block() {
+  is_done genesis && return 0
+  mkdir -p "${STATE_DIR}/channel"
+  run_logged configtxgen env FABRIC_CFG_PATH="${CFG_DIR}" "${FABRIC_BIN}/configtxgen" \
+    -profile SerialTrustChannel -channelID "${CHANNEL}" -outputBlock "${STATE_DIR}/channel/genesis.block"
+  done_mark genesis
+}
+
+orderer_join() {
+  is_done orderer-joined && return 0
+  local tls="${ORDERER_NODE}/tls"
+  run_logged osnadmin-join "${FABRIC_BIN}/osnadmin" channel join --channelID "${CHANNEL}" \
+    --config-block "${STATE_DIR}/channel/genesis.block" -o "${HOST}:${ORDERER_ADMIN_PORT}" \
+    --ca-file "${tls}/ca.crt" --client-cert "${tls}/server.crt" --client-key "${tls}/server.key"
+  done_mark orderer-joined
+  say "channel '${CHANNEL}' created on the orderer (channel participation API)"
+}
+
+peer_join() {
+  local org="$1"
+  is_done "joined-${org}" && return 0
+  ( as_org "${org}"; run_logged "join-${org}" peer channel join -b "${STATE_DIR}/channel/genesis.block" )
+  done_mark "joined-${org}"
+  say "peer of ${org} joined '${CHANNEL}'"
+}
+
+# A CCaaS package per organisation: it says only where that organisation's chaincode server listens.
+chaincode_install() {
+  local org="$1" dir="${STATE_DIR}/chaincode/$1"
+  is_done "installed-${org}" && return 0
+  rm -rf "${dir}" && mkdir -p "${dir}/src"
+  local ca
+  ca="$(awk '{printf "%s\\n", $0}' "${CRYPTO_DIR}/peerOrganizations/$(org_domain "${org}")/peers/chaincode.$(org_domain "${org}")/tls/ca.crt")"
+  cat >"${dir}/src/connection.json" <<JSON
+{
+  "address": "${HOST}:$(ccserver_port "${org}")",
+  "dial_timeout": "10s",
+  "tls_required": true,
+  "client_auth_required": false,
+  "root_cert": "${ca}"
+}
+JSON
+  printf '{"type":"ccaas","label":"%s"}\n' "${CC_LABEL}" >"${dir}/metadata.json"
+  tar -C "${dir}/src" -czf "${dir}/code.tar.gz" connection.json
+  tar -C "${dir}" -czf "${dir}/${CC_LABEL}.tgz" metadata.json code.tar.gz
+  ( as_org "${org}"
+    run_logged "install-${org}" peer lifecycle chaincode install "${dir}/${CC_LABEL}.tgz"
+    peer lifecycle chaincode calculatepackageid "${dir}/${CC_LABEL}.tgz" >"${dir}/package-id" )
+  done_mark "installed-${org}"
+  say "chaincode package installed on the peer of ${org}: $(cat "${dir}/package-id")"
+}
+
+orderer_flags() { echo "-o ${HOST}:${ORDERER_PORT} --tls --cafile ${ORDERER_CA}"; }
+
+chaincode_approve() {
+  local org="$1"
+  is_done "approved-${org}" && return 0
+  # shellcheck disable=SC2046
+  ( as_org "${org}"
+    run_logged "approve-${org}" peer lifecycle chaincode approveformyorg $(orderer_flags) \
+      --channelID "${CHANNEL}" --name "${CC_NAME}" --version 1.0 --sequence "${CC_SEQUENCE}" \
+      --package-id "$(cat "${STATE_DIR}/chaincode/${org}/package-id")" \
+      --signature-policy "${CC_POLICY}" --collections-config "${NETWORK_DIR}/config/collections.json" )
+  done_mark "approved-${org}"
+  say "${org} approved the chaincode definition"
+}
+
+chaincode_commit() {
+  is_done committed && return 0
+  local targets=() org
+  for org in "${PEER_ORGS[@]}"; do
+    targets+=(--peerAddresses "${HOST}:$(peer_port "${org}")" --tlsRootCertFiles "$(peer_dir "${org}")/tls/ca.crt")
+  done
+  # shellcheck disable=SC2046
+  ( as_org brand
+    run_logged commit peer lifecycle chaincode commit $(orderer_flags) --channelID "${CHANNEL}" \
+      --name "${CC_NAME}" --version 1.0 --sequence "${CC_SEQUENCE}" \
+      --signature-policy "${CC_POLICY}" --collections-config "${NETWORK_DIR}/config/collections.json" "${targets[@]}" )
+  done_mark committed
+  say "chaincode '${CC_NAME}' committed on '${CHANNEL}': endorsement ${CC_POLICY}"
+}
+
+# The server jar: ST_CHAINCODE_JAR, else the build's own, else build it now.
+chaincode_jar() {
+  local jar="${ST_CHAINCODE_JAR:-}"
+  if [[ -z "${jar}" ]]; then
+    jar="$(ls "${REPO_DIR}"/chaincode/target/serialtrust-chaincode-*-server.jar 2>/dev/null | head -n1 || true)"
+  fi
+  if [[ -z "${jar}" ]]; then
+    say "building the chaincode server jar"
+    run_logged chaincode-build "${REPO_DIR}/mvnw" -q -B -f "${REPO_DIR}/pom.xml" -pl chaincode -am package -DskipTests
+    jar="$(ls "${REPO_DIR}"/chaincode/target/serialtrust-chaincode-*-server.jar | head -n1)"
+  fi
+  [[ -f "${jar}" ]] || die "chaincode server jar not found: ${jar}"
+  mkdir -p "${STATE_DIR}/chaincode"
+  cp "${jar}" "${STATE_DIR}/chaincode/serialtrust-chaincode-server.jar"
+}
+
+smoke_query() {
+  ( as_org brand
+    peer chaincode query -C "${CHANNEL}" -n "${CC_NAME}" -c '{"function":"org.hyperledger.fabric:GetMetadata","Args":[]}' ) \
+    >"${LOG_DIR}/smoke-query.log" 2>&1
+}
+
+channel_height() {
+  ( as_org brand; peer channel getinfo -c "${CHANNEL}" 2>/dev/null ) | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
+}

@@ -1,0 +1,136 @@
+# Process control: each process runs in its own session, with a PID file and one log.
+# shellcheck shell=bash
+
+pid_of() { [[ -f "${PID_DIR}/$1.pid" ]] && cat "${PID_DIR}/$1.pid"; }
+
+# running only if the PID file names a live process that is still the one we started
+is_running() {
+  local pid; pid="$(pid_of "$1")" || return 1
+  [[ -n "${pid}" && -r "/proc/${pid}/cmdline" ]] || return 1
+  tr '\0' ' ' <"/proc/${pid}/cmdline" | grep -qF "$(cat "${PID_DIR}/$1.cmd")"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/${HOST}/$1") 2>/dev/null; }
+
+require_free_ports() {
+  local name="$1"; shift
+  local p
+  for p in "$@"; do
+    port_in_use "${p}" && die "port ${p} (for ${name}) is in use by another process; stop it, or move all ports with ST_PORT_OFFSET=N"
+  done
+  return 0
+}
+
+# start_process NAME MATCH -- ENV... -- COMMAND...
+start_process() {
+  local name="$1" match="$2"; shift 3
+  local envs=()
+  while [[ "$1" != "--" ]]; do envs+=("$1"); shift; done
+  shift
+  mkdir -p "${PID_DIR}" "${LOG_DIR}"
+  echo "${match}" >"${PID_DIR}/${name}.cmd"
+  echo "---- $(date -u +%FT%TZ) start" >>"${LOG_DIR}/${name}.log"
+  setsid env "${envs[@]}" "$@" >>"${LOG_DIR}/${name}.log" 2>&1 </dev/null &
+  echo $! >"${PID_DIR}/${name}.pid"
+}
+
+# wait_until NAME SECONDS CHECK...: the check must pass before the deadline, and the process must not die
+wait_until() {
+  local name="$1" seconds="$2"; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    is_running "${name}" || { tail -n 8 "${LOG_DIR}/${name}.log" >&2; die "${name} died while starting; read ${LOG_DIR}/${name}.log"; }
+    ((SECONDS < deadline)) || die "${name} did not become healthy within ${seconds}s; read ${LOG_DIR}/${name}.log"
+    sleep 0.3
+  done
+}
+
+healthy() { curl -fsS --max-time 2 "http://${HOST}:$1/healthz" | grep -q '"status":"OK"'; }
+
+stop_process() {
+  local name="$1" pid
+  if ! is_running "${name}"; then rm -f "${PID_DIR}/${name}.pid"; return 0; fi
+  pid="$(pid_of "${name}")"
+  kill -TERM -- "-${pid}" 2>/dev/null || kill -TERM "${pid}" 2>/dev/null || true
+  local i
+  for i in $(seq 1 50); do is_running "${name}" || break; sleep 0.2; done
+  if is_running "${name}"; then
+    say "${name} ignored SIGTERM for 10s; killing it"
+    kill -KILL -- "-${pid}" 2>/dev/null || kill -KILL "${pid}" 2>/dev/null || true
+    sleep 0.2
+  fi
+  rm -f "${PID_DIR}/${name}.pid"
+  say "stopped ${name}"
+}
+
+# --- the processes of this network
+
+orderer_start() {
+  is_running orderer && return 0
+  require_free_ports orderer "${ORDERER_PORT}" "${ORDERER_ADMIN_PORT}" "${ORDERER_OPS_PORT}"
+  local tls="${ORDERER_NODE}/tls" data="${STATE_DIR}/data/orderer"
+  start_process orderer "${FABRIC_BIN}/orderer" -- \
+    FABRIC_CFG_PATH="${CFG_DIR}" FABRIC_LOGGING_SPEC=info \
+    ORDERER_GENERAL_LISTENADDRESS="${HOST}" ORDERER_GENERAL_LISTENPORT="${ORDERER_PORT}" \
+    ORDERER_GENERAL_LOCALMSPID=OrdererMSP ORDERER_GENERAL_LOCALMSPDIR="${ORDERER_NODE}/msp" \
+    ORDERER_GENERAL_TLS_ENABLED=true ORDERER_GENERAL_TLS_PRIVATEKEY="${tls}/server.key" \
+    ORDERER_GENERAL_TLS_CERTIFICATE="${tls}/server.crt" ORDERER_GENERAL_TLS_ROOTCAS="[${tls}/ca.crt]" \
+    ORDERER_GENERAL_BOOTSTRAPMETHOD=none ORDERER_CHANNELPARTICIPATION_ENABLED=true \
+    ORDERER_ADMIN_LISTENADDRESS="${HOST}:${ORDERER_ADMIN_PORT}" ORDERER_ADMIN_TLS_ENABLED=true \
+    ORDERER_ADMIN_TLS_CERTIFICATE="${tls}/server.crt" ORDERER_ADMIN_TLS_PRIVATEKEY="${tls}/server.key" \
+    ORDERER_ADMIN_TLS_ROOTCAS="[${tls}/ca.crt]" ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true \
+    ORDERER_ADMIN_TLS_CLIENTROOTCAS="[${tls}/ca.crt]" \
+    ORDERER_FILELEDGER_LOCATION="${data}/ledger" ORDERER_CONSENSUS_WALDIR="${data}/etcdraft/wal" \
+    ORDERER_CONSENSUS_SNAPDIR="${data}/etcdraft/snapshot" \
+    ORDERER_OPERATIONS_LISTENADDRESS="${HOST}:${ORDERER_OPS_PORT}" ORDERER_METRICS_PROVIDER=prometheus \
+    -- "${FABRIC_BIN}/orderer"
+  wait_until orderer 30 healthy "${ORDERER_OPS_PORT}"
+  say "orderer up on ${HOST}:${ORDERER_PORT} (admin ${ORDERER_ADMIN_PORT}, operations ${ORDERER_OPS_PORT})"
+}
+
+peer_start() {
+  local org="$1" name="peer-$1"
+  is_running "${name}" && return 0
+  local p cc ops dir data
+  p="$(peer_port "${org}")" cc="$(peer_cc_port "${org}")" ops="$(peer_ops_port "${org}")"
+  dir="$(peer_dir "${org}")" data="${STATE_DIR}/data/${name}"
+  require_free_ports "${name}" "${p}" "${cc}" "${ops}"
+  start_process "${name}" "${FABRIC_BIN}/peer node start" -- \
+    FABRIC_CFG_PATH="${CFG_DIR}" FABRIC_LOGGING_SPEC="info:gossip,msp=warning" \
+    CORE_PEER_ID="$(peer_host "${org}")" \
+    CORE_PEER_ADDRESS="${HOST}:${p}" CORE_PEER_LISTENADDRESS="${HOST}:${p}" \
+    CORE_PEER_CHAINCODEADDRESS="${HOST}:${cc}" CORE_PEER_CHAINCODELISTENADDRESS="${HOST}:${cc}" \
+    CORE_PEER_GOSSIP_BOOTSTRAP="${HOST}:${p}" CORE_PEER_GOSSIP_EXTERNALENDPOINT="${HOST}:${p}" \
+    CORE_PEER_LOCALMSPID="$(msp_of "${org}")" CORE_PEER_MSPCONFIGPATH="${dir}/msp" \
+    CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE="${dir}/tls/server.crt" \
+    CORE_PEER_TLS_KEY_FILE="${dir}/tls/server.key" CORE_PEER_TLS_ROOTCERT_FILE="${dir}/tls/ca.crt" \
+    CORE_PEER_FILESYSTEMPATH="${data}" CORE_LEDGER_SNAPSHOTS_ROOTDIR="${data}/snapshots" \
+    CORE_OPERATIONS_LISTENADDRESS="${HOST}:${ops}" CORE_METRICS_PROVIDER=prometheus \
+    CORE_CHAINCODE_STARTUPTIMEOUT=60s \
+    -- "${FABRIC_BIN}/peer" node start
+  wait_until "${name}" 30 healthy "${ops}"
+  say "${name} up on ${HOST}:${p} (operations ${ops})"
+}
+
+ccserver_start() {
+  local org="$1" name="chaincode-$1"
+  is_running "${name}" && return 0
+  local p tls jar="${STATE_DIR}/chaincode/serialtrust-chaincode-server.jar"
+  p="$(ccserver_port "${org}")"
+  tls="${CRYPTO_DIR}/peerOrganizations/$(org_domain "${org}")/peers/chaincode.$(org_domain "${org}")/tls"
+  require_free_ports "${name}" "${p}"
+  # the shim builds a (here unused) client channel from *_PATH files that hold base64 of the PEM
+  local b64="${STATE_DIR}/chaincode/${org}/tls-base64"
+  mkdir -p "${b64}"
+  base64 -w0 "${tls}/server.key" >"${b64}/server.key"
+  base64 -w0 "${tls}/server.crt" >"${b64}/server.crt"
+  start_process "${name}" "${jar}" -- \
+    CHAINCODE_SERVER_ADDRESS="${HOST}:${p}" CORE_CHAINCODE_ID_NAME="$(cat "${STATE_DIR}/chaincode/${org}/package-id")" \
+    SERIALTRUST_AUTHORITY_MSPID="${AUTHORITY_MSP}" CORE_CHAINCODE_LOGGING_LEVEL=WARNING \
+    CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="${tls}/ca.crt" \
+    CORE_TLS_CLIENT_KEY_PATH="${b64}/server.key" CORE_TLS_CLIENT_CERT_PATH="${b64}/server.crt" \
+    CORE_TLS_CLIENT_KEY_FILE="${tls}/server.key" CORE_TLS_CLIENT_CERT_FILE="${tls}/server.crt" \
+    -- java -XX:+UseSerialGC -Xss1m -jar "${jar}"
+  wait_until "${name}" 60 port_in_use "${p}"
+  say "${name} up on ${HOST}:${p} (TLS)"
+}

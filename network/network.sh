@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# SerialTrust's Hyperledger Fabric network as native processes on this machine (no Docker):
+# one orderer, a peer each for brand, retail and police, and each organisation's chaincode server.
+#
+#   network.sh up        install Fabric (once), create or resume the network, deploy the chaincode
+#   network.sh down      stop every process this script started
+#   network.sh status    each process, its health, and the channel height
+#   network.sh clean     stop, then remove all network state
+#   network.sh env ORG   export lines that make Fabric's peer CLI act as ORG's admin
+#                        (ORG: brand, retail, police, authority)
+set -euo pipefail
+
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/binaries.sh
+source "${NETWORK_DIR}/lib/binaries.sh"
+# shellcheck source=lib/processes.sh
+source "${NETWORK_DIR}/lib/processes.sh"
+# shellcheck source=lib/ledger.sh
+source "${NETWORK_DIR}/lib/ledger.sh"
+
+PROCESSES=(orderer peer-brand peer-retail peer-police chaincode-brand chaincode-retail chaincode-police)
+
+all_running() {
+  local name
+  for name in "${PROCESSES[@]}"; do is_running "${name}" || return 1; done
+}
+
+cmd_up() {
+  local started=${SECONDS}
+  if all_running; then
+    say "the network is already up; nothing to do ('status' shows its health)"
+    return 0
+  fi
+  mkdir -p "${STATE_DIR}" "${LOG_DIR}"
+  command -v curl >/dev/null 2>&1 || die "curl is missing: it checks each process's /healthz"
+  command -v java >/dev/null 2>&1 || die "java is missing: the chaincode servers are Java"
+  [[ -d "${DONE_DIR}" ]] && say "resuming the network in ${STATE_DIR}"
+  install_binaries
+  render_config
+  generate_crypto
+  genesis_block
+  orderer_start
+  orderer_join
+  local org
+  for org in "${PEER_ORGS[@]}"; do peer_start "${org}"; done
+  for org in "${PEER_ORGS[@]}"; do peer_join "${org}"; done
+  for org in "${PEER_ORGS[@]}"; do chaincode_install "${org}"; done
+  if ! is_running chaincode-brand || ! is_running chaincode-retail || ! is_running chaincode-police; then
+    chaincode_jar
+  fi
+  for org in "${PEER_ORGS[@]}"; do ccserver_start "${org}"; done
+  for org in "${PEER_ORGS[@]}"; do chaincode_approve "${org}"; done
+  chaincode_commit
+  wait_until chaincode-brand 60 smoke_query
+  say "up in $((SECONDS - started))s: channel '${CHANNEL}', chaincode '${CC_NAME}', height $(channel_height)"
+  say "try: eval \"\$(network/network.sh env brand)\" && peer chaincode query -C \$ST_CHANNEL -n \$ST_CC -c '{\"Args\":[\"org.hyperledger.fabric:GetMetadata\"]}'"
+}
+
+cmd_down() {
+  local i any=0
+  for ((i = ${#PROCESSES[@]} - 1; i >= 0; i--)); do
+    if is_running "${PROCESSES[i]}"; then any=1; stop_process "${PROCESSES[i]}"; fi
+  done
+  ((any)) || say "no network process is running"
+}
+
+cmd_status() {
+  local name health ports
+  printf '%-18s %-8s %-8s %s\n' PROCESS STATE PID HEALTH
+  for name in "${PROCESSES[@]}"; do
+    if ! is_running "${name}"; then
+      if [[ -f "${PID_DIR}/${name}.pid" ]]; then
+        printf '%-18s %-8s %-8s %s\n' "${name}" died "-" "read ${LOG_DIR}/${name}.log"
+      else
+        printf '%-18s %-8s %-8s %s\n' "${name}" stopped "-" "-"
+      fi
+      continue
+    fi
+    case "${name}" in
+      orderer) ports="${ORDERER_OPS_PORT}" ;;
+      peer-*) ports="$(peer_ops_port "${name#peer-}")" ;;
+      *) ports="" ;;
+    esac
+    if [[ -n "${ports}" ]]; then
+      health="$(curl -fsS --max-time 2 "http://${HOST}:${ports}/healthz" 2>/dev/null || echo unreachable)"
+    elif port_in_use "$(ccserver_port "${name#chaincode-}")"; then
+      health="listening on ${HOST}:$(ccserver_port "${name#chaincode-}")"
+    else
+      health="not listening"
+    fi
+    printf '%-18s %-8s %-8s %s\n' "${name}" running "$(pid_of "${name}")" "${health}"
+  done
+  if is_running peer-brand; then
+    echo "channel ${CHANNEL}: height $(channel_height || echo '?')"
+  fi
+}
+
+cmd_clean() {
+  cmd_down
+  rm -rf "${STATE_DIR}"
+  say "removed ${STATE_DIR} (Fabric's binaries stay cached in ${FABRIC_HOME})"
+}
+
+cmd_env() {
+  local org="${1:-}"
+  [[ -n "${org}" ]] || die "usage: network.sh env ORG (one of: ${ALL_ORGS[*]})"
+  msp_of "${org}" >/dev/null
+  [[ -d "${CRYPTO_DIR}" ]] || die "no network here yet; run 'network.sh up' first"
+  peer_cli_env "${org}"
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  clean) cmd_clean ;;
+  env) shift; cmd_env "$@" ;;
+  *) sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 2 ;;
+esac
