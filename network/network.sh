@@ -26,6 +26,17 @@ all_running() {
   for name in "${PROCESSES[@]}"; do is_running "${name}" || return 1; done
 }
 
+# every port of every process that is not running yet must be free before anything starts
+preflight_ports() {
+  is_running orderer || require_free_ports orderer "${ORDERER_PORT}" "${ORDERER_ADMIN_PORT}" "${ORDERER_OPS_PORT}"
+  local org
+  for org in "${PEER_ORGS[@]}"; do
+    is_running "peer-${org}" \
+      || require_free_ports "peer-${org}" "$(peer_port "${org}")" "$(peer_cc_port "${org}")" "$(peer_ops_port "${org}")"
+    is_running "chaincode-${org}" || require_free_ports "chaincode-${org}" "$(ccserver_port "${org}")"
+  done
+}
+
 cmd_up() {
   local started=${SECONDS}
   if all_running; then
@@ -36,6 +47,7 @@ cmd_up() {
   command -v curl >/dev/null 2>&1 || die "curl is missing: it checks each process's /healthz"
   command -v java >/dev/null 2>&1 || die "java is missing: the chaincode servers are Java"
   [[ -d "${DONE_DIR}" ]] && say "resuming the network in ${STATE_DIR}"
+  preflight_ports
   install_binaries
   render_config
   generate_crypto

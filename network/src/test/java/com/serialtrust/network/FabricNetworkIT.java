@@ -1,0 +1,301 @@
+package com.serialtrust.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hyperledger.fabric.client.CommitException;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole story on the real Fabric network, each organisation through its own peer's gateway:
+ * governance, signed registration, custody, sale, ownership, theft, owner contact, warranty, recall,
+ * history; and what the network refuses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FabricNetworkIT {
+
+    private static final String GTIN = "09520123456788";
+    /** A valid GTIN under the brand's prefix that no transaction of this test ever manages to register. */
+    private static final String NEVER_REGISTERED_GTIN = "09520123000035";
+    private static final int BATCH = 40;
+
+    /** Serials unique to this run: the network's ledger outlives a test run. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private final String lot = "L" + run;
+    private final KeyPair brandKey = p256();
+    private final List<String> serials = new ArrayList<>();
+    private final Map<String, String> signatures = new LinkedHashMap<>();
+
+    private FabricNetwork network;
+    private Member authority;
+    private Member brand;
+    private Member retail;
+    private Member police;
+
+    @BeforeAll
+    void startNetwork() {
+        network = FabricNetwork.start();
+        authority = Member.of(network, "authority");
+        brand = Member.of(network, "brand");
+        retail = Member.of(network, "retail");
+        police = Member.of(network, "police");
+        for (int i = 0; i < BATCH; i++) {
+            serials.add(run + "-" + i);
+        }
+    }
+
+    @AfterAll
+    void stopNetwork() {
+        for (Member member : new Member[] {authority, brand, retail, police}) {
+            if (member != null) {
+                member.close();
+            }
+        }
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theAuthorityGrantsRolesAndTheBrandsPrefix() {
+        final List<String> bootstrap = new ArrayList<>();
+        try {
+            authority.submit("BootstrapAuthority");
+            bootstrap.add("bootstrapped");
+        } catch (AssertionError e) {
+            // a network resumed from an earlier run already has its authority
+            assertThat(e.getMessage()).contains("ALREADY_BOOTSTRAPPED");
+        }
+        authority.submit("GrantRole", "BrandMSP", "MANUFACTURER");
+        authority.submit("GrantRole", "RetailMSP", "RETAILER");
+        authority.submit("GrantRole", "PoliceMSP", "POLICE");
+        if (!authority.evaluate("GetOrganisation", "BrandMSP").get("prefixes").toString().contains("9520123")) {
+            authority.submit("AssignPrefix", "BrandMSP", "9520123");
+        }
+        final JsonNode org = brand.evaluate("GetOrganisation", "BrandMSP");
+        assertThat(org.get("roles").toString()).contains("MANUFACTURER");
+        assertThat(org.get("prefixes").toString()).contains("9520123");
+        assertThat(retail.refusedCode(Map.of(), "GrantRole", "RetailMSP", "MANUFACTURER")).isEqualTo("NOT_AUTHORISED");
+    }
+
+    @Test
+    @Order(2)
+    void theBrandRegistersAKeyAModelAndABatchOfSignedItems() {
+        brand.submit("RegisterKey", pem(brandKey));
+        try {
+            brand.submit("RegisterProduct", GTIN, "Trail watch", "24", "GS1");
+        } catch (AssertionError e) {
+            assertThat(e.getMessage()).contains("PRODUCT_EXISTS");
+        }
+        final List<Map<String, String>> batch = new ArrayList<>();
+        for (String serial : serials) {
+            final String signature = sign("(01)" + GTIN + "(10)" + lot + "(21)" + serial);
+            signatures.put(serial, signature);
+            batch.add(Map.of("gtin", GTIN, "serial", serial, "lot", lot, "signature", signature));
+        }
+        brand.submit("RegisterItems", json(batch));
+        System.out.printf("registered %d items of lot %s, first: GetItem %s %s%n", BATCH, lot, GTIN, first());
+
+        final JsonNode genuine = police.evaluate("Verify", GTIN, first(), signatures.get(first()));
+        assertThat(genuine.get("verdict").asString()).isEqualTo("GENUINE");
+        assertThat(genuine.get("manufacturer").asString()).isEqualTo("BrandMSP");
+        assertThat(genuine.get("lot").asString()).isEqualTo(lot);
+        assertThat(genuine.get("proof").get("txId").asString()).matches("[0-9a-f]{64}");
+        assertThat(verdict(serials.get(1), signatures.get(first()))).isEqualTo("SIGNATURE_INVALID");
+        assertThat(verdict(run + "-NONE", "")).isEqualTo("UNREGISTERED");
+    }
+
+    @Test
+    @Order(3)
+    void retailCannotRegisterItemsUnderTheBrandsPrefix() {
+        final String serial = run + "-FAKE";
+        final String item = json(List.of(Map.of("gtin", GTIN, "serial", serial,
+                "signature", sign("(01)" + GTIN + "(21)" + serial))));
+        assertThat(retail.refusedCode(Map.of(), "RegisterItems", item)).isEqualTo("NOT_AUTHORISED");
+        assertThat(verdict(serial, "")).isEqualTo("UNREGISTERED");
+    }
+
+    @Test
+    @Order(4)
+    void aTransactionEndorsedByOneOrganisationIsRejectedAtCommit() throws Exception {
+        final var proposal = brand.contract.newProposal("RegisterProduct")
+                .addArguments(NEVER_REGISTERED_GTIN, "Lone wolf", "12", "GS1")
+                .setEndorsingOrganizations("BrandMSP")
+                .build();
+        final CommitException rejected = catchThrowableOfType(CommitException.class, () -> proposal.endorse().submit());
+        assertThat(rejected).as("one organisation's endorsement must not satisfy the policy").isNotNull();
+        assertThat(rejected.getCode()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+        assertThat(brand.refusedQueryCode("GetProduct", NEVER_REGISTERED_GTIN)).isEqualTo("PRODUCT_NOT_FOUND");
+    }
+
+    @Test
+    @Order(5)
+    void theBrandShipsToRetailWhichReceivesAndSellsToAConsumer() {
+        final String shipment = refs(serials.subList(0, 10));
+        brand.submit("ShipItems", shipment, "RetailMSP");
+        assertThat(retail.evaluate("GetItem", GTIN, first()).get("status").asString()).isEqualTo("IN_TRANSIT");
+        retail.submit("ReceiveItems", shipment);
+        final JsonNode received = retail.evaluate("GetItem", GTIN, first());
+        assertThat(received.get("status").asString()).isEqualTo("IN_STOCK");
+        assertThat(received.get("custodian").asString()).isEqualTo("RetailMSP");
+        assertThat(brand.refusedCode(Map.of(), "SellItem", GTIN, serials.get(1), commit("x"))).isEqualTo("NOT_CUSTODIAN");
+
+        retail.submit("SellItem", GTIN, first(), commit("first-owner-code"));
+        final JsonNode sold = police.evaluate("Verify", GTIN, first(), signatures.get(first()));
+        assertThat(sold.get("verdict").asString()).isEqualTo("GENUINE");
+        assertThat(sold.get("owners").asInt()).isEqualTo(1);
+        assertThat(sold.get("warranty").get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(sold.has("firstSoldAt")).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void theConsumerTransfersOwnershipAndTheOldSecretStopsWorking() {
+        // the consumer is no Fabric member: the shop's application submits with the secret as transient data
+        retail.submitWith(secret("first-owner-code"), "TransferOwnership", GTIN, first(), commit("second-owner-code"));
+        assertThat(police.evaluate("Verify", GTIN, first(), "").get("owners").asInt()).isEqualTo(2);
+        assertThat(retail.refusedCode(secret("first-owner-code"), "TransferOwnership", GTIN, first(), commit("thief")))
+                .isEqualTo("OWNER_PROOF_INVALID");
+    }
+
+    @Test
+    @Order(7)
+    void theOwnerLeavesContactDetailsThatOnlyThePoliceRead() {
+        final Map<String, byte[]> data = new LinkedHashMap<>(secret("second-owner-code"));
+        data.put("contact", "{\"email\":\"owner@example.org\"}".getBytes(StandardCharsets.UTF_8));
+        retail.submitWith(data, "SetOwnerContact", GTIN, first());
+        assertThat(police.evaluate("GetOwnerContact", GTIN, first()).get("email").asString()).isEqualTo("owner@example.org");
+        assertThat(retail.refusedQueryCode("GetOwnerContact", GTIN, first())).isEqualTo("NOT_AUTHORISED");
+        assertThat(police.evaluate("Verify", GTIN, first(), "").toString()).doesNotContain("owner@example.org");
+    }
+
+    @Test
+    @Order(8)
+    void theftIsReportedThenThePoliceCheckAndClearIt() {
+        retail.submitWith(secret("second-owner-code"), "ReportTheft", GTIN, first(),
+                "{\"date\":\"2026-11-20\",\"place\":\"Lyon\",\"policeReport\":\"LY-2026-118\"}");
+        final JsonNode stolen = police.evaluate("Verify", GTIN, first(), signatures.get(first()));
+        assertThat(stolen.get("verdict").asString()).isEqualTo("STOLEN");
+        assertThat(stolen.get("theft").get("place").asString()).isEqualTo("Lyon");
+        final JsonNode check = police.evaluate("CheckSerials", json(List.of(Map.of("gtin", GTIN, "serial", first()))));
+        assertThat(check.get(0).get("matches").get(0).get("stolen").asBoolean()).isTrue();
+        assertThat(check.get(0).get("matches").get(0).get("theft").get("policeReport").asString()).isEqualTo("LY-2026-118");
+        // a worn label: the police find the item from a serial with a look-alike character
+        final String worn = first().replace('0', 'O').replace('1', 'I');
+        assertThat(police.evaluate("FindCloseSerials", worn).toString()).contains(first());
+        assertThat(retail.refusedCode(secret("second-owner-code"), "TransferOwnership", GTIN, first(), commit("fence")))
+                .isEqualTo("ITEM_STOLEN");
+
+        police.submit("ClearTheft", GTIN, first(), "recovered at a pawn shop");
+        assertThat(verdict(first(), signatures.get(first()))).isEqualTo("GENUINE");
+    }
+
+    @Test
+    @Order(9)
+    void theWarrantyIsActiveFromTheSale() {
+        final JsonNode warranty = police.evaluate("GetWarranty", GTIN, first()).get("warranty");
+        assertThat(warranty.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(warranty.get("until").asString()).isGreaterThan(warranty.get("from").asString());
+    }
+
+    @Test
+    @Order(10)
+    void aRecallByLotReachesEveryItemOfTheLot() {
+        brand.submit("IssueRecall", json(Map.of("gtin", GTIN, "lot", lot)), "Strap pin may fail");
+        for (String serial : List.of(first(), serials.get(BATCH - 1))) {
+            final JsonNode recalled = police.evaluate("Verify", GTIN, serial, signatures.get(serial));
+            assertThat(recalled.get("verdict").asString()).isEqualTo("RECALLED");
+            assertThat(recalled.get("recalls").toString()).contains("Strap pin may fail");
+        }
+        assertThat(brand.evaluate("ListItemsByLot", GTIN, lot, "100", "").toString()).contains(serials.get(BATCH - 1));
+    }
+
+    @Test
+    @Order(11)
+    void theHistoryReadsBackEveryHandOver() {
+        final List<String> events = new ArrayList<>();
+        police.evaluate("GetItemHistory", GTIN, first())
+                .forEach(entry -> events.add(entry.get("item").get("lastEvent").get("type").asString()));
+        assertThat(events).containsExactly("REGISTERED", "SHIPPED", "RECEIVED", "SOLD", "TRANSFERRED", "STOLEN", "RECOVERED");
+    }
+
+    // --- helpers
+
+    private String first() {
+        return serials.get(0);
+    }
+
+    private String verdict(final String serial, final String signature) {
+        return police.evaluate("Verify", GTIN, serial, signature).get("verdict").asString();
+    }
+
+    private static Map<String, byte[]> secret(final String secret) {
+        return Map.of("ownerSecret", secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String commit(final String secret) {
+        try {
+            final byte[] hash = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String refs(final List<String> serials) {
+        return json(serials.stream().map(serial -> Map.of("gtin", GTIN, "serial", serial)).toList());
+    }
+
+    private static String json(final Object value) {
+        return Member.JSON.writeValueAsString(value);
+    }
+
+    private static KeyPair p256() {
+        try {
+            final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(final KeyPair key) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** What a brand's signing tool does: ECDSA P-256 over the canonical element string, r‖s, base64url. */
+    private String sign(final String elementString) {
+        try {
+            final Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(brandKey.getPrivate());
+            signer.update(elementString.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
