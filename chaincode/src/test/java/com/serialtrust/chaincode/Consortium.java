@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.chaincode.sim.SimIdentities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.chaincode.sim.InMemoryWorldState;
@@ -57,14 +58,14 @@ final class Consortium {
     String keyId;
 
     Consortium() {
-        authority = Identities.issue(AUTHORITY, "admin", "Admin");
-        brand = Identities.issue(BRAND, "client", "registrar");
-        otherBrand = Identities.issue(OTHER_BRAND, "client", "registrar");
-        distributor = Identities.issue(DISTRIBUTOR, "client", "goods-in");
-        retail = Identities.issue(RETAIL, "client", "till");
-        service = Identities.issue(SERVICE, "client", "bench");
-        police = Identities.issue(POLICE, "client", "officer");
-        stranger = Identities.issue("StrangerMSP", "client", "anyone");
+        authority = SimIdentities.issue(AUTHORITY, "admin", "Admin");
+        brand = SimIdentities.issue(BRAND, "client", "registrar");
+        otherBrand = SimIdentities.issue(OTHER_BRAND, "client", "registrar");
+        distributor = SimIdentities.issue(DISTRIBUTOR, "client", "goods-in");
+        retail = SimIdentities.issue(RETAIL, "client", "till");
+        service = SimIdentities.issue(SERVICE, "client", "bench");
+        police = SimIdentities.issue(POLICE, "client", "officer");
+        stranger = SimIdentities.issue("StrangerMSP", "client", "anyone");
         brandKey = BrandKey.generate();
     }
 

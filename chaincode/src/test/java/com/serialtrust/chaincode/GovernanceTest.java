@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.chaincode.sim.SimIdentities;
 import static com.serialtrust.chaincode.Consortium.AUTHORITY;
 import static com.serialtrust.chaincode.Consortium.BRAND;
 import static com.serialtrust.chaincode.Consortium.GTIN;
@@ -28,7 +29,7 @@ class GovernanceTest {
         @Test
         void anotherOrganisationCallingFirstCannotSeizeTheRole() {
             final Consortium c = new Consortium();
-            final SimIdentity brandAdmin = Identities.issue(BRAND, "admin", "Admin");
+            final SimIdentity brandAdmin = SimIdentities.issue(BRAND, "admin", "Admin");
             assertThat(c.refused(brandAdmin, "BootstrapAuthority").code()).isEqualTo("BOOTSTRAP_REFUSED");
             c.ok(c.authority, "BootstrapAuthority");
         }
@@ -36,7 +37,7 @@ class GovernanceTest {
         @Test
         void aClientOfTheAuthorityOrganisationIsNotEnough() {
             final Consortium c = new Consortium();
-            final SimIdentity client = Identities.issue(AUTHORITY, "client", "clerk");
+            final SimIdentity client = SimIdentities.issue(AUTHORITY, "client", "clerk");
             assertThat(c.refused(client, "BootstrapAuthority").code()).isEqualTo("BOOTSTRAP_REFUSED");
         }
 
