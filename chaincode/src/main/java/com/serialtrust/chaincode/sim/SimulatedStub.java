@@ -281,6 +281,7 @@ public final class SimulatedStub implements ChaincodeStub {
                 .setTxId(txId)
                 .setPayload(ByteString.copyFrom(payload == null ? new byte[0] : payload))
                 .build();
+        writes.event(name, payload == null ? new byte[0] : payload);
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class WriteSet {
     private final Instant timestamp;
     private final SortedMap<String, Optional<byte[]>> publicWrites = new TreeMap<>();
     private final Map<String, SortedMap<String, Optional<byte[]>>> privateWrites = new LinkedHashMap<>();
+    private Event event;
 
     public WriteSet(final String txId, final Instant timestamp) {
         this.txId = txId;
@@ -57,6 +58,19 @@ public final class WriteSet {
     public Map<String, SortedMap<String, Optional<byte[]>>> privateWrites() {
         return Collections.unmodifiableMap(privateWrites);
     }
+
+    /** The transaction's chaincode event; as on a peer, the last one set wins. */
+    void event(final String name, final byte[] payload) {
+        event = new Event(name, payload.clone());
+    }
+
+    /** The chaincode event committed with these writes, if the transaction set one. */
+    public Optional<Event> event() {
+        return Optional.ofNullable(event);
+    }
+
+    /** A chaincode event: its name and payload. */
+    public record Event(String name, byte[] payload) {}
 
     public boolean isEmpty() {
         return publicWrites.isEmpty() && privateWrites.isEmpty();

@@ -1,0 +1,30 @@
+package com.serialtrust.api;
+
+import com.serialtrust.api.ledger.embedded.LedgerAudit;
+import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The SerialTrust api. {@code java -jar serialtrust-api.jar} serves it; {@code ... verify-ledger DIR}
+ * checks an embedded ledger's hash chain and world state, and exits 0 only if both are intact.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SerialTrustApplication {
+
+    public static void main(final String[] args) {
+        if (args.length > 0 && "verify-ledger".equals(args[0])) {
+            System.exit(verifyLedger(args.length > 1 ? Path.of(args[1]) : Path.of("data", "ledger")));
+        }
+        SpringApplication.run(SerialTrustApplication.class, args);
+    }
+
+    static int verifyLedger(final Path dir) {
+        final LedgerAudit.Report report = LedgerAudit.verify(dir);
+        report.problems().forEach(problem -> System.out.println("BROKEN: " + problem));
+        System.out.printf("%s: %d blocks, %d keys%n", report.intact() ? "intact" : "BROKEN", report.blocks(), report.keys());
+        return report.intact() ? 0 : 1;
+    }
+}

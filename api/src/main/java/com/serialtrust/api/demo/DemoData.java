@@ -1,0 +1,216 @@
+package com.serialtrust.api.demo;
+
+import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.LedgerProperties;
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.api.qr.QrProperties;
+import com.serialtrust.api.security.ApiKeys;
+import com.serialtrust.gs1.DigitalLink;
+import com.serialtrust.gs1.ElementString;
+import com.serialtrust.gs1.Gtin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The quick start's consortium on the embedded ledger: the authority grants roles and the GS1 prefix
+ * 9520123, a demo brand registers its key, a watch model and a few signed items (one reported stolen),
+ * and each organisation gets an API key, written to a file only its owner can read. Idempotent.
+ */
+@Component
+@ConditionalOnProperty(name = "serialtrust.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final String GTIN = "09520123456788";
+    static final String PREFIX = "9520123";
+    static final List<String> SERIALS = List.of("DEMO-0001", "DEMO-0002", "DEMO-0003", "DEMO-0004");
+    static final String STOLEN = "DEMO-0004";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private final Ledger ledger;
+    private final LedgerProperties orgs;
+    private final ApiKeys apiKeys;
+    private final QrProperties qr;
+    private final JsonMapper json;
+    private final Path dir;
+
+    DemoData(final Ledger ledger, final LedgerProperties orgs, final ApiKeys apiKeys, final QrProperties qr,
+            final JsonMapper json, @Value("${serialtrust.data-dir}") final Path dataDir) {
+        this.ledger = ledger;
+        this.orgs = orgs;
+        this.apiKeys = apiKeys;
+        this.qr = qr;
+        this.json = json;
+        this.dir = dataDir.resolve("demo");
+    }
+
+    @Override
+    public void run(final ApplicationArguments args) {
+        final Organisation authority = orgs.require(orgs.authority());
+        final Organisation brand = orgs.require("brand");
+        tolerate(() -> submit(authority, "BootstrapAuthority"), "ALREADY_BOOTSTRAPPED");
+        submit(authority, "GrantRole", brand.mspId(), "MANUFACTURER");
+        orgs.organisation("retail").ifPresent(o -> submit(authority, "GrantRole", o.mspId(), "RETAILER"));
+        orgs.organisation("police").ifPresent(o -> submit(authority, "GrantRole", o.mspId(), "POLICE"));
+        tolerate(() -> submit(authority, "AssignPrefix", brand.mspId(), PREFIX), "PREFIX_TAKEN");
+
+        final KeyPair key = brandKey();
+        tolerate(() -> submit(brand, "RegisterKey", Base64.getEncoder().encodeToString(key.getPublic().getEncoded())),
+                "KEY_EXISTS");
+        tolerate(() -> submit(brand, "RegisterProduct", GTIN, "Trail watch", "24", "GS1"), "PRODUCT_EXISTS");
+
+        final Map<String, String> labels = new LinkedHashMap<>();
+        final List<Map<String, String>> batch = new ArrayList<>();
+        for (String serial : SERIALS) {
+            final String signature = sign(key.getPrivate(), ElementString.of(Gtin.parse(GTIN), serial).canonical());
+            labels.put(serial, new DigitalLink(ElementString.of(Gtin.parse(GTIN), serial),
+                    java.util.Optional.of(signature)).toUri(qr.resolverBase()));
+            batch.add(Map.of("gtin", GTIN, "serial", serial, "signature", signature));
+        }
+        final boolean fresh = tolerate(() -> submit(brand, "RegisterItems", json.writeValueAsString(batch)), "ITEM_EXISTS");
+        if (fresh) {
+            submit(brand, "ReportTheft", GTIN, STOLEN, "{\"date\":\"2026-01-15\",\"place\":\"Demo warehouse\"}");
+        }
+        final Path keys = apiKeyFile();
+        print(labels, keys);
+    }
+
+    private void print(final Map<String, String> labels, final Path keys) {
+        final StringBuilder out = new StringBuilder("\n  SerialTrust demo is ready. Verify a label:\n");
+        labels.forEach((serial, uri) -> out.append("    ").append(serial.equals(STOLEN) ? "stolen:  " : "genuine: ")
+                .append(uri).append('\n'));
+        out.append("    unknown: ").append(qr.resolverBase()).append("/01/").append(GTIN).append("/21/NOT-REGISTERED\n");
+        out.append("  e.g. curl -H 'Accept: application/json' '").append(labels.get(SERIALS.get(0))).append("'\n");
+        out.append("  Staff API keys, one per organisation: ").append(keys).append('\n');
+        System.out.println(out);
+    }
+
+    /** A key per organisation, made once; the file holds the keys, the api holds only their hashes. */
+    private Path apiKeyFile() {
+        final Path file = dir.resolve("api-keys.properties");
+        try {
+            final Properties keys = new Properties();
+            if (Files.exists(file)) {
+                try (var in = Files.newBufferedReader(file)) {
+                    keys.load(in);
+                }
+            }
+            boolean changed = false;
+            for (String org : orgs.organisations().keySet()) {
+                if (!keys.containsKey(org)) {
+                    keys.setProperty(org, ApiKeys.generate());
+                    changed = true;
+                }
+                apiKeys.add(ApiKeys.hash(keys.getProperty(org)), "demo-" + org, org);
+            }
+            if (changed) {
+                writePrivate(file, out -> keys.store(out, "SerialTrust demo API keys: Authorization: Bearer <key>"));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private KeyPair brandKey() {
+        final Path file = dir.resolve("brand-signing-key.pk8");
+        try {
+            final KeyFactory ec = KeyFactory.getInstance("EC");
+            if (Files.exists(file)) {
+                final PrivateKey priv = ec.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
+                        .decode(Files.readString(file).strip())));
+                final Path pub = dir.resolve("brand-signing-key.pub");
+                final PublicKey publicKey = ec.generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
+                        .decode(Files.readString(pub).strip())));
+                return new KeyPair(publicKey, (ECPrivateKey) priv);
+            }
+            final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            final KeyPair pair = generator.generateKeyPair();
+            writePrivate(file, out -> out.write(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
+                    .getBytes(StandardCharsets.US_ASCII)));
+            Files.writeString(dir.resolve("brand-signing-key.pub"), Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+            return pair;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Writer {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static void writePrivate(final Path file, final Writer writer) throws IOException {
+        Files.createDirectories(file.getParent());
+        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Set.of(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+        try (var out = Files.newOutputStream(tmp)) {
+            writer.write(out);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static String sign(final PrivateKey key, final String elementString) {
+        try {
+            final Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(key);
+            signer.update(elementString.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void submit(final Organisation as, final String fn, final String... args) {
+        ledger.submit(as, fn, List.of(args), Map.of()).block();
+    }
+
+    /** Runs a step; a refusal with {@code alreadyDone} means an earlier start did it. */
+    private static boolean tolerate(final Runnable step, final String alreadyDone) {
+        try {
+            step.run();
+            return true;
+        } catch (LedgerRefusal e) {
+            if (!e.code().equals(alreadyDone)) {
+                throw e;
+            }
+            LOG.debug("demo: {} already done", alreadyDone);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.serialtrust.api.ledger;
+
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one port to the ledger. Two adapters implement it: the Fabric Gateway, and the embedded ledger
+ * that runs the same chaincode in-process. Nothing outside this package sees Fabric's classes.
+ *
+ * <p>Every call names the organisation it acts for; the adapter signs with that organisation's
+ * identity. A refusal by the chaincode arrives as {@link LedgerRefusal}, an unreachable ledger as
+ * {@link LedgerUnavailableException}.
+ */
+public interface Ledger {
+
+    /** Runs a query on the ledger; nothing is written. */
+    Mono<byte[]> evaluate(Organisation as, String function, List<String> args);
+
+    /** Endorses, orders and commits a transaction; completes once it is committed. */
+    Mono<Committed> submit(Organisation as, String function, List<String> args, Map<String, byte[]> transientData);
+
+    /** The number of the block that holds a committed transaction. */
+    Mono<Long> blockOf(String txId);
+
+    /** Every committed chaincode event, from the moment of subscription on. */
+    Flux<LedgerEvent> events();
+
+    /** "embedded" or "fabric", as health and metrics report it. */
+    String kind();
+
+    /** A committed transaction: its id, its block and what the chaincode returned. */
+    record Committed(String txId, long block, byte[] payload) {}
+
+    /** A chaincode event as committed: its name, its JSON payload, and where it landed. */
+    record LedgerEvent(String name, byte[] payload, String txId, long block) {}
+}

@@ -1,0 +1,110 @@
+package com.serialtrust.api.ledger.embedded;
+
+import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.api.ledger.LedgerUnavailableException;
+import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.chaincode.sim.SimIdentities;
+import com.serialtrust.chaincode.sim.SimIdentity;
+import com.serialtrust.chaincode.sim.SimLedger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The ledger in-process: the very chaincode classes that peers run, through Fabric's own contract
+ * router, over a durable SQLite world state with a hash-chained block log. One organisation's
+ * identity per name, issued at start; the authority's is an admin, as on a real network.
+ */
+public final class EmbeddedLedger implements Ledger, AutoCloseable {
+
+    static final String CHANNEL = "serialtrust";
+    private static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+
+    private final SqliteWorldState state;
+    private final SimLedger ledger;
+    private final String authorityMspId;
+    private final Map<String, SimIdentity> identities = new ConcurrentHashMap<>();
+    private final Sinks.Many<LedgerEvent> events = Sinks.many().multicast().directBestEffort();
+    private final Scheduler scheduler = Schedulers.newBoundedElastic(8, 10_000, "embedded-ledger");
+
+    public EmbeddedLedger(final Path dataDir, final String authorityMspId, final Clock clock) {
+        this.authorityMspId = Objects.requireNonNull(authorityMspId, "authorityMspId");
+        // the contract reads the consortium's authority from its server's settings
+        System.setProperty("serialtrust.authority-msp-id", authorityMspId);
+        this.state = new SqliteWorldState(Objects.requireNonNull(dataDir, "dataDir"));
+        this.ledger = new SimLedger(state, CHANNEL, Objects.requireNonNull(clock, "clock"));
+    }
+
+    @Override
+    public Mono<byte[]> evaluate(final Organisation as, final String function, final List<String> args) {
+        return Mono.fromCallable(() -> outcome(ledger.evaluate(identity(as), function, args.toArray(String[]::new))).payload())
+                .subscribeOn(scheduler);
+    }
+
+    @Override
+    public Mono<Committed> submit(final Organisation as, final String function, final List<String> args,
+            final Map<String, byte[]> transientData) {
+        return Mono.fromCallable(() -> {
+            final SimLedger.Result result = outcome(ledger.submit(identity(as), transientData, function,
+                    args.toArray(String[]::new)));
+            final long block = result.block().orElseThrow();
+            result.writes().event().ifPresent(e -> events.tryEmitNext(new LedgerEvent(e.name(), e.payload(), result.txId(), block)));
+            return new Committed(result.txId(), block, result.payload());
+        }).subscribeOn(scheduler);
+    }
+
+    @Override
+    public Mono<Long> blockOf(final String txId) {
+        return Mono.fromCallable(() -> state.blockOf(txId)).flatMap(Mono::justOrEmpty).subscribeOn(scheduler);
+    }
+
+    @Override
+    public Flux<LedgerEvent> events() {
+        return events.asFlux();
+    }
+
+    @Override
+    public String kind() {
+        return "embedded";
+    }
+
+    /** The number of the last block, or -1 for an empty ledger. */
+    public long height() {
+        return state.height();
+    }
+
+    private SimIdentity identity(final Organisation org) {
+        return identities.computeIfAbsent(org.mspId(), msp -> SimIdentities.issue(msp,
+                msp.equals(authorityMspId) ? "admin" : "client", org.name() + "-api"));
+    }
+
+    private static SimLedger.Result outcome(final SimLedger.Result result) {
+        if (result.ok()) {
+            return result;
+        }
+        final String payload = new String(result.payload(), StandardCharsets.UTF_8);
+        final Matcher index = INDEX.matcher(payload);
+        final Optional<Integer> at = index.find() ? Optional.of(Integer.valueOf(index.group(1))) : Optional.empty();
+        throw LedgerRefusal.parse(result.message(), at)
+                .orElseThrow(() -> new LedgerUnavailableException("the chaincode failed: " + result.message(), null));
+    }
+
+    @Override
+    public void close() {
+        scheduler.dispose();
+        state.close();
+    }
+}

@@ -1,0 +1,19 @@
+package com.serialtrust.api.problem;
+
+import java.util.Objects;
+
+/** A refusal by the api itself (not the ledger), with one of the codes of {@link ProblemTypes}. */
+public final class ApiProblem extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final String code;
+
+    public ApiProblem(final String code, final String detail) {
+        super(Objects.requireNonNull(detail, "detail"));
+        this.code = Objects.requireNonNull(code, "code");
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,107 @@
+package com.serialtrust.api.problem;
+
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.api.ledger.LedgerUnavailableException;
+import com.serialtrust.gs1.InvalidIdentifierException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error as RFC 9457 problem JSON with a stable {@code code}: the ledger's refusals, the api's
+ * own, and the framework's (bad JSON, unknown route, wrong method). Never a stack trace.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(LedgerRefusal.class)
+    ResponseEntity<ProblemDetail> refusal(final LedgerRefusal e) {
+        final ProblemDetail problem = problem(e.code(), e.getMessage());
+        e.index().ifPresent(index -> problem.setProperty("index", index));
+        return respond(problem);
+    }
+
+    @ExceptionHandler(InvalidIdentifierException.class)
+    ResponseEntity<ProblemDetail> identifier(final InvalidIdentifierException e) {
+        return respond(problem(e.reason().name(), e.getMessage()));
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> api(final ApiProblem e) {
+        return respond(problem(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(LedgerUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(final LedgerUnavailableException e) {
+        LOG.warn("ledger unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(ProblemTypes.LEDGER_UNAVAILABLE, "the ledger is not reachable; try again shortly"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(final Exception e) {
+        LOG.error("unexpected failure", e);
+        return respond(problem(ProblemTypes.INTERNAL, "something went wrong on our side"));
+    }
+
+    /** The framework's own errors (400, 404, 405, 406, 413, 415...) get a code too. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(final Exception ex, final Object body,
+            final HttpHeaders headers, final HttpStatusCode status, final ServerWebExchange exchange) {
+        final String code = frameworkCode(status);
+        final ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        problem.setType(ProblemTypes.type(code));
+        problem.setProperty("code", code);
+        if (problem.getDetail() == null || status.value() == 404 || status.is5xxServerError()) {
+            // the framework's own wording may name classes or echo the request; say it plainly
+            problem.setDetail(status.value() == 404 ? "there is nothing at this address"
+                    : HttpStatus.valueOf(status.value()).getReasonPhrase());
+        }
+        return Mono.just(ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem));
+    }
+
+    static String frameworkCode(final HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is4xxClientError() ? ProblemTypes.BAD_REQUEST : ProblemTypes.INTERNAL;
+        };
+    }
+
+    static ProblemDetail problem(final String code, final String detail) {
+        final HttpStatus status = ProblemTypes.status(code);
+        final ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.type(code));
+        problem.setTitle(title(code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static String title(final String code) {
+        final String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(final ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,49 @@
+package com.serialtrust.api.verify;
+
+import com.serialtrust.gs1.DigitalLink;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The GS1 Digital Link resolver: {@code /01/{gtin}[/22/{cpv}][/10/{lot}]/21/{serial}}, other AIs and
+ * {@code sig} in the query. JSON for machines, the verifier page for browsers.
+ */
+@RestController
+class ResolverController {
+
+    private final VerificationService verification;
+
+    ResolverController(final VerificationService verification) {
+        this.verification = verification;
+    }
+
+    @GetMapping(path = {
+        "/01/{gtin}/21/{serial}",
+        "/01/{gtin}/10/{lot}/21/{serial}",
+        "/01/{gtin}/22/{cpv}/21/{serial}",
+        "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
+    }, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    Mono<ObjectNode> verify(final ServerHttpRequest request) {
+        return Mono.fromCallable(() -> link(request)).flatMap(verification::verify);
+    }
+
+    @GetMapping(path = {
+        "/01/{gtin}/21/{serial}",
+        "/01/{gtin}/10/{lot}/21/{serial}",
+        "/01/{gtin}/22/{cpv}/21/{serial}",
+        "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
+    }, produces = MediaType.TEXT_HTML_VALUE)
+    Mono<String> page(final ServerHttpRequest request) {
+        return Mono.fromCallable(() -> link(request)).flatMap(verification::verify).map(VerifierPage::render);
+    }
+
+    /** The request as the Digital Link it is; the host does not matter, only the path and query. */
+    static DigitalLink link(final ServerHttpRequest request) {
+        final String query = request.getURI().getRawQuery();
+        return DigitalLink.parse("https://resolver" + request.getURI().getRawPath() + (query == null ? "" : "?" + query));
+    }
+}

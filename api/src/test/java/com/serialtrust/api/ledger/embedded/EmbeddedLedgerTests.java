@@ -1,0 +1,129 @@
+package com.serialtrust.api.ledger.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.api.ledger.Organisation;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
+
+/** The embedded ledger: the contract's rules, SQLite's durability, and an audit that notices tampering. */
+class EmbeddedLedgerTests {
+
+    static final Organisation AUTHORITY = new Organisation("authority", "AuthorityMSP");
+    static final Organisation BRAND = new Organisation("brand", "BrandMSP");
+    static final Organisation RETAIL = new Organisation("retail", "RetailMSP");
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedLedger open() {
+        return new EmbeddedLedger(dir, "AuthorityMSP", Clock.systemUTC());
+    }
+
+    private static Ledger.Committed submit(final Ledger ledger, final Organisation as, final String fn, final String... args) {
+        return ledger.submit(as, fn, List.of(args), Map.of()).block();
+    }
+
+    private static void governance(final Ledger ledger) {
+        submit(ledger, AUTHORITY, "BootstrapAuthority");
+        submit(ledger, AUTHORITY, "GrantRole", "BrandMSP", "MANUFACTURER");
+        submit(ledger, AUTHORITY, "AssignPrefix", "BrandMSP", "9520123");
+    }
+
+    @Test
+    void committedTransactionsSurviveARestartAndKeepTheirBlocks() {
+        final String txId;
+        try (EmbeddedLedger ledger = open()) {
+            governance(ledger);
+            txId = submit(ledger, AUTHORITY, "GrantRole", "RetailMSP", "RETAILER").txId();
+            assertThat(ledger.height()).isEqualTo(3);
+        }
+        try (EmbeddedLedger reopened = open()) {
+            assertThat(reopened.height()).isEqualTo(3);
+            assertThat(reopened.blockOf(txId).block()).isEqualTo(3L);
+            final String org = new String(reopened.evaluate(RETAIL, "GetOrganisation", List.of("RetailMSP")).block());
+            assertThat(org).contains("RETAILER");
+            // the chaincode's rules hold across restarts: the authority exists already
+            assertThatThrownBy(() -> submit(reopened, AUTHORITY, "BootstrapAuthority"))
+                    .isInstanceOfSatisfying(LedgerRefusal.class, e -> assertThat(e.code()).isEqualTo("ALREADY_BOOTSTRAPPED"));
+            assertThat(reopened.height()).as("a refusal commits nothing").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void refusalsCarryTheContractsCode() {
+        try (EmbeddedLedger ledger = open()) {
+            StepVerifier.create(ledger.submit(RETAIL, "GrantRole", List.of("RetailMSP", "MANUFACTURER"), Map.of()))
+                    .expectErrorSatisfies(e -> assertThat(((LedgerRefusal) e).code()).isEqualTo("NOT_AUTHORISED"))
+                    .verify();
+        }
+    }
+
+    @Test
+    void eachCommitPublishesItsChaincodeEvent() {
+        try (EmbeddedLedger ledger = open()) {
+            StepVerifier.create(ledger.events().take(1))
+                    .then(() -> submit(ledger, AUTHORITY, "BootstrapAuthority"))
+                    .assertNext(event -> {
+                        assertThat(event.name()).isEqualTo("AuthorityBootstrapped");
+                        assertThat(event.block()).isZero();
+                    })
+                    .verifyComplete();
+        }
+    }
+
+    @Test
+    void theAuditPassesAnUntouchedLedger() {
+        governed();
+        final LedgerAudit.Report report = LedgerAudit.verify(dir);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.blocks()).isEqualTo(3);
+        assertThat(report.keys()).isPositive();
+    }
+
+    @Test
+    void theAuditNoticesAChangedValue() throws Exception {
+        governed();
+        sql("UPDATE state SET value = CAST('{\"roles\":[\"AUTHORITY\"]}' AS BLOB) WHERE key = (SELECT key FROM state LIMIT 1)");
+        assertThat(LedgerAudit.verify(dir).problems()).anyMatch(p -> p.contains("differs from its last committed write"));
+    }
+
+    @Test
+    void theAuditNoticesARewrittenHistory() throws Exception {
+        governed();
+        sql("UPDATE history SET value = CAST('{}' AS BLOB) WHERE block = 1");
+        sql("UPDATE state SET value = CAST('{}' AS BLOB) WHERE key IN (SELECT key FROM history WHERE block = 1)"
+                + " AND NOT EXISTS (SELECT 1 FROM history h WHERE h.key = state.key AND h.block > 1)");
+        assertThat(LedgerAudit.verify(dir).problems()).anyMatch(p -> p.contains("block 1: its writes do not match"));
+    }
+
+    @Test
+    void theAuditNoticesARemovedBlock() throws Exception {
+        governed();
+        sql("DELETE FROM blocks WHERE number = 1");
+        assertThat(LedgerAudit.verify(dir).problems()).anyMatch(p -> p.contains("block 1 is missing"));
+    }
+
+    /** A ledger with its first three blocks, closed: ready to be tampered with. */
+    private void governed() {
+        try (EmbeddedLedger ledger = open()) {
+            governance(ledger);
+        }
+    }
+
+    private void sql(final String statement) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteWorldState.FILE));
+                var s = c.createStatement()) {
+            s.executeUpdate(statement);
+        }
+    }
+}

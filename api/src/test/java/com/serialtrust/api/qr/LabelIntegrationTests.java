@@ -1,0 +1,78 @@
+package com.serialtrust.api.qr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serialtrust.api.DemoIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Labels as a printer gets them, read back by an independent decoder: zbarimg, from Debian's zbar-tools. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"serialtrust.demo.enabled=true", "serialtrust.qr.resolver-base=https://id.serialtrust.test"})
+class LabelIntegrationTests extends DemoIntegrationTest {
+
+    private WebTestClient.RequestHeadersSpec<?> get(final String path) {
+        return http.get().uri(path).header("Authorization", bearer("brand"));
+    }
+
+    @Test
+    void aPngLabelDecodesWithZbarimgToTheItemsDigitalLink() throws Exception {
+        final byte[] png = get("/api/items/09520123456788/DEMO-0001/label.png?size=400").exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_PNG)
+                .expectBody().returnResult().getResponseBody();
+        final String decoded = zbarimg(png);
+        assertThat(decoded).startsWith("https://id.serialtrust.test/01/09520123456788/21/DEMO-0001?sig=");
+
+        // the decoded link is the item's genuine label: the resolver says so
+        http.get().uri(decoded.substring(decoded.indexOf("/01/"))).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("GENUINE");
+    }
+
+    @Test
+    void anSvgLabelHoldsTheSameCodeAsThePng() {
+        final String svg = new String(get("/api/items/09520123456788/DEMO-0001/label.svg").exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(svg).startsWith("<svg").contains("viewBox=\"0 0 ");
+        final String uri = "https://id.serialtrust.test/01/09520123456788/21/DEMO-0001?sig=x";
+        assertThat(QrCodes.svg(uri)).contains("<path");
+    }
+
+    @Test
+    void labelsNeedAnApiKey() {
+        http.get().uri("/api/items/09520123456788/DEMO-0001/label.png").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        http.get().uri("/api/items/09520123456788/DEMO-0001/label.png").header("Authorization", "Bearer st_wrong")
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anAbsurdSizeIsA400AndAnUnknownItemA404() {
+        get("/api/items/09520123456788/DEMO-0001/label.png?size=100000").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("BAD_REQUEST");
+        get("/api/items/09520123456788/DEMO-0001/label.png?size=big").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("BAD_REQUEST");
+        get("/api/items/09520123456788/NOPE/label.png").exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("ITEM_NOT_FOUND");
+        get("/api/items/09520123456789/DEMO-0001/label.png").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("GTIN_INVALID");
+    }
+
+    private static String zbarimg(final byte[] png) throws Exception {
+        final Path file = Files.createTempFile("label", ".png");
+        Files.write(file, png);
+        final Process p = new ProcessBuilder("zbarimg", "--quiet", "--raw", file.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("zbarimg found no code: %s", out).isZero();
+        return out;
+    }
+}

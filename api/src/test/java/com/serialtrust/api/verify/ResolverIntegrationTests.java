@@ -1,0 +1,146 @@
+package com.serialtrust.api.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serialtrust.api.DemoApi;
+import com.serialtrust.api.DemoIntegrationTest;
+import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.api.qr.LabelService;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** The Digital Link resolver on the embedded ledger with the demo's brand and items. */
+class ResolverIntegrationTests extends DemoIntegrationTest {
+
+    @Autowired
+    LabelService labels;
+
+    JsonNode verify(final String path) {
+        final byte[] body = http.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().returnResult().getResponseBody();
+        return json.readTree(body);
+    }
+
+    @Nested
+    class Verdicts {
+
+        @Test
+        void aDemoItemWithItsLabelsSignatureIsGenuine() {
+            final String label = labels.uri(new Organisation("brand", "BrandMSP"), DemoApi.GTIN, "DEMO-0001").block();
+            final JsonNode v = verify(label.substring(label.indexOf("/01/")));
+            assertThat(v.get("verdict").asString()).isEqualTo("GENUINE");
+            assertThat(v.get("productName").asString()).isEqualTo("Trail watch");
+            assertThat(v.get("manufacturer").asString()).isEqualTo("BrandMSP");
+            assertThat(v.get("warranty").get("status").asString()).isEqualTo("NOT_ACTIVATED");
+            assertThat(v.get("proof").get("txId").asString()).matches("[0-9a-f]{64}");
+            assertThat(v.get("proof").get("block").asLong()).isPositive();
+        }
+
+        @Test
+        void anUnknownSerialIsUnregistered() {
+            assertThat(verify("/01/09520123456788/21/NOT-REGISTERED").get("verdict").asString()).isEqualTo("UNREGISTERED");
+        }
+
+        @Test
+        void aWrongSignatureIsSignatureInvalidAndTheRealOneIsNotRevealed() {
+            final JsonNode v = verify("/01/09520123456788/21/DEMO-0001?sig=AAAA");
+            assertThat(v.get("verdict").asString()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(v.has("signature")).as("the registered signature would let anyone print a perfect copy").isFalse();
+        }
+
+        @Test
+        void theStolenDemoItemIsStolen() {
+            final JsonNode v = verify("/01/09520123456788/21/DEMO-0004");
+            assertThat(v.get("verdict").asString()).isEqualTo("STOLEN");
+            assertThat(v.get("theft").get("place").asString()).isEqualTo("Demo warehouse");
+        }
+
+        @Test
+        void theLotAndOtherAisMayBeInTheLink() {
+            assertThat(verify("/01/09520123456788/10/L1/21/DEMO-0002?17=271231").get("verdict").asString())
+                    .isEqualTo("GENUINE");
+        }
+
+        @Test
+        void aBrowserGetsThePage() {
+            final String page = http.get().uri("/01/09520123456788/21/DEMO-0004").accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(page).contains("<h1 id=\"verdict\">STOLEN</h1>").contains("Trail watch");
+        }
+    }
+
+    @Nested
+    class BadInput {
+
+        void problem(final String path, final int status, final String code) {
+            http.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange()
+                    .expectStatus().isEqualTo(status)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo(code)
+                    .jsonPath("$.status").isEqualTo(status)
+                    .jsonPath("$.type").isEqualTo("/problems/" + code.toLowerCase().replace('_', '-'))
+                    .jsonPath("$.trace").doesNotExist()
+                    .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail))
+                            .doesNotContain("Exception").doesNotContain("at com."));
+        }
+
+        @Test
+        void aGtinWithAWrongCheckDigitIsA400() {
+            problem("/01/09520123456789/21/DEMO-0001", 400, "GTIN_INVALID");
+        }
+
+        @Test
+        void aGtinOfTheWrongLengthIsA400() {
+            problem("/01/0952012345/21/DEMO-0001", 400, "GTIN_INVALID");
+        }
+
+        @Test
+        void aSerialOutsideTheGs1CharacterSetIsA400() {
+            problem("/01/09520123456788/21/€42", 400, "SERIAL_INVALID"); // sent as %E2%82%AC42
+        }
+
+        @Test
+        void aSerialLongerThanTwentyCharactersIsA400() {
+            problem("/01/09520123456788/21/" + "A".repeat(21), 400, "SERIAL_INVALID");
+        }
+
+        @Test
+        void aLotInTheQueryIsA400() {
+            problem("/01/09520123456788/21/DEMO-0001?10=ABC", 400, "DIGITAL_LINK_INVALID");
+        }
+
+        @Test
+        void aBadDateIsA400() {
+            problem("/01/09520123456788/21/DEMO-0001?17=991399", 400, "DATE_INVALID");
+        }
+
+        @Test
+        void anOverlongLinkIsA400() {
+            problem("/01/09520123456788/21/DEMO-0001?sig=" + "A".repeat(2100), 400, "DIGITAL_LINK_INVALID");
+        }
+
+        @Test
+        void anUnknownAddressIsA404Problem() {
+            problem("/02/09520123456788", 404, "NOT_FOUND");
+        }
+
+        @Test
+        void aPostToTheResolverIsA405Problem() {
+            http.post().uri("/01/09520123456788/21/DEMO-0001").exchange().expectStatus().isEqualTo(405)
+                    .expectBody().jsonPath("$.code").isEqualTo("METHOD_NOT_ALLOWED");
+        }
+
+        @Test
+        void aBadRequestChangesNothing() {
+            final long before = verify("/01/09520123456788/21/DEMO-0001").get("proof").get("block").asLong();
+            problem("/01/09520123456789/21/DEMO-0001", 400, "GTIN_INVALID");
+            assertThat(verify("/01/09520123456788/21/DEMO-0001").get("proof").get("block").asLong()).isEqualTo(before);
+        }
+    }
+}
