@@ -63,10 +63,13 @@ class DemoData implements ApplicationRunner {
     private final ApiKeys apiKeys;
     private final QrProperties qr;
     private final JsonMapper json;
+    private final com.serialtrust.api.registry.SigningKeys signingKeys;
     private final Path dir;
 
     DemoData(final Ledger ledger, final LedgerProperties orgs, final ApiKeys apiKeys, final QrProperties qr,
-            final JsonMapper json, @Value("${serialtrust.data-dir}") final Path dataDir) {
+            final JsonMapper json, final com.serialtrust.api.registry.SigningKeys signingKeys,
+            @Value("${serialtrust.data-dir}") final Path dataDir) {
+        this.signingKeys = signingKeys;
         this.ledger = ledger;
         this.orgs = orgs;
         this.apiKeys = apiKeys;
@@ -86,6 +89,8 @@ class DemoData implements ApplicationRunner {
         tolerate(() -> submit(authority, "AssignPrefix", brand.mspId(), PREFIX), "PREFIX_TAKEN");
 
         final KeyPair key = brandKey();
+        // the demo brand's api signs labels for its staff (CSV imports without a signature column)
+        signingKeys.put(brand, (ECPrivateKey) key.getPrivate());
         tolerate(() -> submit(brand, "RegisterKey", Base64.getEncoder().encodeToString(key.getPublic().getEncoded())),
                 "KEY_EXISTS");
         tolerate(() -> submit(brand, "RegisterProduct", GTIN, "Trail watch", "24", "GS1"), "PRODUCT_EXISTS");

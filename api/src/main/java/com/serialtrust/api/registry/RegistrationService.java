@@ -1,0 +1,147 @@
+package com.serialtrust.api.registry;
+
+import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.gs1.ElementString;
+import com.serialtrust.gs1.Gtin;
+import com.serialtrust.gs1.InvalidIdentifierException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers items idempotently: an item the caller already registered is reported, not refused, so
+ * that sending the same rows twice (a re-upload, a retry after a crash) registers nothing twice.
+ * A row the ledger refuses is reported with its code and the rest of the batch goes on.
+ */
+@Service
+public class RegistrationService {
+
+    /** The most rows one ledger transaction carries (the contract's existence check takes 1,000). */
+    public static final int BATCH = 1000;
+
+    /** What became of one row. */
+    public record RowOutcome(int index, Status status, Optional<String> code, Optional<String> message) {
+        static RowOutcome ok(final int index, final Status status) {
+            return new RowOutcome(index, status, Optional.empty(), Optional.empty());
+        }
+
+        static RowOutcome failed(final int index, final String code, final String message) {
+            return new RowOutcome(index, Status.FAILED, Optional.of(code), Optional.of(message));
+        }
+    }
+
+    public enum Status { REGISTERED, ALREADY_REGISTERED, FAILED }
+
+    private final Ledger ledger;
+    private final SigningKeys signingKeys;
+    private final JsonMapper json;
+
+    RegistrationService(final Ledger ledger, final SigningKeys signingKeys, final JsonMapper json) {
+        this.ledger = ledger;
+        this.signingKeys = signingKeys;
+        this.json = json;
+    }
+
+    /**
+     * Registers up to {@link #BATCH} rows as {@code as}, blocking: for background jobs and bounded-elastic
+     * threads. Outcomes come back in row order; a ledger that cannot be reached throws.
+     */
+    public List<RowOutcome> registerBlocking(final Organisation as, final List<ItemRow> rows) {
+        if (rows.size() > BATCH) {
+            throw new IllegalArgumentException("at most " + BATCH + " rows per batch");
+        }
+        final RowOutcome[] outcomes = new RowOutcome[rows.size()];
+        final Map<Integer, ItemRow> pending = new java.util.LinkedHashMap<>();
+        final Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            final ItemRow row = rows.get(i);
+            try {
+                final ElementString element = new ElementString(Gtin.parse(row.gtin()), row.serial(), row.cpv(), row.lot(),
+                        row.productionDate(), row.expiryDate());
+                if (!seen.add(element.gtin().value() + "/" + element.serial())) {
+                    outcomes[i] = RowOutcome.failed(i, "ITEM_DUPLICATE_IN_BATCH", "this item appears earlier in the same batch");
+                    continue;
+                }
+                pending.put(i, row.signature().isPresent() ? row : signingKeys.sign(as, element.canonical())
+                        .map(row::signed).orElse(row));
+            } catch (InvalidIdentifierException e) {
+                outcomes[i] = RowOutcome.failed(i, e.reason().name(), e.getMessage());
+            } catch (RuntimeException e) {
+                outcomes[i] = RowOutcome.failed(i, "INVALID_ARGUMENT", "gtin and serial are required");
+            }
+        }
+        existing(as, pending, outcomes);
+        pending.entrySet().removeIf(e -> {
+            if (e.getValue().signature().isEmpty()) {
+                outcomes[e.getKey()] = RowOutcome.failed(e.getKey(), "SIGNATURE_MISSING",
+                        "no signature, and this api holds no signing key of " + as.mspId());
+                return true;
+            }
+            return false;
+        });
+        submit(as, pending, outcomes);
+        return List.of(outcomes);
+    }
+
+    /** Items already on the ledger: the caller's are done; anyone else's are a conflict. */
+    private void existing(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        final List<Integer> indexes = new ArrayList<>(pending.keySet());
+        final List<Map<String, String>> query = new ArrayList<>();
+        for (Integer i : indexes) {
+            query.add(Map.of("gtin", Gtin.parse(pending.get(i).gtin()).value(), "serial", pending.get(i).serial()));
+        }
+        final JsonNode results = json.readTree(ledger.evaluate(as, "CheckSerials", List.of(json.writeValueAsString(query))).block());
+        for (int k = 0; k < indexes.size(); k++) {
+            final JsonNode matches = results.get(k).path("matches");
+            if (matches.isEmpty()) {
+                continue;
+            }
+            final int i = indexes.get(k);
+            final String owner = matches.get(0).path("manufacturer").asString("");
+            outcomes[i] = owner.equals(as.mspId()) ? RowOutcome.ok(i, Status.ALREADY_REGISTERED)
+                    : RowOutcome.failed(i, "ITEM_EXISTS", "registered already by " + owner);
+            pending.remove(i);
+        }
+    }
+
+    /** One transaction; a refused row is set aside and the rest tried again. */
+    private void submit(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
+        while (!pending.isEmpty()) {
+            final List<Integer> indexes = new ArrayList<>(pending.keySet());
+            final List<Map<String, Object>> batch = new ArrayList<>(indexes.size());
+            indexes.forEach(i -> batch.add(pending.get(i).toChaincode()));
+            try {
+                ledger.submit(as, "RegisterItems", List.of(json.writeValueAsString(batch)), Map.of()).block();
+                indexes.forEach(i -> outcomes[i] = RowOutcome.ok(i, Status.REGISTERED));
+                return;
+            } catch (LedgerRefusal refusal) {
+                if (refusal.index().isEmpty() || refusal.index().get() >= indexes.size()) {
+                    indexes.forEach(i -> outcomes[i] = RowOutcome.failed(i, refusal.code(), refusal.getMessage()));
+                    return;
+                }
+                final int at = indexes.get(refusal.index().get());
+                outcomes[at] = RowOutcome.failed(at, refusal.code(), refusal.getMessage().replaceFirst("^item \\d+: ", ""));
+                pending.remove(at);
+            }
+        }
+    }
+
+    /** Counts of a batch's outcomes by status. */
+    public static Map<Status, Integer> count(final List<RowOutcome> outcomes) {
+        final Map<Status, Integer> counts = new HashMap<>();
+        outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
+        return counts;
+    }
+}

@@ -1,0 +1,122 @@
+package com.serialtrust.api.registry;
+
+import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.problem.ApiProblem;
+import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.security.ApiKeys;
+import com.serialtrust.gs1.ElementString;
+import com.serialtrust.gs1.Gtin;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A manufacturer's registry: signing keys, product models, items one by one, in batches, or from CSV. */
+@RestController
+class RegistryController {
+
+    private final Ledger ledger;
+    private final RegistrationService registration;
+    private final CsvImports imports;
+    private final JsonMapper json;
+
+    RegistryController(final Ledger ledger, final RegistrationService registration, final CsvImports imports,
+            final JsonMapper json) {
+        this.ledger = ledger;
+        this.registration = registration;
+        this.imports = imports;
+        this.json = json;
+    }
+
+    record KeyRequest(String publicKey) {}
+
+    record ProductRequest(String gtin, String name, Integer warrantyMonths, String serialScheme) {}
+
+    @PostMapping(path = "/api/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<JsonNode>> registerKey(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @RequestBody final KeyRequest request) {
+        return ledger.submit(caller.organisation(), "RegisterKey", List.of(required(request.publicKey(), "publicKey")), Map.of())
+                .map(done -> ResponseEntity.status(201).body(json.readTree(done.payload())));
+    }
+
+    @PostMapping(path = "/api/products", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<JsonNode>> registerProduct(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @RequestBody final ProductRequest request) {
+        final List<String> args = List.of(required(request.gtin(), "gtin"), required(request.name(), "name"),
+                String.valueOf(request.warrantyMonths() == null ? 0 : request.warrantyMonths()),
+                request.serialScheme() == null ? "GS1" : request.serialScheme());
+        return ledger.submit(caller.organisation(), "RegisterProduct", args, Map.of())
+                .map(done -> ResponseEntity.status(201).body(json.readTree(done.payload())));
+    }
+
+    @GetMapping("/api/items/{gtin}/{serial}")
+    Mono<JsonNode> item(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial) {
+        final ElementString element = ElementString.of(Gtin.parse(gtin), serial);
+        return ledger.evaluate(caller.organisation(), "GetItem", List.of(element.gtin().value(), element.serial()))
+                .map(json::readTree);
+    }
+
+    /** A batch of up to 1,000 items; each row's outcome comes back in order. */
+    @PostMapping(path = "/api/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> registerItems(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @RequestBody final List<ItemRow> rows) {
+        if (rows.isEmpty() || rows.size() > RegistrationService.BATCH) {
+            return Mono.error(new ApiProblem("LIMIT_EXCEEDED", "a batch holds 1 to " + RegistrationService.BATCH + " items"));
+        }
+        return Mono.fromCallable(() -> registration.registerBlocking(caller.organisation(), rows))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(outcomes -> Map.of("counts", RegistrationService.count(outcomes), "items", outcomes));
+    }
+
+    /** A CSV upload, streamed to disk; 202 with the import's address, where its progress shows. */
+    @PostMapping(path = "/api/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    Mono<ResponseEntity<ImportJob>> startImport(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @RequestBody final Flux<DataBuffer> body) {
+        return imports.start(caller.organisation(), body)
+                .map(job -> ResponseEntity.accepted().location(URI.create("/api/imports/" + job.id())).body(job));
+    }
+
+    @GetMapping("/api/imports/{id}")
+    Mono<ImportJob> importStatus(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
+        return Mono.justOrEmpty(imports.status(caller.organisation(), id))
+                .switchIfEmpty(Mono.error(new ApiProblem("IMPORT_NOT_FOUND", "no import " + id + " of yours")));
+    }
+
+    @GetMapping(path = "/api/imports/{id}/errors", produces = "text/csv")
+    Mono<String> importErrors(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
+        return Mono.justOrEmpty(imports.errors(caller.organisation(), id))
+                .switchIfEmpty(Mono.error(new ApiProblem("IMPORT_NOT_FOUND", "no import " + id + " of yours")))
+                .publishOn(Schedulers.boundedElastic())
+                .map(file -> "row,code,message\n" + (Files.exists(file) ? read(file) : ""));
+    }
+
+    private static String read(final java.nio.file.Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String required(final String value, final String field) {
+        if (value == null || value.isBlank()) {
+            throw new ApiProblem(ProblemTypes.BAD_REQUEST, field + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,142 @@
+package com.serialtrust.api.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serialtrust.api.DemoIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** Registering items as a manufacturer's staff: a JSON batch, a CSV import with its report, and bad input. */
+class ImportIntegrationTests extends DemoIntegrationTest {
+
+    private JsonNode importAndWait(final String csv) {
+        final JsonNode started = json.readTree(http.post().uri("/api/imports").header("Authorization", bearer("brand"))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange()
+                .expectStatus().isAccepted().expectHeader().exists("Location")
+                .expectBody().returnResult().getResponseBody());
+        final String id = started.get("id").asString();
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            final JsonNode job = json.readTree(http.get().uri("/api/imports/{id}", id).header("Authorization", bearer("brand"))
+                    .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+            if (!job.get("state").asString().equals("QUEUED") && !job.get("state").asString().equals("RUNNING")) {
+                return job;
+            }
+            sleep();
+        }
+        throw new AssertionError("import " + id + " did not finish in 60 s");
+    }
+
+    private String errors(final String id) {
+        return http.get().uri("/api/imports/{id}/errors", id).header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Nested
+    class CsvImport {
+
+        static final String CSV = """
+                gtin,serial,lot
+                09520123456788,CSV-1,L7
+                09520123456788,"CSV,2",L7
+                09520123456789,CSV-3,L7
+                09520123456788,DEMO-0001,
+                09520123456788,CSV-4,L7
+                """;
+
+        @Test
+        void registersTheGoodRowsReportsTheBadAndRegistersNothingTwice() {
+            final JsonNode first = importAndWait(CSV);
+            assertThat(first.get("state").asString()).isEqualTo("DONE");
+            assertThat(first.get("rows").asLong()).isEqualTo(5);
+            assertThat(first.get("registered").asLong()).isEqualTo(3);
+            assertThat(first.get("alreadyRegistered").asLong()).as("the demo item").isEqualTo(1);
+            assertThat(first.get("failed").asLong()).isEqualTo(1);
+            assertThat(errors(first.get("id").asString())).contains("3,GTIN_INVALID,");
+
+            // a serial with a comma, quoted in the CSV, is a real item with a verifiable label
+            http.get().uri("/api/items/09520123456788/CSV,2").header("Authorization", bearer("brand")).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.lot").isEqualTo("L7");
+
+            final JsonNode again = importAndWait(CSV);
+            assertThat(again.get("registered").asLong()).isZero();
+            assertThat(again.get("alreadyRegistered").asLong()).isEqualTo(4);
+            assertThat(again.get("failed").asLong()).isEqualTo(1);
+        }
+
+        @Test
+        void aFileWithoutTheRequiredColumnsIsRefusedWholeAndChangesNothing() {
+            http.post().uri("/api/imports").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.parseMediaType("text/csv")).bodyValue("serial\nX-1\n").exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("CSV_INVALID");
+            http.post().uri("/api/imports").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.parseMediaType("text/csv")).bodyValue("gtin,serial\n").exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("CSV_INVALID");
+            http.get().uri("/api/items/09520123456788/X-1").header("Authorization", bearer("brand")).exchange()
+                    .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("ITEM_NOT_FOUND");
+        }
+
+        @Test
+        void importsNeedAKeyAndCsvAndBelongToTheirOrganisation() {
+            http.post().uri("/api/imports").contentType(MediaType.parseMediaType("text/csv")).bodyValue("gtin,serial\n")
+                    .exchange().expectStatus().isUnauthorized();
+            http.post().uri("/api/imports").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isEqualTo(415).expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+            final String id = importAndWait("gtin,serial\n09520123456788,CSV-OWN\n").get("id").asString();
+            http.get().uri("/api/imports/{id}", id).header("Authorization", bearer("retail")).exchange()
+                    .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("IMPORT_NOT_FOUND");
+        }
+    }
+
+    @Nested
+    class JsonBatch {
+
+        @Test
+        void eachRowGetsItsOutcome() {
+            final List<Map<String, String>> rows = List.of(
+                    Map.of("gtin", "09520123456788", "serial", "JSON-1"),
+                    Map.of("gtin", "09520123456788", "serial", "JSON-2", "signature", "A".repeat(86)),
+                    Map.of("gtin", "09520123456788", "serial", "JSON-3"));
+            final JsonNode result = json.readTree(http.post().uri("/api/items").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(rows).exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+            assertThat(result.get("items").get(0).get("status").asString()).isEqualTo("REGISTERED");
+            assertThat(result.get("items").get(1).get("status").asString()).isEqualTo("FAILED");
+            assertThat(result.get("items").get(1).get("code").asString()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(result.get("items").get(2).get("status").asString()).isEqualTo("REGISTERED");
+        }
+
+        @Test
+        void retailCannotRegisterUnderTheBrandsPrefix() {
+            final JsonNode result = json.readTree(http.post().uri("/api/items").header("Authorization", bearer("retail"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", "FAKE-1", "signature", "A".repeat(86))))
+                    .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+            assertThat(result.get("items").get(0).get("code").asString()).isEqualTo("NOT_AUTHORISED");
+        }
+
+        @Test
+        void malformedOrOversizedBatchesAreProblems() {
+            http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("[{").exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("BAD_REQUEST");
+            http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("[]").exchange().expectStatus().isEqualTo(413)
+                    .expectBody().jsonPath("$.code").isEqualTo("LIMIT_EXCEEDED");
+        }
+    }
+}
