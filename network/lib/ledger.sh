@@ -133,3 +133,20 @@ smoke_query() {
 channel_height() {
   ( as_org brand; peer channel getinfo -c "${CHANNEL}" 2>/dev/null ) | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
 }
+
+# Settings that point the SerialTrust api at this network: ./run --serialtrust.ledger.mode=fabric
+write_api_properties() {
+  local file="${STATE_DIR}/api.properties" org user via
+  {
+    echo "# written by network.sh up: how the api reaches this network, as each organisation"
+    echo "serialtrust.fabric.channel=${CHANNEL}"
+    echo "serialtrust.fabric.chaincode=${CC_NAME}"
+    for org in "${ALL_ORGS[@]}"; do
+      via="${org}"; user=User1
+      [[ "${org}" == authority ]] && via=brand && user=Admin
+      echo "serialtrust.fabric.organisations.${org}.endpoint=${HOST}:$(peer_port "${via}")"
+      echo "serialtrust.fabric.organisations.${org}.tls-root-cert=$(peer_dir "${via}")/tls/ca.crt"
+      echo "serialtrust.fabric.organisations.${org}.msp-dir=$(admin_msp "${org}" | sed "s|/Admin@|/${user}@|")"
+    done
+  } >"${file}"
+}

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * The network of {@code network/network.sh}, driven through the script itself: started if it is not
  * running (and then stopped again at the end), and described by its own {@code env ORG} verb.
  */
-final class FabricNetwork implements AutoCloseable {
+public final class FabricNetwork implements AutoCloseable {
 
     private static final Pattern EXPORT = Pattern.compile("^export ([A-Z_]+)=\"?(.*?)\"?$");
 
@@ -30,14 +30,14 @@ final class FabricNetwork implements AutoCloseable {
     }
 
     /** Starts the network unless it is already up; the chaincode server jar is this build's. */
-    static FabricNetwork start() {
+    public static FabricNetwork start() {
         final Path script = Path.of(System.getProperty("serialtrust.network.script", "network/network.sh"));
         final String out = run(script, 40, "up");
         return new FabricNetwork(script, !out.contains("already up"));
     }
 
     /** What Fabric's peer CLI would use to act as {@code org}'s admin: address, MSP, TLS root. */
-    Map<String, String> env(final String org) {
+    public Map<String, String> env(final String org) {
         final Map<String, String> env = new HashMap<>();
         for (String line : run(script, 1, "env", org).split("\n")) {
             final Matcher m = EXPORT.matcher(line.strip());

@@ -53,8 +53,8 @@ class DemoData implements ApplicationRunner {
 
     static final String GTIN = "09520123456788";
     static final String PREFIX = "9520123";
-    static final List<String> SERIALS = List.of("DEMO-0001", "DEMO-0002", "DEMO-0003", "DEMO-0004");
-    static final String STOLEN = "DEMO-0004";
+    static final List<String> NUMBERS = List.of("0001", "0002", "0003", "0004");
+    static final String STOLEN_NUMBER = "0004";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
@@ -65,11 +65,14 @@ class DemoData implements ApplicationRunner {
     private final JsonMapper json;
     private final com.serialtrust.api.registry.SigningKeys signingKeys;
     private final Path dir;
+    private final String prefix;
 
     DemoData(final Ledger ledger, final LedgerProperties orgs, final ApiKeys apiKeys, final QrProperties qr,
             final JsonMapper json, final com.serialtrust.api.registry.SigningKeys signingKeys,
-            @Value("${serialtrust.data-dir}") final Path dataDir) {
+            @Value("${serialtrust.data-dir}") final Path dataDir,
+            @Value("${serialtrust.demo.serial-prefix:DEMO-}") final String prefix) {
         this.signingKeys = signingKeys;
+        this.prefix = prefix;
         this.ledger = ledger;
         this.orgs = orgs;
         this.apiKeys = apiKeys;
@@ -97,7 +100,8 @@ class DemoData implements ApplicationRunner {
 
         final Map<String, String> labels = new LinkedHashMap<>();
         final List<Map<String, String>> batch = new ArrayList<>();
-        for (String serial : SERIALS) {
+        for (String number : NUMBERS) {
+            final String serial = prefix + number;
             final String signature = sign(key.getPrivate(), ElementString.of(Gtin.parse(GTIN), serial).canonical());
             labels.put(serial, new DigitalLink(ElementString.of(Gtin.parse(GTIN), serial),
                     java.util.Optional.of(signature)).toUri(qr.resolverBase()));
@@ -105,7 +109,7 @@ class DemoData implements ApplicationRunner {
         }
         final boolean fresh = tolerate(() -> submit(brand, "RegisterItems", json.writeValueAsString(batch)), "ITEM_EXISTS");
         if (fresh) {
-            submit(brand, "ReportTheft", GTIN, STOLEN, "{\"date\":\"2026-01-15\",\"place\":\"Demo warehouse\"}");
+            submit(brand, "ReportTheft", GTIN, prefix + STOLEN_NUMBER, "{\"date\":\"2026-01-15\",\"place\":\"Demo warehouse\"}");
         }
         final Path keys = apiKeyFile();
         print(labels, keys);
@@ -113,10 +117,10 @@ class DemoData implements ApplicationRunner {
 
     private void print(final Map<String, String> labels, final Path keys) {
         final StringBuilder out = new StringBuilder("\n  SerialTrust demo is ready. Verify a label:\n");
-        labels.forEach((serial, uri) -> out.append("    ").append(serial.equals(STOLEN) ? "stolen:  " : "genuine: ")
+        labels.forEach((serial, uri) -> out.append("    ").append(serial.endsWith(STOLEN_NUMBER) ? "stolen:  " : "genuine: ")
                 .append(uri).append('\n'));
         out.append("    unknown: ").append(qr.resolverBase()).append("/01/").append(GTIN).append("/21/NOT-REGISTERED\n");
-        out.append("  e.g. curl -H 'Accept: application/json' '").append(labels.get(SERIALS.get(0))).append("'\n");
+        out.append("  e.g. curl -H 'Accept: application/json' '").append(labels.values().iterator().next()).append("'\n");
         out.append("  Staff API keys, one per organisation: ").append(keys).append('\n');
         System.out.println(out);
     }

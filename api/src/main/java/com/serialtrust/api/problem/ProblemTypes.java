@@ -41,6 +41,7 @@ public final class ProblemTypes {
             Map.entry("ITEM_RECALLED", HttpStatus.CONFLICT),
             Map.entry("ITEM_ASSEMBLED", HttpStatus.CONFLICT),
             Map.entry("WARRANTY_ALREADY_VOID", HttpStatus.CONFLICT),
+            Map.entry("TRANSACTION_INVALID", HttpStatus.CONFLICT),
             Map.entry("GTIN_NOT_UNDER_PREFIX", HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry("SIGNATURE_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry("ITEM_DUPLICATE_IN_BATCH", HttpStatus.UNPROCESSABLE_CONTENT),

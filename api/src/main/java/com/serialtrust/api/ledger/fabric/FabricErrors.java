@@ -1,0 +1,31 @@
+package com.serialtrust.api.ledger.fabric;
+
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.api.ledger.LedgerUnavailableException;
+import io.grpc.Status;
+import java.util.Optional;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.hyperledger.fabric.client.GatewayException;
+
+/** Fabric's failures in the ledger port's terms: the contract's refusals, or an unavailable ledger. */
+final class FabricErrors {
+
+    private FabricErrors() {}
+
+    static RuntimeException translate(final String function, final GatewayException e) {
+        final StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        e.getDetails().forEach(d -> text.append(" | ").append(d.getMessage()));
+        final Optional<LedgerRefusal> refusal = LedgerRefusal.parse(text.toString(), Optional.empty());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        final Status.Code code = e.getStatus().getCode();
+        return new LedgerUnavailableException(function + ": " + code + " from the Fabric gateway", e);
+    }
+
+    /** A transaction that reached the orderer but was invalidated at commit: nothing was written. */
+    static RuntimeException notCommitted(final String function, final TxValidationCode code, final String txId) {
+        return new LedgerRefusal("TRANSACTION_INVALID",
+                function + " was not committed: " + code + " (transaction " + txId + ")", Optional.empty());
+    }
+}

@@ -1,0 +1,253 @@
+package com.serialtrust.api.ledger.fabric;
+
+import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.LedgerUnavailableException;
+import com.serialtrust.api.ledger.Organisation;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.ChaincodeEvent;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.client.FileCheckpointer;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The ledger through the Fabric Gateway: each organisation signs with its own member identity and
+ * talks to its own peer; reads are evaluated, writes endorsed, ordered and awaited until committed.
+ * An MVCC conflict (two writers of one key in a block) is retried with a fresh proposal. One
+ * listener follows the chaincode's events from a stored checkpoint, so the api hears of every
+ * change, its own and other organisations' alike.
+ */
+public final class FabricLedger implements Ledger, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FabricLedger.class);
+    private static final int BLOCK_CACHE = 10_000;
+
+    private final FabricProperties properties;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Sinks.Many<LedgerEvent> events = Sinks.many().multicast().directBestEffort();
+    private final Scheduler scheduler = Schedulers.newBoundedElastic(32, 10_000, "fabric-gateway");
+    private final Map<String, Long> blocks = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<String, Long> eldest) {
+            return size() > BLOCK_CACHE;
+        }
+    });
+    private final Organisation listenAs;
+    private volatile boolean closed;
+    private final Thread listener;
+
+    private record Connection(ManagedChannel channel, Gateway gateway, Network network, Contract contract) {}
+
+    public FabricLedger(final FabricProperties properties, final List<Organisation> organisations, final Organisation listenAs) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.listenAs = Objects.requireNonNull(listenAs, "listenAs");
+        for (Organisation org : organisations) {
+            final FabricProperties.Member member = properties.organisations().get(org.name());
+            if (member != null) {
+                connections.put(org.mspId(), connect(org, member));
+            }
+        }
+        if (!connections.containsKey(listenAs.mspId())) {
+            throw new IllegalStateException("serialtrust.fabric.organisations has no connection for '" + listenAs.name() + "'");
+        }
+        listener = new Thread(this::listen, "fabric-chaincode-events");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    private Connection connect(final Organisation org, final FabricProperties.Member member) {
+        try {
+            final TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder().trustManager(member.tlsRootCert().toFile());
+            final var builder = Grpc.newChannelBuilder(member.endpoint(), tls.build());
+            if (member.hostnameOverride() != null && !member.hostnameOverride().isBlank()) {
+                builder.overrideAuthority(member.hostnameOverride());
+            }
+            final ManagedChannel channel = builder.build();
+            final Gateway gateway = Gateway.newInstance()
+                    .identity(new X509Identity(org.mspId(), Identities.readX509Certificate(
+                            Files.newBufferedReader(only(member.mspDir().resolve("signcerts"))))))
+                    .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(
+                            Files.newBufferedReader(only(member.mspDir().resolve("keystore"))))))
+                    .hash(Hash.SHA256)
+                    .connection(channel)
+                    .evaluateOptions(o -> o.withDeadlineAfter(properties.evaluateTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .endorseOptions(o -> o.withDeadlineAfter(properties.endorseTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .submitOptions(o -> o.withDeadlineAfter(properties.submitTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .commitStatusOptions(o -> o.withDeadlineAfter(properties.commitTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .connect();
+            final Network network = gateway.getNetwork(properties.channel());
+            return new Connection(channel, gateway, network, network.getContract(properties.chaincode()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Fabric identity of " + org.name(), e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the Fabric identity of " + org.name() + " is not usable", e);
+        }
+    }
+
+    private static Path only(final Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).findFirst().orElseThrow(() -> new IOException("no file in " + dir));
+        }
+    }
+
+    private Connection connection(final Organisation as) {
+        final Connection c = connections.get(as.mspId());
+        if (c == null) {
+            throw new IllegalStateException("this api has no Fabric identity for " + as.name());
+        }
+        return c;
+    }
+
+    @Override
+    public Mono<byte[]> evaluate(final Organisation as, final String function, final List<String> args) {
+        return Mono.fromCallable(() -> {
+            try {
+                return connection(as).contract().evaluateTransaction(function, args.toArray(String[]::new));
+            } catch (GatewayException e) {
+                throw FabricErrors.translate(function, e);
+            }
+        }).subscribeOn(scheduler);
+    }
+
+    @Override
+    public Mono<Committed> submit(final Organisation as, final String function, final List<String> args,
+            final Map<String, byte[]> transientData) {
+        return Mono.fromCallable(() -> {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    final SubmittedTransaction tx = connection(as).contract().newProposal(function)
+                            .addArguments(args.toArray(String[]::new)).putAllTransient(transientData)
+                            .build().endorse().submitAsync();
+                    final var status = tx.getStatus();
+                    if (status.isSuccessful()) {
+                        blocks.put(tx.getTransactionId(), status.getBlockNumber());
+                        return new Committed(tx.getTransactionId(), status.getBlockNumber(), tx.getResult());
+                    }
+                    if (status.getCode() == TxValidationCode.MVCC_READ_CONFLICT && attempt < properties.mvccRetries()) {
+                        LOG.debug("{}: MVCC conflict, retrying ({})", function, attempt + 1);
+                        continue;
+                    }
+                    throw FabricErrors.notCommitted(function, status.getCode(), tx.getTransactionId());
+                } catch (GatewayException e) {
+                    throw FabricErrors.translate(function, e);
+                }
+            }
+        }).subscribeOn(scheduler);
+    }
+
+    @Override
+    public Mono<Long> blockOf(final String txId) {
+        final Long known = blocks.get(txId);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return Mono.fromCallable(() -> {
+            try {
+                final byte[] block = connection(listenAs).network().getContract("qscc")
+                        .evaluateTransaction("GetBlockByTxID", properties.channel(), txId);
+                final long number = Block.parseFrom(block).getHeader().getNumber();
+                blocks.put(txId, number);
+                return number;
+            } catch (GatewayException e) {
+                throw FabricErrors.translate("GetBlockByTxID", e);
+            } catch (InvalidProtocolBufferException e) {
+                throw new LedgerUnavailableException("qscc returned no block for " + txId, e);
+            }
+        }).subscribeOn(scheduler);
+    }
+
+    @Override
+    public Flux<LedgerEvent> events() {
+        return events.asFlux();
+    }
+
+    @Override
+    public String kind() {
+        return "fabric";
+    }
+
+    /** Follows the chaincode's events from the checkpoint; reconnects after a failure. */
+    private void listen() {
+        while (!closed) {
+            try (FileCheckpointer checkpointer = checkpointer()) {
+                final var request = connection(listenAs).network().newChaincodeEventsRequest(properties.chaincode());
+                if (checkpointer != null) {
+                    request.checkpoint(checkpointer);
+                }
+                try (CloseableIterator<ChaincodeEvent> stream = request.build().getEvents()) {
+                    while (!closed && stream.hasNext()) {
+                        final ChaincodeEvent event = stream.next();
+                        blocks.put(event.getTransactionId(), event.getBlockNumber());
+                        events.tryEmitNext(new LedgerEvent(event.getEventName(), event.getPayload(),
+                                event.getTransactionId(), event.getBlockNumber()));
+                        if (checkpointer != null) {
+                            checkpointer.checkpointChaincodeEvent(event);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                if (!closed) {
+                    LOG.warn("chaincode event stream interrupted ({}); reconnecting", e.getMessage());
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private FileCheckpointer checkpointer() throws IOException {
+        if (properties.checkpoint() == null) {
+            return null;
+        }
+        Files.createDirectories(properties.checkpoint().toAbsolutePath().getParent());
+        return new FileCheckpointer(properties.checkpoint());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        listener.interrupt();
+        connections.values().forEach(c -> {
+            c.gateway().close();
+            c.channel().shutdownNow();
+        });
+        scheduler.dispose();
+    }
+}

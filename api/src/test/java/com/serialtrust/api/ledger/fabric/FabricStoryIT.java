@@ -1,0 +1,134 @@
+package com.serialtrust.api.ledger.fabric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serialtrust.api.DemoApi;
+import com.serialtrust.api.Zbar;
+import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.network.FabricNetwork;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The api's story on the real Fabric network of {@code network/network.sh}: the same demo consortium,
+ * verdicts, labels, registration and problems as on the embedded ledger, each organisation acting
+ * through its own peer's gateway; the proof's block number comes from the peer (qscc).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "serialtrust.ledger.mode=fabric", "serialtrust.demo.enabled=true",
+    "serialtrust.qr.resolver-base=https://id.serialtrust.test"})
+@AutoConfigureWebTestClient(timeout = "PT60S")
+class FabricStoryIT {
+
+    /** Serials unique to this run: the network's ledger outlives a test run. */
+    static final String PREFIX = "F" + Long.toString(System.currentTimeMillis(), 36).toUpperCase() + "-";
+
+    @TempDir
+    static Path dataDir;
+
+    static FabricNetwork network;
+
+    @DynamicPropertySource
+    static void fabric(final DynamicPropertyRegistry registry) {
+        network = FabricNetwork.start();
+        for (String org : List.of("authority", "brand", "retail", "police")) {
+            final Map<String, String> env = network.env(org);
+            final String user = org.equals("authority") ? "Admin" : "User1";
+            final String base = "serialtrust.fabric.organisations." + org + ".";
+            registry.add(base + "endpoint", () -> env.get("CORE_PEER_ADDRESS"));
+            registry.add(base + "tls-root-cert", () -> env.get("CORE_PEER_TLS_ROOTCERT_FILE"));
+            registry.add(base + "msp-dir", () -> env.get("CORE_PEER_MSPCONFIGPATH").replace("/Admin@", "/" + user + "@"));
+        }
+        registry.add("serialtrust.data-dir", dataDir::toString);
+        registry.add("serialtrust.demo.serial-prefix", () -> PREFIX);
+    }
+
+    @AfterAll
+    static void stopNetwork() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Ledger ledger;
+
+    private String bearer(final String org) {
+        return "Bearer " + DemoApi.apiKey(dataDir, org);
+    }
+
+    private JsonNode verify(final String path) {
+        return json.readTree(http.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    @Test
+    void theLedgerIsFabric() {
+        assertThat(ledger.kind()).isEqualTo("fabric");
+    }
+
+    @Test
+    void aDemoLabelVerifiesGenuineWithItsBlockFromThePeer() throws Exception {
+        final byte[] png = http.get().uri("/api/items/09520123456788/{s}/label.png", PREFIX + "0001")
+                .header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        final String uri = Zbar.decode(png);
+        final JsonNode v = verify(uri.substring(uri.indexOf("/01/")));
+        assertThat(v.get("verdict").asString()).isEqualTo("GENUINE");
+        assertThat(v.get("proof").get("block").asLong()).isPositive();
+        assertThat(verify("/01/09520123456788/21/" + PREFIX + "0001?sig=AAAA").get("verdict").asString())
+                .isEqualTo("SIGNATURE_INVALID");
+        assertThat(verify("/01/09520123456788/21/" + PREFIX + "NONE").get("verdict").asString()).isEqualTo("UNREGISTERED");
+        assertThat(verify("/01/09520123456788/21/" + PREFIX + "0004").get("verdict").asString()).isEqualTo("STOLEN");
+    }
+
+    @Test
+    void badInputIsTheSameProblemAsOnTheEmbeddedLedger() {
+        http.get().uri("/01/09520123456789/21/X").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("GTIN_INVALID");
+        http.get().uri("/api/items/09520123456788/{s}", PREFIX + "NONE").header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("ITEM_NOT_FOUND");
+    }
+
+    @Test
+    void registrationThroughTheApiIsRefusedOnChainForRetailAndHeardAsAnEvent() {
+        final JsonNode refused = json.readTree(http.post().uri("/api/items").header("Authorization", bearer("retail"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", PREFIX + "FAKE", "signature", "A".repeat(86))))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(refused.get("items").get(0).get("code").asString()).isEqualTo("NOT_AUTHORISED");
+
+        StepVerifier.create(ledger.events().filter(e -> e.name().equals("ItemsRegistered")
+                        && new String(e.payload(), StandardCharsets.UTF_8).contains(PREFIX + "EVT")).take(1))
+                .then(() -> http.post().uri("/api/items").header("Authorization", bearer("brand"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", PREFIX + "EVT")))
+                        .exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.items[0].status").isEqualTo("REGISTERED"))
+                .assertNext(event -> assertThat(event.block()).isPositive())
+                .expectComplete()
+                .verify(Duration.ofSeconds(60));
+    }
+}
