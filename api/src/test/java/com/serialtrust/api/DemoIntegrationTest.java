@@ -1,7 +1,7 @@
 package com.serialtrust.api;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureWebTestClient
 public abstract class DemoIntegrationTest {
 
-    @TempDir
-    protected static Path dataDir;
+    /** This context's data folder: each application context gets a fresh one. */
+    @Value("${serialtrust.data-dir}")
+    protected Path dataDir;
 
     @Autowired
     protected WebTestClient http;
@@ -28,12 +29,13 @@ public abstract class DemoIntegrationTest {
     protected JsonMapper json;
 
     @DynamicPropertySource
-    static void dataDir(final DynamicPropertyRegistry registry) {
-        registry.add("serialtrust.data-dir", dataDir::toString);
+    static void dataDir(final DynamicPropertyRegistry registry) throws java.io.IOException {
+        final Path fresh = java.nio.file.Files.createTempDirectory("serialtrust-it");
+        registry.add("serialtrust.data-dir", fresh::toString);
     }
 
     /** The demo's API key of an organisation, as its staff would present it. */
-    protected static String bearer(final String organisation) {
+    protected String bearer(final String organisation) {
         return "Bearer " + DemoApi.apiKey(dataDir, organisation);
     }
 }

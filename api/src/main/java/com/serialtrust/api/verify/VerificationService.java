@@ -1,10 +1,13 @@
 package com.serialtrust.api.verify;
 
+import com.serialtrust.api.analytics.ScanAnalytics;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.gs1.DigitalLink;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -21,21 +24,58 @@ public class VerificationService {
     private final Ledger ledger;
     private final Organisation asPublic;
     private final JsonMapper json;
+    private final VerificationCache cache;
+    private final ScanAnalytics analytics;
+    private final Clock clock = Clock.systemUTC();
 
-    VerificationService(final Ledger ledger, final LedgerProperties properties, final JsonMapper json) {
+    VerificationService(final Ledger ledger, final LedgerProperties properties, final JsonMapper json,
+            final VerificationCache cache, final ScanAnalytics analytics) {
         this.ledger = ledger;
         this.asPublic = properties.require(properties.publicOrganisation());
         this.json = json;
+        this.cache = cache;
+        this.analytics = analytics;
     }
 
-    /** The verification of the item a Digital Link names, checking its {@code sig} if it has one. */
-    public Mono<ObjectNode> verify(final DigitalLink link) {
-        final List<String> args = List.of(link.element().gtin().value(), link.element().serial(),
-                link.signature().orElse(""));
-        return ledger.evaluate(asPublic, "Verify", args)
+    /**
+     * The verification of the item a Digital Link names, checking its {@code sig} if it has one: from
+     * the cache if no chaincode event has touched the item since, else from the ledger. The scan is
+     * counted, and a genuine label scanned in implausibly many places turns {@code SUSPECT_COPY}.
+     */
+    public Mono<ObjectNode> verify(final DigitalLink link, final Optional<String> place) {
+        final String gtin = link.element().gtin().value();
+        final String serial = link.element().serial();
+        final String signature = link.signature().orElse("");
+        return cache.get(gtin, serial, signature)
+                .switchIfEmpty(Mono.defer(() -> fromLedger(gtin, serial, signature)))
+                .flatMap(verification -> scanned(verification, gtin, serial, place));
+    }
+
+    private Mono<ObjectNode> fromLedger(final String gtin, final String serial, final String signature) {
+        final long generation = cache.generation();
+        return ledger.evaluate(asPublic, "Verify", List.of(gtin, serial, signature))
                 .map(payload -> (ObjectNode) json.readTree(payload))
                 .map(VerificationService::withoutSignature)
-                .flatMap(this::withBlock);
+                .flatMap(this::withBlock)
+                .flatMap(v -> cache.put(gtin, serial, signature, v, generation).thenReturn(v));
+    }
+
+    private Mono<ObjectNode> scanned(final ObjectNode verification, final String gtin, final String serial,
+            final Optional<String> place) {
+        if (!verification.path("registered").asBoolean(false)) {
+            return Mono.just(verification);
+        }
+        return analytics.record(gtin, serial, verification.path("manufacturer").asString(""), place, clock.instant())
+                .map(suspect -> suspect && "GENUINE".equals(verification.path("verdict").asString())
+                        ? suspectCopy(verification) : verification)
+                .defaultIfEmpty(verification);
+    }
+
+    private static ObjectNode suspectCopy(final ObjectNode verification) {
+        final ObjectNode copy = verification.deepCopy();
+        copy.put("verdict", "SUSPECT_COPY");
+        copy.put("suspectReason", "this code has been scanned in implausibly many places");
+        return copy;
     }
 
     /**

@@ -1,0 +1,62 @@
+package com.serialtrust.api.security;
+
+import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.problem.ProblemWriter;
+import com.serialtrust.api.redis.Redis;
+import com.serialtrust.api.redis.RedisProperties;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * A per-client limit on the public resolver, in fixed one-minute windows counted in Redis (so every
+ * instance of the api shares it). Over the limit: 429 with Retry-After. Without Redis the limit is
+ * not enforced: verification must not fail because Redis did.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RateLimitFilter implements WebFilter {
+
+    private final Redis redis;
+    private final RedisProperties properties;
+    private final ProblemWriter problems;
+
+    RateLimitFilter(final Redis redis, final RedisProperties properties, final ProblemWriter problems) {
+        this.redis = redis;
+        this.properties = properties;
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(final ServerWebExchange exchange, final WebFilterChain chain) {
+        if (!redis.enabled() || !exchange.getRequest().getPath().value().startsWith("/01/")) {
+            return chain.filter(exchange);
+        }
+        final long now = System.currentTimeMillis();
+        final long window = now / 60_000;
+        final String key = "rl:" + client(exchange) + ":" + window;
+        return redis.call(r -> r.incr(key).flatMap(count -> r.expire(key, Duration.ofSeconds(61)).thenReturn(count)))
+                .defaultIfEmpty(0L)
+                .flatMap(count -> {
+                    if (count <= properties.publicRequestsPerMinute()) {
+                        return chain.filter(exchange);
+                    }
+                    final long retryAfter = Math.max(1, ((window + 1) * 60_000 - now + 999) / 1000);
+                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+                    return problems.write(exchange, ProblemTypes.RATE_LIMITED,
+                            "more than " + properties.publicRequestsPerMinute() + " verifications a minute from one client");
+                });
+    }
+
+    private static String client(final ServerWebExchange exchange) {
+        final InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

@@ -1,0 +1,114 @@
+package com.serialtrust.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * A real Redis for a test: a Testcontainers container where a Docker engine runs, else Debian's
+ * {@code redis-server} started on a free loopback port. Either way the test talks to a real server.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private final GenericContainer<?> container;
+    private final Process process;
+    private final String host;
+    private final int port;
+
+    private RedisServer(final GenericContainer<?> container, final Process process, final String host, final int port) {
+        this.container = container;
+        this.process = process;
+        this.host = host;
+        this.port = port;
+    }
+
+    public static RedisServer start() {
+        if (dockerAvailable()) {
+            final GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+            redis.start();
+            return new RedisServer(redis, null, redis.getHost(), redis.getMappedPort(6379));
+        }
+        try {
+            final int port = freePort();
+            final Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            final RedisServer server = new RedisServer(null, process, "127.0.0.1", port);
+            server.awaitPong();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("redis-server could not start (is Debian's redis-server installed?)", e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public String url() {
+        return "redis://" + host + ":" + port;
+    }
+
+    /** Sends one inline command and returns the raw reply, for assertions on what the api stored. */
+    public String command(final String line) {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+            final byte[] buffer = new byte[65536];
+            final int n = socket.getInputStream().read(buffer);
+            return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitPong() {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (command("PING").startsWith("+PONG")) {
+                    return;
+                }
+            } catch (UncheckedIOException notYet) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("redis-server did not answer PING within 10 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (container != null) {
+            container.stop();
+        }
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

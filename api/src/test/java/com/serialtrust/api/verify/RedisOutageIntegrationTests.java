@@ -1,0 +1,44 @@
+package com.serialtrust.api.verify;
+
+import com.serialtrust.api.DemoIntegrationTest;
+import com.serialtrust.api.RedisServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Redis goes away under the api: verification goes on from the ledger; rate limits hold while it is up. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"serialtrust.demo.enabled=true", "serialtrust.redis.public-requests-per-minute=5"})
+class RedisOutageIntegrationTests extends DemoIntegrationTest {
+
+    static final RedisServer REDIS = RedisServer.start();
+
+    @DynamicPropertySource
+    static void redis(final DynamicPropertyRegistry registry) {
+        registry.add("serialtrust.redis.url", REDIS::url);
+    }
+
+    @Test
+    void theRateLimitThenAnOutageThatNoVerificationNotices() {
+        for (int i = 0; i < 5; i++) {
+            http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange()
+                    .expectStatus().isOk();
+        }
+        http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
+        // staff endpoints have their own authentication and are not rate-limited here
+        http.get().uri("/api/items/09520123456788/DEMO-0001").header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isOk();
+
+        REDIS.close();
+
+        for (int i = 0; i < 20; i++) {
+            http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("GENUINE");
+        }
+    }
+}
