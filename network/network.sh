@@ -65,6 +65,7 @@ cmd_up() {
   for org in "${PEER_ORGS[@]}"; do chaincode_approve "${org}"; done
   chaincode_commit
   wait_until chaincode-brand 60 smoke_query
+  wait_until peer-brand 90 gossip_converged
   write_api_properties
   say "up in $((SECONDS - started))s: channel '${CHANNEL}', chaincode '${CC_NAME}', height $(channel_height)"
   say "try: eval \"\$(network/network.sh env brand)\" && peer chaincode query -C \$ST_CHANNEL -n \$ST_CC -c '{\"Args\":[\"org.hyperledger.fabric:GetMetadata\"]}'"

@@ -150,3 +150,14 @@ write_api_properties() {
     done
   } >"${file}"
 }
+
+# Private data reaches the other organisations' peers through gossip; a peer that does not yet know
+# them cannot endorse a write to the collection. Up waits until every peer knows every other one.
+gossip_converged() {
+  local org known
+  for org in "${PEER_ORGS[@]}"; do
+    known="$(curl -fsS --max-time 2 "http://${HOST}:$(peer_ops_port "${org}")/metrics" \
+      | sed -n "s/^gossip_membership_total_peers_known{channel=\"${CHANNEL}\"} \([0-9]*\).*/\1/p")"
+    [[ -n "${known}" && "${known}" -ge $((${#PEER_ORGS[@]} - 1)) ]] || return 1
+  done
+}

@@ -89,6 +89,7 @@ class DemoData implements ApplicationRunner {
         submit(authority, "GrantRole", brand.mspId(), "MANUFACTURER");
         orgs.organisation("retail").ifPresent(o -> submit(authority, "GrantRole", o.mspId(), "RETAILER"));
         orgs.organisation("police").ifPresent(o -> submit(authority, "GrantRole", o.mspId(), "POLICE"));
+        orgs.organisation("service").ifPresent(o -> submit(authority, "GrantRole", o.mspId(), "SERVICE"));
         tolerate(() -> submit(authority, "AssignPrefix", brand.mspId(), PREFIX), "PREFIX_TAKEN");
 
         final KeyPair key = brandKey();

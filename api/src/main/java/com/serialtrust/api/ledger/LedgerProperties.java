@@ -34,6 +34,7 @@ public record LedgerProperties(
         orgs.put("brand", "BrandMSP");
         orgs.put("retail", "RetailMSP");
         orgs.put("police", "PoliceMSP");
+        orgs.put("service", "ServiceMSP");
         return orgs;
     }
 

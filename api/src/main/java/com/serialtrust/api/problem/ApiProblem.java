@@ -13,6 +13,14 @@ public final class ApiProblem extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code");
     }
 
+    /** The value of a required text field, or a 400 naming the field. */
+    public static String required(final String value, final String field) {
+        if (value == null || value.isBlank()) {
+            throw new ApiProblem(ProblemTypes.BAD_REQUEST, field + " is required");
+        }
+        return value;
+    }
+
     public String code() {
         return code;
     }

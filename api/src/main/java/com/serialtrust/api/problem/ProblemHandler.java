@@ -39,6 +39,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem(e.reason().name(), e.getMessage()));
     }
 
+    @ExceptionHandler(com.serialtrust.crypto.InvalidKeyException.class)
+    ResponseEntity<ProblemDetail> key(final com.serialtrust.crypto.InvalidKeyException e) {
+        return respond(problem("KEY_INVALID", e.getMessage()));
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> api(final ApiProblem e) {
         return respond(problem(e.code(), e.getMessage()));

@@ -2,7 +2,6 @@ package com.serialtrust.api.registry;
 
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.problem.ApiProblem;
-import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.security.ApiKeys;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
@@ -49,14 +48,14 @@ class RegistryController {
     @PostMapping(path = "/api/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<JsonNode>> registerKey(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestBody final KeyRequest request) {
-        return ledger.submit(caller.organisation(), "RegisterKey", List.of(required(request.publicKey(), "publicKey")), Map.of())
+        return ledger.submit(caller.organisation(), "RegisterKey", List.of(ApiProblem.required(request.publicKey(), "publicKey")), Map.of())
                 .map(done -> ResponseEntity.status(201).body(json.readTree(done.payload())));
     }
 
     @PostMapping(path = "/api/products", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<JsonNode>> registerProduct(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestBody final ProductRequest request) {
-        final List<String> args = List.of(required(request.gtin(), "gtin"), required(request.name(), "name"),
+        final List<String> args = List.of(ApiProblem.required(request.gtin(), "gtin"), ApiProblem.required(request.name(), "name"),
                 String.valueOf(request.warrantyMonths() == null ? 0 : request.warrantyMonths()),
                 request.serialScheme() == null ? "GS1" : request.serialScheme());
         return ledger.submit(caller.organisation(), "RegisterProduct", args, Map.of())
@@ -111,12 +110,5 @@ class RegistryController {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static String required(final String value, final String field) {
-        if (value == null || value.isBlank()) {
-            throw new ApiProblem(ProblemTypes.BAD_REQUEST, field + " is required");
-        }
-        return value;
     }
 }

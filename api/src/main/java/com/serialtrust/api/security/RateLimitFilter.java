@@ -36,7 +36,8 @@ class RateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(final ServerWebExchange exchange, final WebFilterChain chain) {
-        if (!redis.enabled() || !exchange.getRequest().getPath().value().startsWith("/01/")) {
+        final String path = exchange.getRequest().getPath().value();
+        if (!redis.enabled() || !path.startsWith("/01/") && !path.startsWith("/owner/")) {
             return chain.filter(exchange);
         }
         final long now = System.currentTimeMillis();

@@ -1,0 +1,104 @@
+package com.serialtrust.api.history;
+
+import com.serialtrust.api.qr.QrProperties;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An item's ledger history as a GS1 EPCIS 2.0 JSON-LD document: one event per ledger change, with the
+ * CBV business step and disposition it stands for; assembly as an AggregationEvent, a sale as a
+ * TransactionEvent. Items are named by their GS1 Digital Link URIs.
+ */
+@Component
+class Epcis {
+
+    static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+
+    /** Ledger event type to CBV business step and disposition. */
+    private static final Map<String, String[]> CBV = Map.ofEntries(
+            Map.entry("REGISTERED", new String[] {"commissioning", "active"}),
+            Map.entry("SHIPPED", new String[] {"shipping", "in_transit"}),
+            Map.entry("RECEIVED", new String[] {"receiving", "in_progress"}),
+            Map.entry("SOLD", new String[] {"retail_selling", "retail_sold"}),
+            Map.entry("CLAIMED", new String[] {"retail_selling", "retail_sold"}),
+            Map.entry("TRANSFERRED", new String[] {"retail_selling", "retail_sold"}),
+            Map.entry("RETURNED", new String[] {"returning", "returned"}),
+            Map.entry("STOLEN", new String[] {"holding", "stolen"}),
+            Map.entry("RECOVERED", new String[] {"inspecting", "active"}),
+            Map.entry("DECOMMISSIONED", new String[] {"destroying", "destroyed"}),
+            Map.entry("ASSEMBLED", new String[] {"assembling", "in_progress"}),
+            Map.entry("SERVICED", new String[] {"repairing", "active"}),
+            Map.entry("WARRANTY_VOIDED", new String[] {"inspecting", "active"}));
+
+    private final JsonMapper json;
+    private final QrProperties qr;
+
+    Epcis(final JsonMapper json, final QrProperties qr) {
+        this.json = json;
+        this.qr = qr;
+    }
+
+    ObjectNode document(final JsonNode history) {
+        final ObjectNode doc = json.createObjectNode();
+        doc.putArray("@context").add(CONTEXT).addObject().put("serialtrust", "urn:serialtrust:");
+        doc.put("type", "EPCISDocument");
+        doc.put("schemaVersion", "2.0");
+        doc.put("creationDate", Instant.now().toString());
+        final ArrayNode events = doc.putObject("epcisBody").putArray("eventList");
+        for (JsonNode entry : history) {
+            final JsonNode item = entry.path("item");
+            if (item.isMissingNode() || item.isNull()) {
+                continue;
+            }
+            events.add(event(entry, item));
+        }
+        return doc;
+    }
+
+    private ObjectNode event(final JsonNode entry, final JsonNode item) {
+        final JsonNode last = item.path("lastEvent");
+        final String type = last.path("type").asString("");
+        final String[] cbv = CBV.getOrDefault(type, new String[] {"inspecting", "active"});
+        final String epc = qr.resolverBase().replaceAll("/+$", "") + "/01/" + item.path("gtin").asString()
+                + "/21/" + item.path("serial").asString();
+        final ObjectNode e = json.createObjectNode();
+        final String kind = switch (type) {
+            case "ASSEMBLED" -> "AggregationEvent";
+            case "SOLD", "CLAIMED", "TRANSFERRED" -> "TransactionEvent";
+            default -> "ObjectEvent";
+        };
+        e.put("type", kind);
+        e.put("eventTime", entry.path("at").asString(last.path("at").asString("")));
+        e.put("eventTimeZoneOffset", "+00:00");
+        e.put("eventID", "ni:///sha-256;" + entry.path("txId").asString() + "?ver=CBV2.0");
+        e.put("action", switch (type) {
+            case "REGISTERED" -> "ADD";
+            case "DECOMMISSIONED" -> "DELETE";
+            default -> kind.equals("AggregationEvent") ? "ADD" : "OBSERVE";
+        });
+        if (kind.equals("AggregationEvent")) {
+            e.put("parentID", qr.resolverBase().replaceAll("/+$", "") + "/01/"
+                    + last.path("detail").asString("").replaceAll("[()]", "/").replaceAll("^/01/", ""));
+            e.putArray("childEPCs").add(epc);
+        } else {
+            e.putArray("epcList").add(epc);
+        }
+        e.put("bizStep", cbv[0]);
+        e.put("disposition", cbv[1]);
+        if (kind.equals("TransactionEvent")) {
+            e.putArray("bizTransactionList").addObject()
+                    .put("type", "pos").put("bizTransaction", "urn:serialtrust:tx:" + entry.path("txId").asString());
+        }
+        final String actor = last.path("actor").asString("");
+        if (!actor.isEmpty()) {
+            e.putObject("readPoint").put("id", "urn:serialtrust:msp:" + actor);
+        }
+        e.put("serialtrust:txId", entry.path("txId").asString());
+        return e;
+    }
+}

@@ -1,0 +1,36 @@
+package com.serialtrust.api.history;
+
+import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.security.ApiKeys;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** An item's history: its ledger timeline, and the same as a GS1 EPCIS 2.0 document. */
+@RestController
+class HistoryController {
+
+    private final Chaincode chaincode;
+    private final Epcis epcis;
+
+    HistoryController(final Chaincode chaincode, final Epcis epcis) {
+        this.chaincode = chaincode;
+        this.epcis = epcis;
+    }
+
+    @GetMapping("/api/items/{gtin}/{serial}/history")
+    Mono<JsonNode> timeline(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial) {
+        return chaincode.query(caller.organisation(), "GetItemHistory", gtin, serial);
+    }
+
+    @GetMapping(path = "/api/items/{gtin}/{serial}/history.epcis", produces = {"application/ld+json", "application/json"})
+    Mono<ObjectNode> epcis(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial) {
+        return chaincode.query(caller.organisation(), "GetItemHistory", gtin, serial).map(epcis::document);
+    }
+}

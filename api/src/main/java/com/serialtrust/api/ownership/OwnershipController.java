@@ -1,0 +1,120 @@
+package com.serialtrust.api.ownership;
+
+import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.ledger.LedgerProperties;
+import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.api.problem.ApiProblem;
+import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.chaincode.OwnerProofs;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What an owner does with their proof of ownership, without an account: claim the item after
+ * purchase, transfer it on resale, report it stolen, leave contact details for the police. The api
+ * submits with the resolver operator's identity; the contract checks the proof.
+ */
+@RestController
+class OwnershipController {
+
+    private static final int MAX_CONTACT = 1024;
+
+    private final Chaincode chaincode;
+    private final Organisation operator;
+
+    OwnershipController(final Chaincode chaincode, final LedgerProperties orgs) {
+        this.chaincode = chaincode;
+        this.operator = orgs.require(orgs.publicOrganisation());
+    }
+
+    /** The proof, and the new owner's commitment: a new secret's hash, or a key's fingerprint. */
+    record Handover(String secret, String publicKey, String signature, String newSecret, String newPublicKey) {
+        OwnerProof proof() {
+            return new OwnerProof(secret, publicKey, signature);
+        }
+
+        String commitment() {
+            if (newSecret != null && !newSecret.isBlank()) {
+                if (newSecret.length() < 12 || newSecret.length() > 256) {
+                    throw new ApiProblem(ProblemTypes.BAD_REQUEST, "a new secret is 12 to 256 characters");
+                }
+                return OwnerProofs.commitSecret(newSecret);
+            }
+            if (newPublicKey != null && !newPublicKey.isBlank()) {
+                return OwnerProofs.commitKey(com.serialtrust.crypto.P256.parsePublicKey(newPublicKey));
+            }
+            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "name the new owner: newSecret or newPublicKey");
+        }
+
+        @Override
+        public String toString() {
+            return "Handover[redacted]";
+        }
+    }
+
+    record TheftReport(String secret, String publicKey, String signature, String date, String place, String policeReport) {
+        @Override
+        public String toString() {
+            return "TheftReport[redacted]";
+        }
+    }
+
+    record Contact(String secret, String publicKey, String signature, JsonNode contact) {
+        @Override
+        public String toString() {
+            return "Contact[redacted]";
+        }
+    }
+
+    @PostMapping(path = "/owner/items/{gtin}/{serial}/claim", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> claim(@PathVariable final String gtin, @PathVariable final String serial,
+            @RequestBody final Handover handover) {
+        return chaincode.submit(operator, handover.proof().transientData(), "ClaimOwnership", gtin, serial,
+                handover.commitment());
+    }
+
+    @PostMapping(path = "/owner/items/{gtin}/{serial}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> transfer(@PathVariable final String gtin, @PathVariable final String serial,
+            @RequestBody final Handover handover) {
+        return chaincode.submit(operator, handover.proof().transientData(), "TransferOwnership", gtin, serial,
+                handover.commitment());
+    }
+
+    @PostMapping(path = "/owner/items/{gtin}/{serial}/theft", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> reportTheft(@PathVariable final String gtin, @PathVariable final String serial,
+            @RequestBody final TheftReport report) {
+        final Map<String, String> input = new LinkedHashMap<>();
+        input.put("date", report.date());
+        input.put("place", report.place());
+        if (report.policeReport() != null) {
+            input.put("policeReport", report.policeReport());
+        }
+        return chaincode.submit(operator, new OwnerProof(report.secret(), report.publicKey(), report.signature()).transientData(),
+                "ReportTheft", gtin, serial, chaincode.text(input));
+    }
+
+    @PostMapping(path = "/owner/items/{gtin}/{serial}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> leaveContact(@PathVariable final String gtin, @PathVariable final String serial,
+            @RequestBody final Contact contact) {
+        if (contact.contact() == null || !contact.contact().isObject()) {
+            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "contact is a JSON object, such as {\"email\": ...}");
+        }
+        final byte[] details = chaincode.text(contact.contact()).getBytes(StandardCharsets.UTF_8);
+        if (details.length > MAX_CONTACT) {
+            throw new ApiProblem("LIMIT_EXCEEDED", "contact details are at most " + MAX_CONTACT + " bytes");
+        }
+        final Map<String, byte[]> data = new LinkedHashMap<>(
+                new OwnerProof(contact.secret(), contact.publicKey(), contact.signature()).transientData());
+        data.put("contact", details);
+        return chaincode.submit(operator, data, "SetOwnerContact", gtin, serial);
+    }
+}

@@ -1,0 +1,59 @@
+package com.serialtrust.api.recall;
+
+import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.problem.ApiProblem;
+import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.security.ApiKeys;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Recalls by a manufacturer: by lot, production dates, GTIN, one serial, or a component (every
+ * finished item that contains it). Verification shows the notice from the moment it commits.
+ */
+@RestController
+class RecallController {
+
+    private final Chaincode chaincode;
+
+    RecallController(final Chaincode chaincode) {
+        this.chaincode = chaincode;
+    }
+
+    /** {@code scope}: {@code {"gtin", "lot"?, "producedFrom"?, "producedTo"?, "serial"?}}. */
+    record RecallRequest(JsonNode scope, String notice) {}
+
+    @PostMapping(path = "/api/recalls", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> issue(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestBody final RecallRequest request) {
+        if (request.scope() == null || !request.scope().isObject()) {
+            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "scope is a JSON object naming at least the gtin");
+        }
+        return chaincode.submit(caller.organisation(), "IssueRecall", chaincode.text(request.scope()),
+                request.notice() == null ? "" : request.notice());
+    }
+
+    @DeleteMapping("/api/recalls/{id}")
+    Mono<ObjectNode> withdraw(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
+        return chaincode.submit(caller.organisation(), "WithdrawRecall", id);
+    }
+
+    @GetMapping("/api/recalls/{id}")
+    Mono<JsonNode> recall(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
+        return chaincode.query(caller.organisation(), "GetRecall", id);
+    }
+
+    @GetMapping("/api/recalls")
+    Mono<JsonNode> recalls(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestParam final String gtin) {
+        return chaincode.query(caller.organisation(), "ListRecalls", gtin);
+    }
+}

@@ -1,0 +1,113 @@
+package com.serialtrust.api.theft;
+
+import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.problem.ApiProblem;
+import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.security.ApiKeys;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Theft and police work: a custodian's report, the police's own flag and the clearing on recovery;
+ * exact, list and close-serial checks; the register of stolen items; the owner's private contact.
+ */
+@RestController
+class TheftController {
+
+    private final Chaincode chaincode;
+
+    TheftController(final Chaincode chaincode) {
+        this.chaincode = chaincode;
+    }
+
+    record Report(String date, String place, String policeReport) {}
+
+    record Recovery(String note) {}
+
+    record Check(String serial, String gtin) {}
+
+    record Checks(List<Check> serials) {}
+
+    /** A custodian (brand, distributor, retailer) reports an item in its custody stolen. */
+    @PostMapping(path = "/api/items/{gtin}/{serial}/theft", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> report(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial, @RequestBody final Report report) {
+        return chaincode.submit(caller.organisation(), "ReportTheft", gtin, serial, chaincode.text(input(report)));
+    }
+
+    /** The police flag an item stolen on their own report. */
+    @PostMapping(path = "/api/police/items/{gtin}/{serial}/flag", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> flag(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial, @RequestBody final Report report) {
+        return chaincode.submit(caller.organisation(), "FlagStolen", gtin, serial, chaincode.text(input(report)));
+    }
+
+    @PostMapping(path = "/api/police/items/{gtin}/{serial}/recovery", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> recover(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial, @RequestBody final Recovery recovery) {
+        return chaincode.submit(caller.organisation(), "ClearTheft", gtin, serial,
+                ApiProblem.required(recovery.note(), "note"));
+    }
+
+    /** Exact checks of up to 1,000 serials, pasted or from a CSV: matches, and theft reports. */
+    @PostMapping(path = "/api/police/checks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<JsonNode> check(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestBody final Checks checks) {
+        if (checks.serials() == null || checks.serials().isEmpty()) {
+            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "serials must list at least one {serial, gtin?}");
+        }
+        final List<Map<String, String>> list = checks.serials().stream().map(c -> {
+            final Map<String, String> m = new LinkedHashMap<>();
+            m.put("serial", c.serial() == null ? "" : c.serial());
+            if (c.gtin() != null && !c.gtin().isBlank()) {
+                m.put("gtin", c.gtin());
+            }
+            return m;
+        }).toList();
+        return chaincode.query(caller.organisation(), "CheckSerials", chaincode.text(list));
+    }
+
+    /** Items whose serial is close to a worn or mistyped one. */
+    @GetMapping("/api/police/close-serials")
+    Mono<JsonNode> close(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestParam final String serial) {
+        return chaincode.query(caller.organisation(), "FindCloseSerials", serial);
+    }
+
+    @GetMapping("/api/police/stolen")
+    Mono<JsonNode> stolen(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @RequestParam(defaultValue = "100") final int pageSize, @RequestParam(defaultValue = "") final String bookmark) {
+        return chaincode.query(caller.organisation(), "ListStolenItems", Integer.toString(pageSize), bookmark);
+    }
+
+    /** The owner's contact details, from the private collection: the police only. */
+    @GetMapping("/api/police/items/{gtin}/{serial}/owner-contact")
+    Mono<JsonNode> ownerContact(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial) {
+        return chaincode.query(caller.organisation(), "GetOwnerContact", gtin, serial);
+    }
+
+    private static Map<String, String> input(final Report report) {
+        final Map<String, String> input = new LinkedHashMap<>();
+        if (report.date() != null) {
+            input.put("date", report.date());
+        }
+        if (report.place() != null) {
+            input.put("place", report.place());
+        }
+        if (report.policeReport() != null) {
+            input.put("policeReport", report.policeReport());
+        }
+        return input;
+    }
+}

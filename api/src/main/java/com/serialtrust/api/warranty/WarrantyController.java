@@ -1,0 +1,55 @@
+package com.serialtrust.api.warranty;
+
+import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.problem.ApiProblem;
+import com.serialtrust.api.security.ApiKeys;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A service centre's view: warranty status and service records; repairs, replaced parts, voiding. */
+@RestController
+class WarrantyController {
+
+    private final Chaincode chaincode;
+
+    WarrantyController(final Chaincode chaincode) {
+        this.chaincode = chaincode;
+    }
+
+    record Part(String gtin, String serial) {}
+
+    record ServiceRecord(String description, List<Part> replacedParts) {}
+
+    record Void(String reason) {}
+
+    @GetMapping("/api/items/{gtin}/{serial}/warranty")
+    Mono<JsonNode> warranty(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial) {
+        return chaincode.query(caller.organisation(), "GetWarranty", gtin, serial);
+    }
+
+    @PostMapping(path = "/api/items/{gtin}/{serial}/service-records", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> record(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial, @RequestBody final ServiceRecord record) {
+        return chaincode.submit(caller.organisation(), "RecordService", gtin, serial, chaincode.text(Map.of(
+                "description", ApiProblem.required(record.description(), "description"),
+                "replacedParts", record.replacedParts() == null ? List.of() : record.replacedParts())));
+    }
+
+    @PostMapping(path = "/api/items/{gtin}/{serial}/warranty/void", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ObjectNode> voidWarranty(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial, @RequestBody final Void request) {
+        return chaincode.submit(caller.organisation(), "VoidWarranty", gtin, serial,
+                ApiProblem.required(request.reason(), "reason"));
+    }
+}

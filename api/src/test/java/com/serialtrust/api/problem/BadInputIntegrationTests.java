@@ -1,0 +1,102 @@
+package com.serialtrust.api.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serialtrust.api.DemoIntegrationTest;
+import com.serialtrust.api.ledger.embedded.EmbeddedLedger;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every endpoint, given bad input: a 4xx problem with a stable code, no stack trace, and nothing
+ * changed on the ledger.
+ */
+class BadInputIntegrationTests extends DemoIntegrationTest {
+
+    static final String ITEM = "/api/items/09520123456788/DEMO-0001";
+    static final String OWNER = "/owner/items/09520123456788/DEMO-0001";
+
+    @Autowired
+    EmbeddedLedger ledger;
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                bad("brand", "POST", "/api/keys", "{\"publicKey\":\"not a key\"}", 400, "KEY_INVALID"),
+                bad("brand", "POST", "/api/keys", "{}", 400, "BAD_REQUEST"),
+                bad("brand", "POST", "/api/products", "{\"gtin\":\"123\",\"name\":\"x\",\"warrantyMonths\":12}", 400, "GTIN_INVALID"),
+                bad("brand", "POST", "/api/products", "{\"gtin\":\"09520123456788\",\"name\":\"x\"}", 409, "PRODUCT_EXISTS"),
+                bad("brand", "GET", "/api/items/09520123456789/X", null, 400, "GTIN_INVALID"),
+                bad("brand", "POST", "/api/items", "not json", 400, "BAD_REQUEST"),
+                bad("brand", "POST", "/api/items", "[" + "{\"gtin\":\"09520123456788\",\"serial\":\"X\"},".repeat(60_000) + "{}]",
+                        413, "PAYLOAD_TOO_LARGE"),
+                bad("brand", "GET", "/api/imports/no-such-import", null, 404, "IMPORT_NOT_FOUND"),
+                bad("brand", "GET", ITEM + "/label.png?size=1", null, 400, "BAD_REQUEST"),
+                bad("brand", "POST", "/api/shipments", "{\"items\":[],\"to\":\"RetailMSP\"}", 400, "BAD_REQUEST"),
+                bad("brand", "POST", "/api/shipments",
+                        "{\"items\":[{\"gtin\":\"09520123456788\",\"serial\":\"NOPE\"}],\"to\":\"RetailMSP\"}", 404, "ITEM_NOT_FOUND"),
+                bad("retail", "POST", "/api/receipts", "{\"items\":[{\"gtin\":\"09520123456788\",\"serial\":\"DEMO-0001\"}]}",
+                        403, "NOT_CUSTODIAN"),
+                bad("retail", "POST", ITEM + "/sale", "{}", 403, "NOT_CUSTODIAN"),
+                bad("police", "POST", ITEM + "/sale", "{}", 403, "NOT_AUTHORISED"),
+                bad("retail", "POST", ITEM + "/sale", "{\"ownerPublicKey\":\"bad\"}", 400, "KEY_INVALID"),
+                bad("retail", "POST", ITEM + "/return", "{}", 400, "BAD_REQUEST"),
+                bad("brand", "POST", ITEM + "/decommission", "{}", 400, "BAD_REQUEST"),
+                bad("brand", "POST", ITEM + "/components", "{\"components\":[]}", 400, "BAD_REQUEST"),
+                bad(null, "POST", OWNER + "/claim", "{\"secret\":\"x\",\"newSecret\":\"short\"}", 400, "BAD_REQUEST"),
+                bad(null, "POST", OWNER + "/transfer", "{\"secret\":\"wrong-secret-12\",\"newSecret\":\"another-secret-1\"}",
+                        409, "ILLEGAL_TRANSITION"),
+                bad(null, "POST", OWNER + "/theft", "{\"date\":\"2026-01-01\",\"place\":\"X\"}", 400, "BAD_REQUEST"),
+                bad(null, "POST", OWNER + "/contact", "{\"secret\":\"x\",\"contact\":\"call me\"}", 400, "BAD_REQUEST"),
+                bad("brand", "POST", ITEM + "/theft", "{\"date\":\"2099-01-01\",\"place\":\"x\"}", 400, "DATE_INVALID"),
+                bad("brand", "POST", "/api/police/items/09520123456788/DEMO-0001/flag",
+                        "{\"date\":\"2026-01-01\",\"place\":\"x\"}", 403, "NOT_AUTHORISED"),
+                bad("police", "POST", "/api/police/items/09520123456788/DEMO-0001/recovery", "{}", 400, "BAD_REQUEST"),
+                bad("police", "POST", "/api/police/checks", "{\"serials\":[]}", 400, "BAD_REQUEST"),
+                bad("police", "GET", "/api/police/close-serials", null, 400, "BAD_REQUEST"),
+                bad("police", "GET", "/api/police/stolen?pageSize=lots", null, 400, "BAD_REQUEST"),
+                bad("brand", "GET", "/api/police/items/09520123456788/DEMO-0001/owner-contact", null, 403, "NOT_AUTHORISED"),
+                bad("brand", "GET", "/api/items/09520123456788/NOPE/warranty", null, 404, "ITEM_NOT_FOUND"),
+                bad("brand", "POST", ITEM + "/service-records", "{}", 400, "BAD_REQUEST"),
+                bad("brand", "POST", ITEM + "/warranty/void", "{}", 400, "BAD_REQUEST"),
+                bad("brand", "POST", "/api/recalls",
+                        "{\"scope\":{\"gtin\":\"09520123456788\",\"lot\":\"A\",\"serial\":\"B\"},\"notice\":\"x\"}",
+                        400, "RECALL_SCOPE_INVALID"),
+                bad("brand", "DELETE", "/api/recalls/nope", null, 404, "RECALL_NOT_FOUND"),
+                bad("brand", "GET", "/api/recalls", null, 400, "BAD_REQUEST"),
+                bad("brand", "GET", "/api/items/09520123456788/NOPE/history", null, 404, "ITEM_NOT_FOUND"),
+                bad("brand", "GET", "/api/items/09520123456788/NOPE/history.epcis", null, 404, "ITEM_NOT_FOUND"),
+                bad(null, "GET", "/api/suspects", null, 401, "UNAUTHENTICATED"),
+                bad("brand", "PATCH", "/api/recalls", "{}", 405, "METHOD_NOT_ALLOWED"));
+    }
+
+    static Arguments bad(final String org, final String method, final String path, final String body, final int status,
+            final String code) {
+        return Arguments.of(org, method, path, body, status, code);
+    }
+
+    @ParameterizedTest(name = "{1} {2} -> {4} {5}")
+    @MethodSource("badRequests")
+    void answersAProblemAndChangesNothing(final String org, final String method, final String path, final String body,
+            final int status, final String code) {
+        final long height = ledger.height();
+        var request = http.method(HttpMethod.valueOf(method)).uri(path).accept(MediaType.ALL);
+        if (org != null) {
+            request = request.header("Authorization", bearer(org));
+        }
+        final var exchange = body == null ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        final JsonNode problem = json.readTree(exchange.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult().getResponseBody());
+        assertThat(problem.get("code").asString()).isEqualTo(code);
+        assertThat(problem.get("type").asString()).startsWith("/problems/");
+        assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
+        assertThat(ledger.height()).as("a refused request commits nothing").isEqualTo(height);
+    }
+}
