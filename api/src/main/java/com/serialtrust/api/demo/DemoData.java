@@ -83,6 +83,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(final ApplicationArguments args) {
+        final Path keys = apiKeyFile(); // first: staff keys work as soon as the server answers
         final Organisation authority = orgs.require(orgs.authority());
         final Organisation brand = orgs.require("brand");
         tolerate(() -> submit(authority, "BootstrapAuthority"), "ALREADY_BOOTSTRAPPED");
@@ -112,7 +113,6 @@ class DemoData implements ApplicationRunner {
         if (fresh) {
             submit(brand, "ReportTheft", GTIN, prefix + STOLEN_NUMBER, "{\"date\":\"2026-01-15\",\"place\":\"Demo warehouse\"}");
         }
-        final Path keys = apiKeyFile();
         print(labels, keys);
     }
 

@@ -46,6 +46,7 @@ public final class ProblemTypes {
             Map.entry("SIGNATURE_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry("ITEM_DUPLICATE_IN_BATCH", HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry("ASSEMBLY_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry("QR_NOT_FOUND", HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(UNAUTHENTICATED, HttpStatus.UNAUTHORIZED),
             Map.entry(FORBIDDEN, HttpStatus.FORBIDDEN),
             Map.entry(NOT_FOUND, HttpStatus.NOT_FOUND),

@@ -47,6 +47,16 @@ class LabelController {
                         QrCodes.svg(uri).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** A printable PDF sheet of every item of a lot (at most 10,000 labels). */
+    @GetMapping(path = "/api/lots/{gtin}/{lot}/labels.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    Mono<ResponseEntity<byte[]>> sheet(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String lot) {
+        return labels.lot(caller.organisation(), gtin, lot)
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .map(items -> label(MediaType.APPLICATION_PDF, LabelSheet.pdf("GTIN " + gtin + " - lot " + lot
+                        + " - " + items.size() + " labels", items)));
+    }
+
     private static ResponseEntity<byte[]> label(final MediaType type, final byte[] body) {
         return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
                 .body(body);

@@ -41,6 +41,29 @@ public class LabelService {
         return new DigitalLink(element, optional(item, "signature")).toUri(properties.resolverBase());
     }
 
+    /** Every item of a lot, as labels, read page by page; at most {@link #MAX_SHEET}. */
+    Mono<java.util.List<LabelSheet.Label>> lot(final Organisation as, final String gtin, final String lot) {
+        final String gtin14 = Gtin.parse(gtin).value();
+        return page(as, gtin14, lot, "", new java.util.ArrayList<>());
+    }
+
+    static final int MAX_SHEET = 10_000;
+
+    private Mono<java.util.List<LabelSheet.Label>> page(final Organisation as, final String gtin, final String lot,
+            final String bookmark, final java.util.List<LabelSheet.Label> acc) {
+        return ledger.evaluate(as, "ListItemsByLot", List.of(gtin, lot, "1000", bookmark)).flatMap(payload -> {
+            final JsonNode page = json.readTree(payload);
+            page.path("items").forEach(item -> acc.add(new LabelSheet.Label(
+                    item.get("gtin").asString() + "  " + item.get("serial").asString(), uri(item))));
+            if (acc.size() > MAX_SHEET) {
+                return Mono.error(new com.serialtrust.api.problem.ApiProblem("LIMIT_EXCEEDED",
+                        "a label sheet holds at most " + MAX_SHEET + " labels"));
+            }
+            final String next = page.path("bookmark").asString("");
+            return next.isEmpty() || page.path("items").isEmpty() ? Mono.just(acc) : page(as, gtin, lot, next, acc);
+        });
+    }
+
     private static Optional<String> optional(final JsonNode node, final String field) {
         return node.hasNonNull(field) ? Optional.of(node.get(field).asString()) : Optional.empty();
     }

@@ -107,9 +107,9 @@ public class CsvImports {
         return status(as, id).map(job -> errorFile(id));
     }
 
-    /** Unfinished imports go on where they stopped; finished ones stay readable. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resume() throws IOException {
+    /** Every import's last recorded state, readable from the first request on. */
+    @jakarta.annotation.PostConstruct
+    void load() throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -117,12 +117,20 @@ public class CsvImports {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 final ImportJob job = json.readValue(file.toFile(), ImportJob.class);
                 jobs.put(job.id(), job);
-                if (job.state() == ImportJob.State.QUEUED || job.state() == ImportJob.State.RUNNING) {
-                    LOG.info("resuming import {} at row {}", job.id(), job.nextRow());
-                    worker.submit(() -> run(job.id()));
-                }
             }
         }
+    }
+
+    /** Unfinished imports go on where they stopped, once the api is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        jobs.values().stream()
+                .filter(job -> job.state() == ImportJob.State.QUEUED || job.state() == ImportJob.State.RUNNING)
+                .sorted(java.util.Comparator.comparing(ImportJob::createdAt))
+                .forEach(job -> {
+                    LOG.info("resuming import {} at row {}", job.id(), job.nextRow());
+                    worker.submit(() -> run(job.id()));
+                });
     }
 
     private void run(final String id) {

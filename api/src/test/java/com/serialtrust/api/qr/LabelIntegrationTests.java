@@ -62,4 +62,28 @@ class LabelIntegrationTests extends DemoIntegrationTest {
         get("/api/items/09520123456789/DEMO-0001/label.png").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("GTIN_INVALID");
     }
+
+    @Test
+    void aLotsLabelSheetIsAPrintablePdfWhoseCodesScan() throws Exception {
+        final java.util.List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(java.util.Map.of("gtin", "09520123456788", "serial", "SHEET-" + i, "lot", "SHEET1"));
+        }
+        http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(rows).exchange().expectStatus().isOk();
+
+        final byte[] pdf = get("/api/lots/09520123456788/SHEET1/labels.pdf").exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectBody().returnResult().getResponseBody();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).as("24 labels a page").isEqualTo(2);
+            final java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
+            // the first label's cell, as a printer would lay it out
+            final java.awt.image.BufferedImage cell = page.getSubimage(0, 0, page.getWidth() / 4, page.getHeight() / 6 + 60);
+            final java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(cell, "png", png);
+            assertThat(Zbar.decode(png.toByteArray()))
+                    .matches("https://id\\.serialtrust\\.test/01/09520123456788/10/SHEET1/21/SHEET-\\d+\\?sig=.+");
+        }
+    }
 }

@@ -114,9 +114,10 @@ class ImportCrashIT {
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("the api died while starting").isTrue();
             try {
-                if (http.send(HttpRequest.newBuilder(url("/01/09520123456788/21/DEMO-0001")).header("Accept", "application/json")
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200
-                        && Files.exists(dataDir.resolve("demo/api-keys.properties"))) {
+                // ready when a staff request with the demo's key is accepted (404: no such import)
+                if (Files.exists(dataDir.resolve("demo/api-keys.properties")) && http.send(HttpRequest.newBuilder(
+                        url("/api/imports/none")).header("Authorization", "Bearer " + DemoApi.apiKey(dataDir, "brand"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
                     return process;
                 }
             } catch (IOException notYet) {

@@ -198,6 +198,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
 
     /** Follows the chaincode's events from the checkpoint; reconnects after a failure. */
     private void listen() {
+        long backoff = 1000;
         while (!closed) {
             try (FileCheckpointer checkpointer = checkpointer()) {
                 final var request = connection(listenAs).network().newChaincodeEventsRequest(properties.chaincode());
@@ -213,12 +214,14 @@ public final class FabricLedger implements Ledger, AutoCloseable {
                         if (checkpointer != null) {
                             checkpointer.checkpointChaincodeEvent(event);
                         }
+                        backoff = 1000;
                     }
                 }
             } catch (Exception e) {
                 if (!closed) {
-                    LOG.warn("chaincode event stream interrupted ({}); reconnecting", e.getMessage());
-                    sleep();
+                    LOG.warn("chaincode event stream interrupted ({}); reconnecting in {} s", e.getMessage(), backoff / 1000);
+                    sleep(backoff);
+                    backoff = Math.min(30_000, backoff * 2);
                 }
             }
         }
@@ -232,9 +235,9 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         return new FileCheckpointer(properties.checkpoint());
     }
 
-    private static void sleep() {
+    private static void sleep(final long millis) {
         try {
-            Thread.sleep(2000);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
     "serialtrust.ledger.mode=fabric", "serialtrust.demo.enabled=true",
     "serialtrust.qr.resolver-base=https://id.serialtrust.test"})
 @AutoConfigureWebTestClient(timeout = "PT60S")
+@org.springframework.test.annotation.DirtiesContext // its ledger is the network this class stops
 class FabricStoryIT {
 
     /** Serials unique to this run: the network's ledger outlives a test run. */

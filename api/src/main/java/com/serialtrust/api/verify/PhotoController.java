@@ -1,0 +1,64 @@
+package com.serialtrust.api.verify;
+
+import com.serialtrust.api.problem.ApiProblem;
+import com.serialtrust.gs1.DigitalLink;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Verification from a photo of a label: the image as the body, or as the form field {@code photo}. */
+@RestController
+class PhotoController {
+
+    private final VerificationService verification;
+
+    PhotoController(final VerificationService verification) {
+        this.verification = verification;
+    }
+
+    @PostMapping(path = "/verify/photo", consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE,
+        MediaType.IMAGE_GIF_VALUE, "image/bmp", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    Mono<ObjectNode> photo(final ServerHttpRequest request, @RequestBody(required = false) final Flux<DataBuffer> body) {
+        return verify(body, request);
+    }
+
+    @PostMapping(path = "/verify/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ObjectNode> form(final ServerHttpRequest request, @RequestPart("photo") final FilePart photo) {
+        return verify(photo.content(), request);
+    }
+
+    private static ApiProblem tooLarge() {
+        return new ApiProblem("PAYLOAD_TOO_LARGE", "a photo is at most " + PhotoDecoder.MAX_BYTES / (1024 * 1024) + " MB");
+    }
+
+    private Mono<ObjectNode> verify(final Flux<DataBuffer> body, final ServerHttpRequest request) {
+        final long declared = request.getHeaders().getContentLength();
+        if (declared > PhotoDecoder.MAX_BYTES) {
+            // refused before a byte of the body is read: a client that sent "Expect: 100-continue" sends none
+            return Mono.error(tooLarge());
+        }
+        return DataBufferUtils.join(body == null ? Flux.empty() : body, PhotoDecoder.MAX_BYTES)
+                .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> tooLarge())
+                .map(buffer -> {
+                    final byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .publishOn(Schedulers.boundedElastic())
+                .map(PhotoDecoder::decode)
+                .map(DigitalLink::parse)
+                .flatMap(link -> verification.verify(link, ResolverController.place(request)));
+    }
+}

@@ -1,0 +1,37 @@
+package com.serialtrust.api.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serialtrust.api.DemoIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** What operators and integrators read: health, metrics, and the OpenAPI description with its UI. */
+class OperationsIntegrationTests extends DemoIntegrationTest {
+
+    @Test
+    void healthNamesTheLedgerAndRedis() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.ledger.status").isEqualTo("UP")
+                .jsonPath("$.components.ledger.details.kind").isEqualTo("embedded")
+                .jsonPath("$.components.redis.details.redis").isEqualTo("not configured");
+    }
+
+    @Test
+    void prometheusSeesTheResolversRequests() {
+        http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk();
+        final String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/01/{gtin}/21/{serial}\"");
+    }
+
+    @Test
+    void theOpenApiDescriptionListsTheResolverAndTheStaffEndpoints() {
+        final String openapi = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(openapi).contains("\"/01/{gtin}/21/{serial}\"").contains("\"/api/imports\"").contains("\"/api/police/checks\"");
+        http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+}
