@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * seeded: what {@code ./run} serves. Subclasses may add properties with their own {@code @SpringBootTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "serialtrust.demo.enabled=true")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a cold JVM on a 2-core CI machine
 public abstract class DemoIntegrationTest {
 
     /** This context's data folder: each application context gets a fresh one. */

@@ -25,6 +25,7 @@ class LabelController {
     LabelController(final LabelService labels, final QrProperties properties) {
         this.labels = labels;
         this.properties = properties;
+        LabelSheet.warmUp();
     }
 
     @GetMapping(path = "/api/items/{gtin}/{serial}/label.png", produces = MediaType.IMAGE_PNG_VALUE)

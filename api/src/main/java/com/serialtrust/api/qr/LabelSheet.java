@@ -31,6 +31,17 @@ final class LabelSheet {
 
     private LabelSheet() {}
 
+    /**
+     * PDFBox finds a system font behind Helvetica once per JVM, scanning every installed font: do it
+     * at start, in the background, rather than in the first request for a sheet.
+     */
+    static void warmUp() {
+        final Thread t = new Thread(() -> pdf("warm-up", List.of(new Label("warm-up", "https://example.invalid"))),
+                "label-sheet-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     static byte[] pdf(final String title, final List<Label> labels) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             final PDRectangle a4 = PDRectangle.A4;
