@@ -1,0 +1,135 @@
+package com.serialtrust.api.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.serialtrust.api.DemoIntegrationTest;
+import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.api.qr.LabelService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+/** The staff desks in real Chromium: goods-in, the police list check, and the manufacturer's desk. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffPagesBrowserIT extends DemoIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LabelService labels;
+
+    private Chromium chromium;
+
+    @BeforeAll
+    void browser() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    void close() {
+        chromium.close();
+    }
+
+    private Page signIn(final String org, final int width) {
+        final Page page = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)).newPage();
+        page.navigate("http://localhost:" + port + "/app/staff.html");
+        page.getByLabel("Your organisation's API key").fill(bearer(org).substring("Bearer ".length()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#who")).containsText("Signed in as " + org);
+        return page;
+    }
+
+    private String link(final String serial) {
+        final String uri = labels.uri(new Organisation("brand", "BrandMSP"), "09520123456788", serial).block();
+        return "http://localhost:" + port + uri.substring(uri.indexOf("/01/"));
+    }
+
+    private static void shot(final Page page, final String name) throws Exception {
+        Files.createDirectories(ScanPageBrowserIT.SHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(ScanPageBrowserIT.SHOTS.resolve(name)).setFullPage(true));
+    }
+
+    @Test
+    void aRetailerChecksADeliveryItemByItemAndReceivesTheGenuineOnes() throws Exception {
+        http.post().uri("/api/shipments").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("items", List.of(Map.of("gtin", "09520123456788", "serial", "DEMO-0002")), "to", "RetailMSP"))
+                .exchange().expectStatus().isOk();
+        final Page page = signIn("retail", 360);
+        for (String code : List.of(link("DEMO-0002"), "http://localhost:" + port + "/01/09520123456788/21/FAKE-1", link("DEMO-0004"))) {
+            page.getByLabel("Or scan with a handheld scanner, or paste a label link").fill(code);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check item")).click();
+        }
+        assertThat(page.locator("#goods-list tr")).hasCount(3);
+        assertThat(page.locator("#goods-list")).containsText("Genuine");
+        assertThat(page.locator("#goods-list")).containsText("Not registered");
+        assertThat(page.locator("#goods-list")).containsText("Stolen");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Receive the genuine items into stock")).click();
+        assertThat(page.locator("#goods-message")).hasText("1 items received into stock.");
+        shot(page, "staff-goods-in-360.png");
+        http.get().uri("/api/items/09520123456788/DEMO-0002").header("Authorization", bearer("retail")).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("IN_STOCK");
+    }
+
+    @Test
+    void thePolicePasteSerialsAndSeeExactAndCloseMatchesWithTheftReports() throws Exception {
+        final Page page = signIn("police", 1280);
+        page.getByLabel("Serials, one per line (or GTIN,serial)").fill("DEMO-0004\nDEM0-OOO1\nNOTHING-LIKE-IT");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check").setExact(true)).click();
+        assertThat(page.locator("#police-list")).containsText("STOLEN 2026-01-15 in Demo warehouse");
+        assertThat(page.locator("#police-list")).containsText("DEMO-0001");
+        assertThat(page.locator("#police-list")).containsText("close (distance");
+        assertThat(page.locator("#police-list")).containsText("no item");
+        shot(page, "staff-police-desktop.png");
+    }
+
+    @Test
+    void aManufacturerImportsACsvWithLiveProgressPrintsTheLotAndRecallsIt() throws Exception {
+        final Path csv = Files.createTempFile("items", ".csv");
+        final StringBuilder rows = new StringBuilder("gtin,serial,lot\n");
+        for (int i = 0; i < 2500; i++) {
+            rows.append("09520123456788,WEB-").append(i).append(",WEB1\n");
+        }
+        rows.append("09520123456789,BAD-CHECK-DIGIT,WEB1\n");
+        Files.writeString(csv, rows);
+
+        final Page page = signIn("brand", 1280);
+        page.getByLabel("CSV with a header").setInputFiles(csv);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and register")).click();
+        assertThat(page.locator("#csv-status")).containsText("Done: 2500 registered, 0 already registered, 1 not registered.",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+        assertThat(page.locator("#csv-errors")).containsText("GTIN_INVALID");
+        assertThat(page.locator("#csv-progress")).hasAttribute("value", "2501");
+
+        page.locator("#sheet-gtin").fill("09520123456788");
+        page.locator("#sheet-lot").fill("WEB1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the PDF")).click();
+        assertThat(page.locator("#sheet-link")).hasText("Download the label sheet");
+        final var download = page.waitForDownload(() -> page.locator("#sheet-link").click());
+        final byte[] pdf = Files.readAllBytes(download.path());
+        org.assertj.core.api.Assertions.assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        page.locator("#recall-gtin").fill("09520123456788");
+        page.locator("#recall-lot").fill("WEB1");
+        page.getByLabel("Notice shown to everyone who checks an item").fill("Strap pin may fail");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the recall")).click();
+        assertThat(page.locator("#recall-status")).containsText("is in force");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show suspect codes")).click();
+        assertThat(page.locator("#suspects")).containsText("No code looks copied.");
+        shot(page, "staff-manufacturer-desktop.png");
+
+        http.get().uri("/01/09520123456788/21/WEB-7").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectBody().jsonPath("$.verdict").isEqualTo("RECALLED");
+    }
+}

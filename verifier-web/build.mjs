@@ -1,0 +1,24 @@
+// Bundles the scan page into target/classes/static/app, where the api serves it from its class path.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+
+const out = 'target/classes/static/app';
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: ['src/main/web/scan.js', 'src/main/web/staff.js'],
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  minify: true,
+  format: 'esm',
+  target: ['es2020'],
+  outdir: out,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+for (const file of ['index.html', 'staff.html', 'style.css']) {
+  cpSync(`src/main/web/${file}`, `${out}/${file}`);
+}
+const js = readdirSync(out).filter((f) => f.endsWith('.js'));
+const total = js.reduce((sum, f) => sum + statSync(`${out}/${f}`).size, 0);
+console.log(`verifier-web: ${js.length} scripts, ${Math.round(total / 1024)} KiB minified`);

@@ -1,0 +1,218 @@
+// The SerialTrust scan page: read a label (camera, photo or typed), ask the resolver, show the verdict,
+// and check the label's signature here in the browser with WebCrypto against the manufacturer's key.
+import { decodeDrawable, VERDICTS } from './qr.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** A scanned text that is one of our Digital Links: go to it. */
+function open(text) {
+  let url;
+  try {
+    url = new URL(text, location.href);
+  } catch {
+    return showError('That code is not a product link.');
+  }
+  if (!url.pathname.startsWith('/01/')) {
+    return showError('That code is not a GS1 Digital Link of a product.');
+  }
+  history.pushState({}, '', url.pathname + url.search);
+  route();
+}
+
+function showError(message) {
+  $('scan-error').textContent = message;
+}
+
+let stream = null;
+
+async function startCamera() {
+  const status = $('camera-status');
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+  } catch (e) {
+    status.textContent = 'The camera is not available: upload a photo or type the numbers instead.';
+    return;
+  }
+  const video = $('video');
+  video.srcObject = stream;
+  video.classList.add('active');
+  await video.play();
+  status.textContent = 'Point the camera at the QR code.';
+  const tick = () => {
+    if (!stream) return;
+    if (video.videoWidth > 0) {
+      const text = decodeDrawable(video, video.videoWidth, video.videoHeight);
+      if (text) {
+        stopCamera();
+        status.textContent = 'Code found.';
+        open(text);
+        return;
+      }
+    }
+    setTimeout(tick, 150);
+  };
+  tick();
+}
+
+function stopCamera() {
+  if (stream) stream.getTracks().forEach((t) => t.stop());
+  stream = null;
+  $('video').classList.remove('active');
+}
+
+async function uploadPhoto(file) {
+  showError('');
+  const bitmap = await createImageBitmap(file).catch(() => null);
+  const text = bitmap ? decodeDrawable(bitmap, bitmap.width, bitmap.height) : null;
+  if (text) return open(text);
+  // the server tries harder: more scales, turns and binarizers
+  const response = await fetch('/verify/photo', { method: 'POST', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } });
+  const body = await response.json();
+  if (!response.ok) return showError(body.detail || 'The photo could not be read.');
+  history.pushState({}, '', `/01/${body.item.gtin}/21/${encodeURIComponent(body.item.serial)}`);
+  render(body, null);
+}
+
+function b64(text) {
+  const normal = text.replace(/-/g, '+').replace(/_/g, '/');
+  const padded = normal + '='.repeat((4 - (normal.length % 4)) % 4);
+  return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+}
+
+/** The element string the manufacturer signed, in GS1 Digital Link order. */
+function elementString(v) {
+  let s = `(01)${v.item.gtin}`;
+  if (v.lot) s += `(10)${v.lot}`;
+  s += `(21)${v.item.serial}`;
+  if (v.productionDate) s += `(11)${v.productionDate}`;
+  if (v.expiryDate) s += `(17)${v.expiryDate}`;
+  return s;
+}
+
+async function checkSignature(v, sig) {
+  const line = $('signature');
+  line.className = 'signature';
+  if (!v.registered || !v.publicKey) {
+    line.textContent = '';
+    return;
+  }
+  if (!sig) {
+    line.textContent = 'Label signature: not checked (the link carries none).';
+    return;
+  }
+  try {
+    const key = await crypto.subtle.importKey('spki', b64(v.publicKey), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const ok = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, b64(sig), new TextEncoder().encode(elementString(v)));
+    line.textContent = ok ? "Label signature: valid — checked in this browser with the manufacturer's key."
+      : "Label signature: does not match the manufacturer's key.";
+    line.classList.add(ok ? 'valid' : 'invalid');
+  } catch {
+    line.textContent = 'Label signature: could not be checked in this browser.';
+    line.classList.add('invalid');
+  }
+}
+
+function row(dl, label, value) {
+  if (value === undefined || value === null || value === '') return;
+  const dt = document.createElement('dt');
+  dt.textContent = label;
+  const dd = document.createElement('dd');
+  dd.textContent = String(value);
+  dl.append(dt, dd);
+}
+
+function warranty(w) {
+  if (!w) return '';
+  if (w.status === 'ACTIVE') return `Active until ${w.until}`;
+  if (w.status === 'EXPIRED') return `Expired on ${w.until}`;
+  if (w.status === 'VOID') return `Void${w.voidReason ? `: ${w.voidReason}` : ''}`;
+  return 'Not activated (starts at first sale)';
+}
+
+function render(v, sig) {
+  $('scan').hidden = true;
+  $('result').hidden = false;
+  const [title, text] = VERDICTS[v.verdict] || [v.verdict, ''];
+  const verdict = $('verdict');
+  verdict.textContent = title;
+  verdict.className = `verdict ${v.verdict}`;
+  verdict.dataset.verdict = v.verdict;
+  $('verdict-text').textContent = v.verdict === 'GENUINE' && sig ? 'Registered by its manufacturer, with the signature on this label.' : text;
+  const details = $('details');
+  details.replaceChildren();
+  row(details, 'Product', v.productName);
+  row(details, 'Manufacturer', v.manufacturer);
+  row(details, 'GTIN', v.item.gtin);
+  row(details, 'Serial', v.item.serial);
+  row(details, 'Lot', v.lot);
+  row(details, 'Warranty', v.registered ? warranty(v.warranty) : '');
+  row(details, 'Owners', v.registered ? v.owners : '');
+  row(details, 'First sold', v.firstSoldAt ? v.firstSoldAt.slice(0, 10) : '');
+  if (v.theft) row(details, 'Stolen', `${v.theft.date} in ${v.theft.place}`);
+  const recall = $('recall');
+  recall.hidden = !(v.recalls && v.recalls.length);
+  recall.textContent = v.recalls && v.recalls.length ? `Recall notice: ${v.recalls.map((r) => r.notice).join(' — ')}` : '';
+  const proof = $('proof-details');
+  proof.replaceChildren();
+  if (v.proof) {
+    row(proof, 'Transaction', v.proof.txId);
+    row(proof, 'Block', v.proof.block);
+    row(proof, 'Time', v.proof.at);
+  }
+  $('proof').hidden = !v.proof;
+  $('owner').hidden = !v.registered;
+  $('verdict').focus?.();
+  checkSignature(v, sig);
+}
+
+async function route() {
+  stopCamera();
+  if (!location.pathname.startsWith('/01/')) {
+    $('scan').hidden = false;
+    $('result').hidden = true;
+    return;
+  }
+  const sig = new URLSearchParams(location.search).get('sig');
+  const response = await fetch(location.pathname + location.search, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    $('scan').hidden = false;
+    $('result').hidden = true;
+    return showError(body.detail || 'That product could not be checked.');
+  }
+  render(body, sig);
+}
+
+function ownerAction(form, action, fields) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form).entries());
+    const [, , gtin, , serial] = location.pathname.split('/');
+    const response = await fetch(`/owner/items/${gtin}/${serial}/${action}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fields(data)),
+    });
+    const body = await response.json().catch(() => ({}));
+    $('owner-message').textContent = response.ok ? 'Done: recorded on the ledger.' : (body.detail || 'That did not work.');
+    if (response.ok) {
+      form.reset();
+      route();
+    }
+  });
+}
+
+window.addEventListener('DOMContentLoaded', () => {
+  $('start-camera').addEventListener('click', startCamera);
+  $('photo').addEventListener('change', (e) => e.target.files[0] && uploadPhoto(e.target.files[0]));
+  $('manual-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const gtin = $('gtin').value.trim();
+    const serial = $('serial').value.trim();
+    history.pushState({}, '', `/01/${encodeURIComponent(gtin)}/21/${encodeURIComponent(serial)}`);
+    route();
+  });
+  ownerAction($('claim-form'), 'claim', (d) => ({ secret: d.secret, newSecret: d.newSecret }));
+  ownerAction($('transfer-form'), 'transfer', (d) => ({ secret: d.secret, newSecret: d.newSecret }));
+  ownerAction($('theft-form'), 'theft', (d) => ({ secret: d.secret, date: d.date, place: d.place, policeReport: d.policeReport || undefined }));
+  window.addEventListener('popstate', route);
+  route();
+});

@@ -1,0 +1,247 @@
+// The staff desks: goods-in for retailers, list and close-serial checks for the police, and the
+// manufacturer's CSV import, label sheets, recalls and suspect codes. Staff sign in with their
+// organisation's API key, kept for this tab only (sessionStorage).
+import { decodeDrawable, VERDICTS } from './qr.js';
+
+const $ = (id) => document.getElementById(id);
+const KEY = 'serialtrust-api-key';
+
+function key() {
+  return sessionStorage.getItem(KEY);
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, { ...options, headers: { ...(options.headers || {}), Authorization: `Bearer ${key()}` } });
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : await response.blob();
+  if (!response.ok) throw new Error((body && body.detail) || `HTTP ${response.status}`);
+  return body;
+}
+
+function cell(row, text, className) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) td.className = className;
+  row.append(td);
+  return td;
+}
+
+// --- sign-in and desks
+
+async function signIn(candidate) {
+  sessionStorage.setItem(KEY, candidate);
+  try {
+    const me = await api('/api/me');
+    $('who').textContent = `Signed in as ${me.organisation} (${me.mspId})`;
+    $('signin').hidden = true;
+    $('desk').hidden = false;
+    show(me.organisation === 'police' ? 'police' : me.organisation === 'brand' ? 'manufacturer' : 'goods-in');
+  } catch {
+    sessionStorage.removeItem(KEY);
+    $('signin-error').textContent = 'That API key was not accepted.';
+  }
+}
+
+function show(desk) {
+  for (const section of document.querySelectorAll('.desk')) section.hidden = section.id !== desk;
+  for (const button of document.querySelectorAll('[data-desk]')) {
+    if (button.dataset.desk === desk) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+  }
+}
+
+// --- goods-in
+
+const received = new Map();
+
+async function checkItem(text) {
+  let path = text.trim();
+  try {
+    path = new URL(path, location.href).pathname + new URL(path, location.href).search;
+  } catch { /* a bare path */ }
+  if (!path.startsWith('/01/')) {
+    $('goods-message').textContent = 'That is not a product label link.';
+    return;
+  }
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const v = await response.json();
+  const row = document.createElement('tr');
+  if (!response.ok) {
+    cell(row, path);
+    cell(row, v.code || 'ERROR', 'UNREGISTERED');
+    cell(row, v.detail || '');
+  } else {
+    cell(row, v.item.serial);
+    cell(row, (VERDICTS[v.verdict] || [v.verdict])[0], v.verdict);
+    cell(row, v.status || '');
+    if (v.verdict === 'GENUINE' && v.status === 'IN_TRANSIT') received.set(`${v.item.gtin}/${v.item.serial}`, v.item);
+  }
+  $('goods-list').prepend(row);
+  $('receive').hidden = received.size === 0;
+}
+
+async function receiveAll() {
+  try {
+    await api('/api/receipts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items: [...received.values()] }) });
+    $('goods-message').textContent = `${received.size} items received into stock.`;
+    received.clear();
+    $('receive').hidden = true;
+  } catch (e) {
+    $('goods-message').textContent = e.message;
+  }
+}
+
+let stream = null;
+
+async function camera() {
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+  } catch {
+    $('goods-message').textContent = 'The camera is not available; use a scanner or paste the link.';
+    return;
+  }
+  const video = $('video');
+  video.srcObject = stream;
+  video.classList.add('active');
+  await video.play();
+  let last = '';
+  const tick = async () => {
+    if (!stream) return;
+    const text = video.videoWidth ? decodeDrawable(video, video.videoWidth, video.videoHeight) : null;
+    if (text && text !== last) {
+      last = text;
+      await checkItem(text);
+    }
+    setTimeout(tick, 200);
+  };
+  tick();
+}
+
+// --- police
+
+async function policeCheck(text) {
+  const serials = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 1000).map((line) => {
+    const [a, b] = line.split(',').map((x) => x.trim());
+    return b ? { gtin: a, serial: b } : { serial: a };
+  });
+  const list = $('police-list');
+  list.replaceChildren();
+  const results = await api('/api/police/checks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ serials }) });
+  for (const result of results) {
+    let matches = result.matches.map((m) => ({ ...m, how: 'exact' }));
+    if (matches.length === 0) {
+      const close = await api(`/api/police/close-serials?serial=${encodeURIComponent(result.serial)}`);
+      matches = close.matches.map((m) => ({ ...m, how: `close (distance ${m.distance})` }));
+    }
+    if (matches.length === 0) {
+      const row = document.createElement('tr');
+      cell(row, result.serial);
+      cell(row, 'no item');
+      cell(row, '');
+      cell(row, '');
+      list.append(row);
+    }
+    for (const m of matches) {
+      const row = document.createElement('tr');
+      cell(row, result.serial);
+      cell(row, `${m.item.gtin} ${m.item.serial} (${m.manufacturer}, ${m.status})`);
+      cell(row, m.how);
+      cell(row, m.stolen ? `STOLEN ${m.theft.date} in ${m.theft.place}${m.theft.policeReport ? `, report ${m.theft.policeReport}` : ''}` : '',
+        m.stolen ? 'STOLEN' : '');
+      list.append(row);
+    }
+  }
+}
+
+// --- manufacturer
+
+async function importCsv(file) {
+  const status = $('csv-status');
+  const progress = $('csv-progress');
+  $('csv-errors-table').hidden = true;
+  status.textContent = 'Uploading…';
+  let job;
+  try {
+    job = await api('/api/imports', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
+  } catch (e) {
+    status.textContent = e.message;
+    return;
+  }
+  progress.max = job.rows;
+  while (job.state === 'QUEUED' || job.state === 'RUNNING') {
+    await new Promise((r) => setTimeout(r, 300));
+    job = await api(`/api/imports/${job.id}`);
+    progress.value = job.registered + job.alreadyRegistered + job.failed;
+    status.textContent = `${job.registered} registered, ${job.alreadyRegistered} already registered, ${job.failed} not registered, of ${job.rows}`;
+  }
+  status.textContent = `Done: ${job.registered} registered, ${job.alreadyRegistered} already registered, ${job.failed} not registered.`;
+  if (job.failed > 0) {
+    const report = await (await fetch(`/api/imports/${job.id}/errors`, { headers: { Authorization: `Bearer ${key()}` } })).text();
+    const rows = $('csv-errors');
+    rows.replaceChildren();
+    for (const line of report.split('\n').slice(1).filter(Boolean).slice(0, 500)) {
+      const [number, code, ...why] = line.split(',');
+      const row = document.createElement('tr');
+      cell(row, number);
+      cell(row, code);
+      cell(row, why.join(',').replace(/^"|"$/g, '').replace(/""/g, '"'));
+      rows.append(row);
+    }
+    $('csv-errors-table').hidden = false;
+  }
+}
+
+async function labelSheet(gtin, lot) {
+  const link = $('sheet-link');
+  try {
+    const pdf = await api(`/api/lots/${encodeURIComponent(gtin)}/${encodeURIComponent(lot)}/labels.pdf`);
+    link.href = URL.createObjectURL(pdf);
+    link.download = `labels-${gtin}-${lot}.pdf`;
+    link.textContent = 'Download the label sheet';
+  } catch (e) {
+    link.removeAttribute('href');
+    link.textContent = e.message;
+  }
+  link.hidden = false;
+}
+
+async function recall(gtin, lot, notice) {
+  try {
+    const done = await api('/api/recalls', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scope: { gtin, lot }, notice }) });
+    $('recall-status').textContent = `Recall ${done.result.id} is in force (block ${done.block}).`;
+  } catch (e) {
+    $('recall-status').textContent = e.message;
+  }
+}
+
+async function suspects() {
+  const list = $('suspects');
+  list.replaceChildren();
+  const items = await api('/api/suspects');
+  if (items.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = 'No code looks copied.';
+    list.append(li);
+  }
+  for (const item of items) {
+    const li = document.createElement('li');
+    li.textContent = `${item.gtin} ${item.serial}`;
+    list.append(li);
+  }
+}
+
+window.addEventListener('DOMContentLoaded', () => {
+  const form = (id, handler) => $(id).addEventListener('submit', (e) => { e.preventDefault(); handler(); });
+  form('signin', () => signIn($('api-key').value.trim()));
+  form('goods-form', () => { checkItem($('goods-code').value); $('goods-code').value = ''; $('goods-code').focus(); });
+  form('police-form', () => policeCheck($('police-serials').value));
+  form('csv-form', () => importCsv($('csv').files[0]));
+  form('sheet-form', () => labelSheet($('sheet-gtin').value.trim(), $('sheet-lot').value.trim()));
+  form('recall-form', () => recall($('recall-gtin').value.trim(), $('recall-lot').value.trim(), $('recall-notice').value.trim()));
+  $('start-camera').addEventListener('click', camera);
+  $('receive').addEventListener('click', receiveAll);
+  $('suspects-refresh').addEventListener('click', suspects);
+  for (const button of document.querySelectorAll('[data-desk]')) button.addEventListener('click', () => show(button.dataset.desk));
+  $('signout').addEventListener('click', () => { sessionStorage.removeItem(KEY); location.reload(); });
+  if (key()) signIn(key());
+});
