@@ -138,4 +138,30 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
             assertThat(page.locator("#owner-message")).hasText("Done: recorded on the ledger.");
         }
     }
+
+    @Test
+    void thePageWorksFromTheKeyboardAndEveryFieldHasALabel() {
+        try (Chromium chromium = Chromium.start()) {
+            final Page page = page(chromium.browser, 360, 740);
+            page.navigate("http://localhost:" + port + "/app/");
+            for (com.microsoft.playwright.Locator input : page.locator("input, textarea").all()) {
+                final String id = input.getAttribute("id");
+                org.assertj.core.api.Assertions.assertThat(page.locator("label[for='" + id + "']").count())
+                        .as("a label for #%s", id).isEqualTo(1);
+            }
+            // Tab from the top reaches the camera button first, then the photo and the typed form
+            page.keyboard().press("Tab");
+            page.keyboard().press("Tab");
+            assertThat(page.locator("#start-camera")).isFocused();
+            page.locator("#gtin").focus();
+            page.keyboard().type("09520123456788");
+            page.keyboard().press("Tab");
+            page.keyboard().type("DEMO-0004");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "STOLEN");
+            // the verdict is announced: it sits in a live region with the status role
+            assertThat(page.locator("#result")).hasAttribute("aria-live", "polite");
+            assertThat(page.locator("#verdict")).hasAttribute("role", "status");
+        }
+    }
 }

@@ -1,0 +1,84 @@
+# Helpers for the benchmark scripts: build, start and stop what a benchmark measures. Sourced.
+# shellcheck shell=bash
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "${BENCH_DIR}/.." && pwd)"
+RESULTS="${BENCH_DIR}/results"
+API_JAR="${REPO_DIR}/api/target/serialtrust-api-0.1.0-SNAPSHOT.jar"
+WORK="$(mktemp -d)"
+PIDS=()
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "${pid}" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "${WORK}"
+}
+trap cleanup EXIT
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "bench: installing $2" >&2
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+build_api() {
+  if [[ ! -f "${API_JAR}" ]]; then
+    echo "bench: building the api" >&2
+    "${REPO_DIR}/mvnw" -q -B -f "${REPO_DIR}/pom.xml" -pl api -am package -DskipTests
+  fi
+}
+
+start_redis() {
+  need redis-server redis-server
+  REDIS_PORT="$(free_port)"
+  redis-server --port "${REDIS_PORT}" --bind 127.0.0.1 --save "" --appendonly no >"${WORK}/redis.log" 2>&1 &
+  PIDS+=($!)
+  until redis-cli -p "${REDIS_PORT}" ping >/dev/null 2>&1; do sleep 0.1; done
+}
+
+# start_api ARGS...: the api on the embedded ledger with the demo, on a free port, until it answers
+start_api() {
+  API_PORT="$(free_port)"
+  java -Xmx512m -jar "${API_JAR}" --server.port="${API_PORT}" --serialtrust.data-dir="${WORK}/data" \
+    --serialtrust.demo.enabled=true "$@" >"${WORK}/api.log" 2>&1 &
+  API_PID=$!
+  PIDS+=("${API_PID}")
+  local deadline=$((SECONDS + 120))
+  until curl -fs -o /dev/null "http://127.0.0.1:${API_PORT}/actuator/health/liveness"; do
+    kill -0 "${API_PID}" 2>/dev/null || { tail -20 "${WORK}/api.log" >&2; echo "bench: the api died" >&2; exit 1; }
+    ((SECONDS < deadline)) || { echo "bench: the api did not start" >&2; exit 1; }
+    sleep 0.5
+  done
+  # the demo's seeding runs after the port opens: wait for its keys
+  until [[ -f "${WORK}/data/demo/api-keys.properties" ]]; do sleep 0.2; done
+  sleep 1
+}
+
+demo_label() { grep -o "http://[^ ]*/01/09520123456788/21/DEMO-000$1?sig=[^ ]*" "${WORK}/api.log" | head -n1 | tr -d "'"; }
+
+# wrk_run URL CONNECTIONS SECONDS -> "requests_per_second p50_ms p99_ms"
+wrk_run() {
+  need wrk wrk
+  local out
+  out="$(wrk -t2 -c"$2" -d"$3"s --latency -H 'Accept: application/json' "$1")"
+  echo "${out}" >>"${WORK}/wrk.log"
+  local rps p50 p99
+  rps="$(echo "${out}" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')"
+  p50="$(echo "${out}" | awk '$1=="50%" {print $2}')"
+  p99="$(echo "${out}" | awk '$1=="99%" {print $2}')"
+  echo "${rps} $(to_ms "${p50}") $(to_ms "${p99}")"
+}
+
+to_ms() {
+  local v="$1"
+  case "${v}" in
+    *us) echo "${v%us}" | awk '{printf "%.3f", $1/1000}' ;;
+    *ms) echo "${v%ms}" ;;
+    *s) echo "${v%s}" | awk '{printf "%.3f", $1*1000}' ;;
+    *) echo "${v}" ;;
+  esac
+}
