@@ -53,12 +53,15 @@ start_api() {
     ((SECONDS < deadline)) || { echo "bench: the api did not start" >&2; exit 1; }
     sleep 0.5
   done
-  # the demo's seeding runs after the port opens: wait for its keys
-  until [[ -f "${WORK}/data/demo/api-keys.properties" ]]; do sleep 0.2; done
-  sleep 1
+  # the demo's seeding runs after the port opens: wait until it prints its labels
+  until grep -q "demo is ready" "${WORK}/api.log"; do
+    ((SECONDS < deadline)) || { echo "bench: the demo was not seeded" >&2; exit 1; }
+    sleep 0.3
+  done
 }
 
-demo_label() { grep -o "http://[^ ]*/01/09520123456788/21/DEMO-000$1?sig=[^ ]*" "${WORK}/api.log" | head -n1 | tr -d "'"; }
+# the URL of demo item N (whatever the serial prefix)
+demo_label() { grep -o "http://[^ ]*/01/09520123456788/21/[^ ?]*000$1?sig=[^ ]*" "${WORK}/api.log" | head -n1 | tr -d "'"; }
 
 # wrk_run URL CONNECTIONS SECONDS -> "requests_per_second p50_ms p99_ms"
 wrk_run() {
@@ -81,4 +84,24 @@ to_ms() {
     *s) echo "${v%s}" | awk '{printf "%.3f", $1*1000}' ;;
     *) echo "${v}" ;;
   esac
+}
+
+# compare_with_ping URL: warm up, then wrk GET /ping and URL in turn (64 connections, DURATION s);
+# sets base_rps base_p50 base_p99, ver_rps ver_p50 ver_p99, ratio and rss_mb (the api's, after load)
+compare_with_ping() {
+  local ping="http://127.0.0.1:${API_PORT}/ping"
+  echo "warming up (10 s each)..." >&2
+  wrk_run "${ping}" 64 10 >/dev/null
+  wrk_run "$1" 64 10 >/dev/null
+  read -r base_rps base_p50 base_p99 < <(wrk_run "${ping}" 64 "${DURATION}")
+  read -r ver_rps ver_p50 ver_p99 < <(wrk_run "$1" 64 "${DURATION}")
+  ratio="$(awk -v a="${ver_rps}" -v b="${base_rps}" 'BEGIN {printf "%.3f", a/b}')"
+  rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
+}
+
+# print_comparison LABEL: the table of compare_with_ping's figures
+print_comparison() {
+  printf '%-44s %12s %10s %10s\n' "endpoint (64 connections)" "requests/s" "p50 ms" "p99 ms"
+  printf '%-44s %12s %10s %10s\n' "trivial (/ping)" "${base_rps}" "${base_p50}" "${base_p99}"
+  printf '%-44s %12s %10s %10s\n' "$1" "${ver_rps}" "${ver_p50}" "${ver_p99}"
 }

@@ -9,17 +9,10 @@ build_api
 start_redis
 start_api --serialtrust.redis.url="redis://127.0.0.1:${REDIS_PORT}" --serialtrust.redis.public-requests-per-minute=100000000
 label="$(demo_label 1)"
-trivial="http://127.0.0.1:${API_PORT}/ping"
 verify="${label/localhost/127.0.0.1}"
 curl -fs -H 'Accept: application/json' "${verify}" | grep -q '"verdict":"GENUINE"' || { echo "bench: the label does not verify" >&2; exit 1; }
 
-echo "warming up (10 s each)..." >&2
-wrk_run "${trivial}" 64 10 >/dev/null
-wrk_run "${verify}" 64 10 >/dev/null
-read -r base_rps base_p50 base_p99 < <(wrk_run "${trivial}" 64 "${DURATION}")
-read -r ver_rps ver_p50 ver_p99 < <(wrk_run "${verify}" 64 "${DURATION}")
-ratio="$(awk -v a="${ver_rps}" -v b="${base_rps}" 'BEGIN {printf "%.3f", a/b}')"
-rss_kb="$(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status")"
+compare_with_ping "${verify}"
 
 mkdir -p "${RESULTS}"
 cat >"${RESULTS}/verify-cached.json" <<JSON
@@ -33,10 +26,8 @@ cat >"${RESULTS}/verify-cached.json" <<JSON
   "ratio": ${ratio},
   "goals": {"ratio_at_least": 0.6, "p99_ms_at_most": 10},
   "met": {"ratio": $(awk -v r="${ratio}" 'BEGIN {print (r >= 0.6) ? "true" : "false"}'), "p99": $(awk -v p="${ver_p99}" 'BEGIN {print (p <= 10) ? "true" : "false"}')},
-  "api_rss_mb_after_load": $((rss_kb / 1024))
+  "api_rss_mb_after_load": ${rss_mb}
 }
 JSON
-printf '%-34s %12s %10s %10s\n' "endpoint (64 connections)" "requests/s" "p50 ms" "p99 ms"
-printf '%-34s %12s %10s %10s\n' "trivial (/ping)" "${base_rps}" "${base_p50}" "${base_p99}"
-printf '%-34s %12s %10s %10s\n' "verification (cached)" "${ver_rps}" "${ver_p50}" "${ver_p99}"
-echo "ratio ${ratio} (goal >= 0.6); api RSS $((rss_kb / 1024)) MB; written to bench/results/verify-cached.json"
+print_comparison "verification (cached)"
+echo "ratio ${ratio} (goal >= 0.6); api RSS ${rss_mb} MB; written to bench/results/verify-cached.json"
