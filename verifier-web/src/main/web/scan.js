@@ -79,11 +79,12 @@ function b64(text) {
   return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
 }
 
-/** The element string the manufacturer signed, in GS1 Digital Link order. */
+/** The element string the manufacturer signed, in GS1 Digital Link order; a ( in a value is \\(. */
 function elementString(v) {
+  const esc = (value) => value.replaceAll('(', '\\(');
   let s = `(01)${v.item.gtin}`;
-  if (v.lot) s += `(10)${v.lot}`;
-  s += `(21)${v.item.serial}`;
+  if (v.lot) s += `(10)${esc(v.lot)}`;
+  s += `(21)${esc(v.item.serial)}`;
   if (v.productionDate) s += `(11)${v.productionDate}`;
   if (v.expiryDate) s += `(17)${v.expiryDate}`;
   return s;

@@ -57,12 +57,16 @@ public record ElementString(
         return new ElementString(gtin, serial, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** The element string that is signed, for example {@code (01)09520123456788(10)ABC1(21)12345(17)180426}. */
+    /**
+     * The element string that is signed, for example {@code (01)09520123456788(10)ABC1(21)12345(17)180426}.
+     * A {@code (} inside a value is written {@code \(}, as GS1's bracketed syntax does: otherwise the
+     * serial {@code 1(11)250101} and the serial {@code 1} made on 250101 would sign the same text.
+     */
     public String canonical() {
         final StringBuilder out = new StringBuilder(64).append("(01)").append(gtin.value());
-        cpv.ifPresent(v -> out.append("(22)").append(v));
-        lot.ifPresent(v -> out.append("(10)").append(v));
-        out.append("(21)").append(serial);
+        cpv.ifPresent(v -> out.append("(22)").append(escape(v)));
+        lot.ifPresent(v -> out.append("(10)").append(escape(v)));
+        out.append("(21)").append(escape(serial));
         productionDate.ifPresent(v -> out.append("(11)").append(v));
         expiryDate.ifPresent(v -> out.append("(17)").append(v));
         return out.toString();
@@ -85,16 +89,20 @@ public record ElementString(
                 throw new InvalidIdentifierException(DIGITAL_LINK_INVALID, "expected (AI) at position " + i);
             }
             final String ai = text.substring(i + 1, close);
-            int next = text.indexOf('(', close + 1);
-            if (next < 0) {
-                next = text.length();
+            int next = close + 1;
+            while (next < text.length() && (text.charAt(next) != '(' || text.charAt(next - 1) == '\\')) {
+                next++;
             }
-            if (values.put(ai, text.substring(close + 1, next)) != null) {
+            if (values.put(ai, text.substring(close + 1, next).replace("\\(", "(")) != null) {
                 throw new InvalidIdentifierException(DIGITAL_LINK_INVALID, "AI (" + Text.quote(ai) + ") appears twice");
             }
             i = next;
         }
         return fromAis(values);
+    }
+
+    private static String escape(final String value) {
+        return value.replace("(", "\\(");
     }
 
     /** Builds the record from AI values keyed by AI; unknown AIs are refused. */
