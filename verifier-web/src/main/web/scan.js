@@ -40,7 +40,7 @@ async function startCamera() {
   status.textContent = 'Point the camera at the QR code.';
   const tick = () => {
     if (!stream) return;
-    if (video.videoWidth > 0) {
+    if (video.videoWidth > 0 && video.readyState >= 2) {
       const text = decodeDrawable(video, video.videoWidth, video.videoHeight);
       if (text) {
         stopCamera();

@@ -67,7 +67,7 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Scan the QR code with the camera")).click();
             assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "GENUINE",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
             assertThat(page.locator("#verdict")).hasText("Genuine");
             assertThat(page.locator("#signature")).containsText("valid — checked in this browser");
             assertThat(page.locator("#details")).containsText("Trail watch");
