@@ -7,7 +7,6 @@ import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.chaincode.sim.SimIdentities;
 import com.serialtrust.chaincode.sim.SimIdentity;
 import com.serialtrust.chaincode.sim.SimLedger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -31,7 +28,6 @@ import reactor.core.scheduler.Schedulers;
 public final class EmbeddedLedger implements Ledger, AutoCloseable {
 
     static final String CHANNEL = "serialtrust";
-    private static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     private final SqliteWorldState state;
     private final SimLedger ledger;
@@ -95,10 +91,8 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         if (result.ok()) {
             return result;
         }
-        final String payload = new String(result.payload(), StandardCharsets.UTF_8);
-        final Matcher index = INDEX.matcher(payload);
-        final Optional<Integer> at = index.find() ? Optional.of(Integer.valueOf(index.group(1))) : Optional.empty();
-        throw LedgerRefusal.parse(result.message(), at)
+        // the batch index travels in the message too ("item N: ..."), as a peer relays it to the gateway
+        throw LedgerRefusal.parse(result.message(), Optional.empty())
                 .orElseThrow(() -> new LedgerUnavailableException("the chaincode failed: " + result.message(), null));
     }
 
