@@ -39,7 +39,9 @@ wait_until() {
   local name="$1" seconds="$2"; shift 2
   local deadline=$((SECONDS + seconds))
   until "$@" >/dev/null 2>&1; do
-    is_running "${name}" || { tail -n 8 "${LOG_DIR}/${name}.log" >&2; die "${name} died while starting; read ${LOG_DIR}/${name}.log"; }
+    # /proc/PID/cmdline can read empty while setsid and env exec into the process: look twice
+    is_running "${name}" || { sleep 0.5; is_running "${name}"; } \
+      || { tail -n 8 "${LOG_DIR}/${name}.log" >&2; die "${name} died while starting; read ${LOG_DIR}/${name}.log"; }
     ((SECONDS < deadline)) || die "${name} did not become healthy within ${seconds}s; read ${LOG_DIR}/${name}.log"
     sleep 0.3
   done
