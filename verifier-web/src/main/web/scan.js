@@ -36,18 +36,24 @@ async function startCamera() {
   const video = $('video');
   video.srcObject = stream;
   video.classList.add('active');
-  await video.play();
+  // play() may settle late or not at all on some browsers: frames are polled either way
+  video.play().catch(() => {});
   status.textContent = 'Point the camera at the QR code.';
   const tick = () => {
     if (!stream) return;
+    let text = null;
     if (video.videoWidth > 0 && video.readyState >= 2) {
-      const text = decodeDrawable(video, video.videoWidth, video.videoHeight);
-      if (text) {
-        stopCamera();
-        status.textContent = 'Code found.';
-        open(text);
-        return;
+      try {
+        text = decodeDrawable(video, video.videoWidth, video.videoHeight);
+      } catch {
+        text = null; // a frame that cannot be drawn yet: try the next one
       }
+    }
+    if (text) {
+      stopCamera();
+      status.textContent = 'Code found.';
+      open(text);
+      return;
     }
     setTimeout(tick, 150);
   };

@@ -63,11 +63,23 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
                 Files.createTempFile("label", ".y4m"));
         try (Chromium chromium = Chromium.withFakeCamera(video)) {
             final Page page = page(chromium.browser, 360, 740);
+            final java.util.List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
+            page.onPageError(e -> console.add("page error: " + e));
             page.navigate("http://localhost:" + port + "/app/");
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Scan the QR code with the camera")).click();
-            assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "GENUINE",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            try {
+                assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "GENUINE",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            } catch (AssertionError e) {
+                // what the page saw, so that a failure here can be told apart from a slow camera
+                throw new AssertionError("camera scan gave no verdict; page state " + page.evaluate("""
+                        () => { const v = document.getElementById('video');
+                          return { url: location.href, status: document.getElementById('camera-status').textContent,
+                            error: document.getElementById('scan-error').textContent, readyState: v.readyState,
+                            width: v.videoWidth, paused: v.paused }; }""") + "; console " + console, e);
+            }
             assertThat(page.locator("#verdict")).hasText("Genuine");
             assertThat(page.locator("#signature")).containsText("valid — checked in this browser");
             assertThat(page.locator("#details")).containsText("Trail watch");
