@@ -8,6 +8,7 @@
 #   network.sh clean     stop, then remove all network state
 #   network.sh env ORG   export lines that make Fabric's peer CLI act as ORG's admin
 #                        (ORG: brand, retail, police, authority)
+#   network.sh kill NAME a fault drill: SIGKILL one process (see status); up restarts it
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
@@ -110,6 +111,18 @@ cmd_status() {
   fi
 }
 
+# a fault drill: SIGKILL one process, as a crash would; 'up' restarts it on the same ledger
+cmd_kill() {
+  local name="${1:-}"
+  [[ " ${PROCESSES[*]} " == *" ${name} "* ]] || die "usage: network.sh kill PROCESS (one of: ${PROCESSES[*]})"
+  is_running "${name}" || die "${name} is not running"
+  local pid; pid="$(pid_of "${name}")"
+  kill -KILL -- "-${pid}" 2>/dev/null || kill -KILL "${pid}"
+  local i
+  for i in $(seq 1 50); do is_running "${name}" || break; sleep 0.1; done
+  say "killed ${name} (SIGKILL, pid ${pid}); 'up' restarts it"
+}
+
 cmd_clean() {
   cmd_down
   rm -rf "${STATE_DIR}"
@@ -129,6 +142,7 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   clean) cmd_clean ;;
+  kill) shift; cmd_kill "$@" ;;
   env) shift; cmd_env "$@" ;;
-  *) sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 2 ;;
+  *) sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 2 ;;
 esac

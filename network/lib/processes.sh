@@ -108,7 +108,7 @@ peer_start() {
     CORE_PEER_TLS_KEY_FILE="${dir}/tls/server.key" CORE_PEER_TLS_ROOTCERT_FILE="${dir}/tls/ca.crt" \
     CORE_PEER_FILESYSTEMPATH="${data}" CORE_LEDGER_SNAPSHOTS_ROOTDIR="${data}/snapshots" \
     CORE_OPERATIONS_LISTENADDRESS="${HOST}:${ops}" CORE_METRICS_PROVIDER=prometheus \
-    CORE_CHAINCODE_STARTUPTIMEOUT=60s \
+    CORE_CHAINCODE_STARTUPTIMEOUT=60s CORE_PEER_DELIVERYCLIENT_RECONNECTBACKOFFTHRESHOLD=1s \
     -- "${FABRIC_BIN}/peer" node start
   wait_until "${name}" 30 healthy "${ops}"
   say "${name} up on ${HOST}:${p} (operations ${ops})"

@@ -50,6 +50,16 @@ public final class FabricNetwork implements AutoCloseable {
         return env;
     }
 
+    /** A fault drill: SIGKILL one of the network's processes ({@code orderer}, {@code peer-brand}, ...). */
+    public void kill(final String process) {
+        run(script, 1, "kill", process);
+    }
+
+    /** Starts whatever is not running, on the same ledger: the restart after {@link #kill}. */
+    public void restart() {
+        run(script, 5, "up");
+    }
+
     @Override
     public void close() {
         if (startedHere) {

@@ -8,11 +8,14 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * One reactive Lettuce connection, used only through {@link #call}: every command has a deadline, and
@@ -22,6 +25,9 @@ import reactor.core.publisher.Mono;
 public final class Redis implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
+    private static final Duration LETTUCE_TIMEOUT = Duration.ofSeconds(5);
+    /** Reactor's context key for an operator-local onErrorDropped hook (Hooks.KEY_ON_ERROR_DROPPED). */
+    private static final String ON_ERROR_DROPPED = "reactor.onErrorDropped.local";
 
     private final RedisProperties properties;
     private final RedisClient client;
@@ -37,7 +43,9 @@ public final class Redis implements AutoCloseable {
                     .autoReconnect(true)
                     .socketOptions(SocketOptions.builder().connectTimeout(java.time.Duration.ofSeconds(1)).build())
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
+                    // Lettuce's own deadline only clears commands that a hung server never answers;
+                    // each call has a shorter one of its own
+                    .timeoutOptions(TimeoutOptions.enabled(LETTUCE_TIMEOUT))
                     .build());
         } else {
             uri = null;
@@ -49,18 +57,26 @@ public final class Redis implements AutoCloseable {
         return client != null;
     }
 
-    /** Runs commands; empty if Redis is off, unreachable or too slow. */
+    /** Runs commands; empty if Redis is off, unreachable or too slow ({@code serialtrust.redis.timeout}). */
     public <T> Mono<T> call(final Function<RedisReactiveCommands<String, String>, Mono<T>> commands) {
+        return call(commands, properties.timeout());
+    }
+
+    /** Runs commands with a deadline of their own: for a second, more patient try when it matters. */
+    public <T> Mono<T> call(final Function<RedisReactiveCommands<String, String>, Mono<T>> commands,
+            final Duration timeout) {
         if (client == null) {
             return Mono.empty();
         }
         return connection()
                 .flatMap(c -> commands.apply(c.reactive()))
-                .timeout(properties.timeout())
+                .timeout(timeout)
                 .onErrorResume(e -> {
                     LOG.debug("redis unavailable: {}", e.toString());
                     return Mono.empty();
-                });
+                })
+                // a command given up on may still fail later inside Lettuce: that is expected, not an error
+                .contextWrite(Context.of(ON_ERROR_DROPPED, (Consumer<Throwable>) e -> LOG.debug("late redis failure: {}", e.toString())));
     }
 
     /** The open connection, or a new one made without blocking; Lettuce reconnects it after an outage. */

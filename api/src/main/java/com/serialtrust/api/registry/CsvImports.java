@@ -58,6 +58,8 @@ public class CsvImports {
     private final LedgerProperties orgs;
     private final JsonMapper json;
     private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+    /** Imports found unfinished on disk at start; those queued by this process are running already. */
+    private final List<String> unfinishedAtStart = new java.util.ArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         final Thread t = new Thread(r, "csv-import");
         t.setDaemon(true);
@@ -117,6 +119,9 @@ public class CsvImports {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 final ImportJob job = json.readValue(file.toFile(), ImportJob.class);
                 jobs.put(job.id(), job);
+                if (job.state() == ImportJob.State.QUEUED || job.state() == ImportJob.State.RUNNING) {
+                    unfinishedAtStart.add(job.id());
+                }
             }
         }
     }
@@ -124,8 +129,7 @@ public class CsvImports {
     /** Unfinished imports go on where they stopped, once the api is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
-        jobs.values().stream()
-                .filter(job -> job.state() == ImportJob.State.QUEUED || job.state() == ImportJob.State.RUNNING)
+        unfinishedAtStart.stream().map(jobs::get)
                 .sorted(java.util.Comparator.comparing(ImportJob::createdAt))
                 .forEach(job -> {
                     LOG.info("resuming import {} at row {}", job.id(), job.nextRow());

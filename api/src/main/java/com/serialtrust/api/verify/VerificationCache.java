@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +36,16 @@ class VerificationCache {
     private final Redis redis;
     private final RedisProperties properties;
     private final JsonMapper json;
+    /** Items touched by recent events, with the sequence number of the last event that touched each. */
+    private static final int TOUCHED_MAX = 100_000;
+    private static final java.time.Duration PATIENT = java.time.Duration.ofSeconds(2);
+
     private final AtomicLong invalidations = new AtomicLong();
     /** Unique per start: entries cached before a restart, when events may have been missed, go unread. */
     private final AtomicLong epoch = new AtomicLong(System.currentTimeMillis());
+    private final Map<String, Long> touched = new LinkedHashMap<>(1024, 0.75f, false);
+    /** The highest sequence number that fell out of {@link #touched}: reads before it are not cached. */
+    private long forgottenUpTo;
     private final Disposable subscription;
 
     VerificationCache(final Redis redis, final RedisProperties properties, final JsonMapper json, final Ledger ledger) {
@@ -48,29 +57,68 @@ class VerificationCache {
     }
 
     /** What to capture before reading the ledger, and hand back to {@link #put}. */
-    long generation() {
-        return invalidations.get();
+    Stamp stamp() {
+        return new Stamp(invalidations.get(), epoch.get());
     }
+
+    /** The event sequence and epoch when a read began. */
+    record Stamp(long sequence, long epoch) {}
 
     Mono<ObjectNode> get(final String gtin, final String serial, final String signature) {
         return redis.call(r -> r.hget(key(gtin, serial), field(signature)))
                 .map(text -> (ObjectNode) json.readTree(text));
     }
 
+    /**
+     * The cached verification, waiting for a slow Redis up to {@link #PATIENT}: when the ledger cannot
+     * be reached, a verification a little late beats none.
+     */
+    Mono<ObjectNode> getPatiently(final String gtin, final String serial, final String signature) {
+        return redis.call(r -> r.hget(key(gtin, serial), field(signature)), PATIENT)
+                .map(text -> (ObjectNode) json.readTree(text));
+    }
+
     Mono<Void> put(final String gtin, final String serial, final String signature, final ObjectNode verification,
-            final long generationAtRead) {
-        if (invalidations.get() != generationAtRead) {
+            final Stamp readAt) {
+        final String item = gtin + ":" + serial;
+        if (touchedSince(item, readAt)) {
             return Mono.empty();
         }
-        final String key = key(gtin, serial);
+        final String key = "v:" + readAt.epoch() + ":" + item;
         final String value = json.writeValueAsString(verification);
+        // an event that arrives between the check and the write may have deleted the key before the
+        // write landed: look again once it has, and take the entry back out
         return redis.call(r -> r.hset(key, field(signature), value)
-                .then(r.expire(key, properties.cacheTtl())))
+                .then(r.expire(key, properties.cacheTtl()))
+                .then(Mono.defer(() -> touchedSince(item, readAt) ? r.del(key) : Mono.just(0L))))
                 .then();
     }
 
+    private synchronized boolean touchedSince(final String item, final Stamp readAt) {
+        final Long last = touched.get(item);
+        return epoch.get() != readAt.epoch() || forgottenUpTo > readAt.sequence()
+                || (last != null && last > readAt.sequence());
+    }
+
+    /** Records an event about {@code items} (none: about everything, so the epoch moves). */
+    private synchronized long touch(final List<String> items) {
+        final long sequence = invalidations.incrementAndGet();
+        if (items.isEmpty()) {
+            epoch.incrementAndGet();
+        }
+        for (String item : items) {
+            touched.remove(item);
+            touched.put(item, sequence);
+            if (touched.size() > TOUCHED_MAX) {
+                final var eldest = touched.entrySet().iterator();
+                forgottenUpTo = Math.max(forgottenUpTo, eldest.next().getValue());
+                eldest.remove();
+            }
+        }
+        return sequence;
+    }
+
     private void invalidate(final Ledger.LedgerEvent event) {
-        invalidations.incrementAndGet();
         final List<JsonNode> refs = new ArrayList<>();
         try {
             final JsonNode payload = json.readTree(event.payload());
@@ -82,13 +130,11 @@ class VerificationCache {
         } catch (RuntimeException e) {
             LOG.warn("event {} has no readable payload; dropping every cached verification", event.name());
         }
-        if (refs.isEmpty()) {
-            epoch.incrementAndGet();
-            return;
-        }
-        final String[] keys = refs.stream().filter(r -> r.hasNonNull("gtin") && r.hasNonNull("serial"))
-                .map(r -> key(r.get("gtin").asString(), r.get("serial").asString())).toArray(String[]::new);
-        if (keys.length > 0) {
+        final List<String> items = refs.stream().filter(r -> r.hasNonNull("gtin") && r.hasNonNull("serial"))
+                .map(r -> r.get("gtin").asString() + ":" + r.get("serial").asString()).toList();
+        touch(items);
+        if (!items.isEmpty()) {
+            final String[] keys = items.stream().map(item -> "v:" + epoch.get() + ":" + item).toArray(String[]::new);
             redis.call(r -> r.del(keys)).subscribe();
         }
     }

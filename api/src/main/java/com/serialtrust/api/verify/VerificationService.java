@@ -3,6 +3,7 @@ package com.serialtrust.api.verify;
 import com.serialtrust.api.analytics.ScanAnalytics;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
+import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.gs1.DigitalLink;
 import java.time.Clock;
@@ -48,16 +49,19 @@ public class VerificationService {
         final String signature = link.signature().orElse("");
         return cache.get(gtin, serial, signature)
                 .switchIfEmpty(Mono.defer(() -> fromLedger(gtin, serial, signature)))
+                // the ledger is out of reach: a cache that was only too slow may still have the answer
+                .onErrorResume(LedgerUnavailableException.class, unreachable -> cache.getPatiently(gtin, serial, signature)
+                        .switchIfEmpty(Mono.error(unreachable)))
                 .flatMap(verification -> scanned(verification, gtin, serial, place));
     }
 
     private Mono<ObjectNode> fromLedger(final String gtin, final String serial, final String signature) {
-        final long generation = cache.generation();
+        final VerificationCache.Stamp stamp = cache.stamp();
         return ledger.evaluate(asPublic, "Verify", List.of(gtin, serial, signature))
                 .map(payload -> (ObjectNode) json.readTree(payload))
                 .map(VerificationService::withoutSignature)
                 .flatMap(this::withBlock)
-                .flatMap(v -> cache.put(gtin, serial, signature, v, generation).thenReturn(v));
+                .flatMap(v -> cache.put(gtin, serial, signature, v, stamp).thenReturn(v));
     }
 
     private Mono<ObjectNode> scanned(final ObjectNode verification, final String gtin, final String serial,

@@ -51,6 +51,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FabricLedger.class);
     private static final int BLOCK_CACHE = 10_000;
+    private static final long LISTEN_RETRY_MAX_MS = 2_000;
 
     private final FabricProperties properties;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
@@ -134,7 +135,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
             try {
                 return connection(as).contract().evaluateTransaction(function, args.toArray(String[]::new));
             } catch (GatewayException e) {
-                throw FabricErrors.translate(function, e);
+                throw failure(as, function, e);
             }
         }).subscribeOn(scheduler);
     }
@@ -159,10 +160,22 @@ public final class FabricLedger implements Ledger, AutoCloseable {
                     }
                     throw FabricErrors.notCommitted(function, status.getCode(), tx.getTransactionId());
                 } catch (GatewayException e) {
-                    throw FabricErrors.translate(function, e);
+                    throw failure(as, function, e);
                 }
             }
         }).subscribeOn(scheduler);
+    }
+
+    /**
+     * A failed call in the port's terms. When the peer was unreachable, the channel's reconnect
+     * back-off (which grows to minutes) is cut short, so that the next call finds a restarted peer
+     * at once rather than failing until the back-off ends.
+     */
+    private RuntimeException failure(final Organisation as, final String function, final GatewayException e) {
+        if (e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE) {
+            connection(as).channel().resetConnectBackoff();
+        }
+        return FabricErrors.translate(function, e);
     }
 
     @Override
@@ -179,7 +192,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
                 blocks.put(txId, number);
                 return number;
             } catch (GatewayException e) {
-                throw FabricErrors.translate("GetBlockByTxID", e);
+                throw failure(listenAs, "GetBlockByTxID", e);
             } catch (InvalidProtocolBufferException e) {
                 throw new LedgerUnavailableException("qscc returned no block for " + txId, e);
             }
@@ -196,9 +209,12 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         return "fabric";
     }
 
-    /** Follows the chaincode's events from the checkpoint; reconnects after a failure. */
+    /**
+     * Follows the chaincode's events from the checkpoint; after a failure it tries again every
+     * {@link #LISTEN_RETRY_MAX_MS} at most, so that the cache hears again soon after a peer restarts.
+     */
     private void listen() {
-        long backoff = 1000;
+        long backoff = 250;
         while (!closed) {
             try (FileCheckpointer checkpointer = checkpointer()) {
                 final var request = connection(listenAs).network().newChaincodeEventsRequest(properties.chaincode());
@@ -214,14 +230,17 @@ public final class FabricLedger implements Ledger, AutoCloseable {
                         if (checkpointer != null) {
                             checkpointer.checkpointChaincodeEvent(event);
                         }
-                        backoff = 1000;
+                        backoff = 250;
                     }
                 }
             } catch (Exception e) {
                 if (!closed) {
-                    LOG.warn("chaincode event stream interrupted ({}); reconnecting in {} s", e.getMessage(), backoff / 1000);
+                    if (backoff == 250) { // once per outage, not at each retry
+                        LOG.warn("chaincode event stream interrupted ({}); reconnecting", e.getMessage());
+                    }
                     sleep(backoff);
-                    backoff = Math.min(30_000, backoff * 2);
+                    connection(listenAs).channel().resetConnectBackoff();
+                    backoff = Math.min(LISTEN_RETRY_MAX_MS, backoff * 2);
                 }
             }
         }

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FabricStoryIT {
 
     /** Serials unique to this run: the network's ledger outlives a test run. */
-    static final String PREFIX = "F" + Long.toString(System.currentTimeMillis(), 36).toUpperCase() + "-";
+    static final String PREFIX = FabricSettings.uniquePrefix("F");
 
     @TempDir
     static Path dataDir;
@@ -47,17 +47,7 @@ class FabricStoryIT {
 
     @DynamicPropertySource
     static void fabric(final DynamicPropertyRegistry registry) {
-        network = FabricNetwork.start();
-        for (String org : List.of("authority", "brand", "retail", "police")) {
-            final Map<String, String> env = network.env(org);
-            final String user = org.equals("authority") ? "Admin" : "User1";
-            final String base = "serialtrust.fabric.organisations." + org + ".";
-            registry.add(base + "endpoint", () -> env.get("CORE_PEER_ADDRESS"));
-            registry.add(base + "tls-root-cert", () -> env.get("CORE_PEER_TLS_ROOTCERT_FILE"));
-            registry.add(base + "msp-dir", () -> env.get("CORE_PEER_MSPCONFIGPATH").replace("/Admin@", "/" + user + "@"));
-        }
-        registry.add("serialtrust.data-dir", dataDir::toString);
-        registry.add("serialtrust.demo.serial-prefix", () -> PREFIX);
+        network = FabricSettings.apply(registry, dataDir, PREFIX);
     }
 
     @AfterAll
