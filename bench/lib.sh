@@ -63,11 +63,12 @@ start_api() {
 # the URL of demo item N (whatever the serial prefix)
 demo_label() { grep -o "http://[^ ]*/01/09520123456788/21/[^ ?]*000$1?sig=[^ ]*" "${WORK}/api.log" | head -n1 | tr -d "'"; }
 
-# wrk_run URL CONNECTIONS SECONDS -> "requests_per_second p50_ms p99_ms"
+# wrk_run URL CONNECTIONS SECONDS [LUA_SCRIPT] -> "requests_per_second p50_ms p99_ms"
 wrk_run() {
   need wrk wrk
-  local out
-  out="$(wrk -t2 -c"$2" -d"$3"s --latency -H 'Accept: application/json' "$1")"
+  local out script=()
+  [[ -n "${4:-}" ]] && script=(-s "$4")
+  out="$(wrk -t2 -c"$2" -d"$3"s --latency "${script[@]}" -H 'Accept: application/json' "$1")"
   echo "${out}" >>"${WORK}/wrk.log"
   local rps p50 p99
   rps="$(echo "${out}" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')"

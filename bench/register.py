@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Registration throughput through the api's POST /api/items, for a sweep of batch sizes.
+
+For each batch size, CONCURRENCY clients send batches of new serials (the api signs each row with the
+brand's key, checks which exist already, and submits RegisterItems, whose contract checks every
+signature on-chain) until TOTAL serials are committed. The baseline, in the same run, is the same
+batches sent again: every row is then found registered already, so the api only reads (CheckSerials)
+and the ratio tells what committing costs beyond reading.
+
+usage: register.py BASE_URL API_KEY SERIAL_PREFIX TOTAL CONCURRENCY SIZE...  (JSON on stdout)
+Serials are SERIAL_PREFIX + "B" + size + "-" + a 7-digit number from REGISTER_FROM (default 0);
+REGISTER_NO_BASELINE=1 skips the re-submission (to fill a ledger).
+"""
+import os
+import json
+import sys
+import threading
+import time
+import urllib.request
+
+GTIN = "09520123456788"
+
+
+def post(base, key, rows):
+    request = urllib.request.Request(base + "/api/items", data=json.dumps(rows).encode(), method="POST",
+                                     headers={"Authorization": "Bearer " + key, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        return json.load(response)
+
+
+def run(base, key, batches, concurrency, expect):
+    """Sends every batch with CONCURRENCY clients; returns seconds taken. Each row must have status EXPECT."""
+    queue = list(batches)
+    lock = threading.Lock()
+    errors = []
+
+    def client():
+        while True:
+            with lock:
+                if not queue or errors:
+                    return
+                rows = queue.pop()
+            try:
+                outcome = post(base, key, rows)
+                wrong = [i for i in outcome["items"] if i.get("status") != expect]
+                if wrong:
+                    errors.append(f"{len(wrong)} rows not {expect}, e.g. {wrong[0]}")
+            except Exception as e:  # noqa: BLE001 - reported below
+                errors.append(repr(e))
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        sys.exit("bench: " + errors[0])
+    return time.monotonic() - started
+
+
+def main():
+    base, key, prefix, total, concurrency = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+    first = int(os.environ.get("REGISTER_FROM", "0"))
+    baseline = os.environ.get("REGISTER_NO_BASELINE") != "1"
+    results = []
+    for size in [int(s) for s in sys.argv[6:]]:
+        batches = []
+        for start in range(first, first + total, size):
+            batches.append([{"gtin": GTIN, "serial": f"{prefix}B{size}-{i:07d}", "lot": f"BENCH{size}"}
+                            for i in range(start, min(first + total, start + size))])
+        write = run(base, key, batches, concurrency, "REGISTERED")
+        if not baseline:
+            results.append({"batch_size": size, "serials": total, "seconds": round(write, 2)})
+            print(f"batch {size:5d}: {total / write:8.0f} serials/s registered", file=sys.stderr)
+            continue
+        read = run(base, key, batches, concurrency, "ALREADY_REGISTERED")
+        results.append({
+            "batch_size": size,
+            "serials": total,
+            "register": {"seconds": round(write, 2), "serials_per_second": round(total / write)},
+            "baseline_resubmit_read_only": {"seconds": round(read, 2), "serials_per_second": round(total / read)},
+            "ratio_to_baseline": round(read / write, 3),
+        })
+        print(f"batch {size:5d}: {total / write:8.0f} serials/s registered, {total / read:8.0f}/s re-submitted "
+              f"(read only), ratio {read / write:.3f}", file=sys.stderr)
+    json.dump(results, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Registration: serials committed per second through POST /api/items (the api signs each row, reads
+# which exist, and submits RegisterItems, whose contract checks every signature), for a sweep of
+# batch sizes, on the embedded ledger and on the Fabric network of network/. The baseline of each
+# size, in the same run, is the same batches sent again (every row found registered: reads only).
+# Writes bench/results/register.json. Goals: >= 50,000 serials/s embedded, >= 5,000/s on Fabric.
+#   BENCH_SERIALS (default 20000), BENCH_CLIENTS (default 4), BENCH_SIZES (default "100 500 1000"),
+#   BENCH_LEDGERS (default "embedded fabric")
+source "$(dirname "$0")/lib.sh"
+
+SERIALS="${BENCH_SERIALS:-20000}"
+CLIENTS="${BENCH_CLIENTS:-4}"
+read -r -a SIZES <<<"${BENCH_SIZES:-100 500 1000}"
+read -r -a LEDGERS <<<"${BENCH_LEDGERS:-embedded fabric}"
+build_api
+cd "${REPO_DIR}" # the api reads network/.state/api.properties from here
+
+started_network=0
+trap 'cleanup; if ((started_network)); then "${REPO_DIR}/network/network.sh" down >/dev/null; fi' EXIT
+
+declare -A figures rss
+for ledger in "${LEDGERS[@]}"; do
+  prefix="R$(date +%s)${ledger:0:1}-"
+  if [[ "${ledger}" == fabric ]]; then
+    if ! "${REPO_DIR}/network/network.sh" up | grep -q "already up"; then started_network=1; fi
+    start_api --serialtrust.ledger.mode=fabric --serialtrust.demo.serial-prefix="${prefix}D"
+  else
+    start_api
+  fi
+  key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
+  echo "registering ${SERIALS} serials per batch size on the ${ledger} ledger, ${CLIENTS} clients" >&2
+  figures[${ledger}]="$(python3 "${BENCH_DIR}/register.py" "http://127.0.0.1:${API_PORT}" "${key}" "${prefix}" \
+    "${SERIALS}" "${CLIENTS}" "${SIZES[@]}")"
+  rss[${ledger}]=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
+  kill "${API_PID}"; wait "${API_PID}" 2>/dev/null || true
+  rm -rf "${WORK}/data"
+done
+
+best() { echo "$1" | python3 -c 'import json,sys; print(max(r["register"]["serials_per_second"] for r in json.load(sys.stdin)))'; }
+mkdir -p "${RESULTS}"
+{
+  echo '{'
+  echo '  "benchmark": "register",'
+  echo "  \"date\": \"$(date -u +%FT%TZ)\","
+  echo "  \"machine\": {\"cores\": $(nproc)},"
+  echo "  \"load\": {\"clients\": ${CLIENTS}, \"serials_per_batch_size\": ${SERIALS}, \"path\": \"POST /api/items: api signs (ECDSA P-256), CheckSerials, RegisterItems with on-chain signature checks\"},"
+  echo '  "goals": {"embedded_serials_per_second_at_least": 50000, "fabric_serials_per_second_at_least": 5000},'
+  first=1
+  for ledger in "${LEDGERS[@]}"; do
+    ((first)) || echo ','
+    first=0
+    goal=$([[ "${ledger}" == fabric ]] && echo 5000 || echo 50000)
+    b="$(best "${figures[${ledger}]}")"
+    printf '  "%s": {"sweep": %s, "best_serials_per_second": %s, "met": %s, "api_rss_mb_after": %s}' "${ledger}" \
+      "${figures[${ledger}]}" "${b}" "$( ((b >= goal)) && echo true || echo false)" "${rss[${ledger}]}"
+  done
+  echo
+  echo '}'
+} >"${RESULTS}/register.json"
+python3 -m json.tool "${RESULTS}/register.json" >/dev/null
+echo "written to bench/results/register.json"
