@@ -8,7 +8,7 @@ LOT_SIZE=1000
 build_api
 start_api
 key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
-prefix="Q$(date +%s)-"
+prefix="Q$(short_id)-"
 base="http://127.0.0.1:${API_PORT}"
 REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "${key}" "${prefix}" "${LOT_SIZE}" 1 "${LOT_SIZE}" >/dev/null
 

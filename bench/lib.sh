@@ -106,3 +106,6 @@ print_comparison() {
   printf '%-44s %12s %10s %10s\n' "trivial (/ping)" "${base_rps}" "${base_p50}" "${base_p99}"
   printf '%-44s %12s %10s %10s\n' "$1" "${ver_rps}" "${ver_p50}" "${ver_p99}"
 }
+
+# short_id: 4 base-36 characters from the clock, for serials unique to a run (a serial has at most 20)
+short_id() { python3 -c 'import time; n = int(time.time()) % 36**4; d = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"; print("".join(d[n // 36**k % 36] for k in (3, 2, 1, 0)))'; }

@@ -20,7 +20,7 @@ trap 'cleanup; if ((started_network)); then "${REPO_DIR}/network/network.sh" dow
 
 declare -A figures rss
 for ledger in "${LEDGERS[@]}"; do
-  prefix="R$(date +%s)${ledger:0:1}-"
+  prefix="R$(short_id)${ledger:0:1}"
   if [[ "${ledger}" == fabric ]]; then
     if ! "${REPO_DIR}/network/network.sh" up | grep -q "already up"; then started_network=1; fi
     start_api --serialtrust.ledger.mode=fabric --serialtrust.demo.serial-prefix="${prefix}D"

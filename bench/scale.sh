@@ -13,7 +13,7 @@ DURATION="${BENCH_SECONDS:-20}"
 build_api
 start_api
 key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
-prefix="S$(date +%s)-"
+prefix="S$(short_id)-"
 base="http://127.0.0.1:${API_PORT}"
 
 fill() { # fill FROM COUNT

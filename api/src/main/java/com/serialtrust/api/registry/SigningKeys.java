@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -23,7 +23,11 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
  */
 public final class SigningKeys {
 
-    private static final X9ECParameters P256 = ECNamedCurveTable.getByName("secp256r1");
+    /**
+     * Bouncy Castle's P-256 with its dedicated field arithmetic: signing is several times faster than
+     * on the generic curve of {@code ECNamedCurveTable}, which was most of a registration's CPU.
+     */
+    private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
     private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(), P256.getH());
 
     private final Map<String, ECPrivateKeyParameters> byMsp = new ConcurrentHashMap<>();
