@@ -43,7 +43,8 @@ start_redis() {
 # start_api ARGS...: the api on the embedded ledger with the demo, on a free port, until it answers
 start_api() {
   API_PORT="$(free_port)"
-  java -Xmx512m -jar "${API_JAR}" --server.port="${API_PORT}" --serialtrust.data-dir="${WORK}/data" \
+  # shellcheck disable=SC2086 # API_JAVA_OPTS is a list of flags
+  java ${API_JAVA_OPTS:--Xmx512m} -jar "${API_JAR}" --server.port="${API_PORT}" --serialtrust.data-dir="${WORK}/data" \
     --serialtrust.demo.enabled=true "$@" >"${WORK}/api.log" 2>&1 &
   API_PID=$!
   PIDS+=("${API_PID}")

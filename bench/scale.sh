@@ -20,7 +20,8 @@ fill() { # fill FROM COUNT
   REGISTER_FROM="$1" REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "${key}" "${prefix}" "$2" 4 1000 >/dev/null
 }
 measure() { # measure COUNT -> "rps p50 p99"
-  SERIAL_PREFIX="${prefix}B1000-" SERIAL_COUNT="$1" wrk_run "${base}/" 16 5 "${BENCH_DIR}/random-item.lua" >/dev/null
+  # a warm-up long enough for the JIT: the first measurement must not pay for compilation
+  SERIAL_PREFIX="${prefix}B1000-" SERIAL_COUNT="$1" wrk_run "${base}/" 16 20 "${BENCH_DIR}/random-item.lua" >/dev/null
   SERIAL_PREFIX="${prefix}B1000-" SERIAL_COUNT="$1" wrk_run "${base}/" 16 "${DURATION}" "${BENCH_DIR}/random-item.lua"
 }
 
