@@ -27,8 +27,15 @@ let stream = null;
 
 async function startCamera() {
   const status = $('camera-status');
+  const constraints = { video: { facingMode: 'environment' }, audio: false };
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+    stream = await navigator.mediaDevices.getUserMedia(constraints).catch(async (e) => {
+      // a camera still held by another app or tab often frees itself a moment later: try once more,
+      // unless the user said no
+      if (e && e.name === 'NotAllowedError') throw e;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return navigator.mediaDevices.getUserMedia(constraints);
+    });
   } catch (e) {
     status.textContent = 'The camera is not available: upload a photo or type the numbers instead.';
     return;
