@@ -19,6 +19,12 @@ class CsvFuzzTest {
         }
         final String written = String.join(",", fields.get().stream()
                 .map(f -> "\"" + f.replace("\"", "\"\"") + "\"").toList());
+        if (written.length() > Csv.MAX_LINE) {
+            // quoting every field can lengthen a line past the limit: then it is refused, like any
+            // over-long line (finding 1 of the fuzzer: a line of many empty fields)
+            assertThat(Csv.fields(written)).isEmpty();
+            return;
+        }
         assertThat(Csv.fields(written)).as("quoted back: %s", written).contains(fields.get());
     }
 }
