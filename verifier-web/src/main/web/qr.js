@@ -1,9 +1,6 @@
-// QR decoding shared by the scan page and the staff pages.
-// deep imports of the ES modules: only the QR decoder goes into the bundle
-import BinaryBitmap from '@zxing/library/esm/core/BinaryBitmap';
-import HybridBinarizer from '@zxing/library/esm/core/common/HybridBinarizer';
-import QRCodeReader from '@zxing/library/esm/core/qrcode/QRCodeReader';
-import RGBLuminanceSource from '@zxing/library/esm/core/RGBLuminanceSource';
+// QR decoding shared by the scan page and the staff pages: ZXing-C++ compiled to WebAssembly. Its .wasm
+// file is served beside these scripts and fetched the first time a picture is decoded, never from a CDN.
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 
 /** Each verdict's title and what it means, as the pages say it. */
 export const VERDICTS = {
@@ -16,21 +13,21 @@ export const VERDICTS = {
   SUSPECT_COPY: ['Suspect copy', 'This code has been scanned in implausibly many places: the label may be copied.'],
 };
 
-const reader = new QRCodeReader();
+prepareZXingModule({
+  overrides: {
+    locateFile: (path, prefix) => (path.endsWith('.wasm') ? new URL(path, import.meta.url).href : prefix + path),
+  },
+});
 
-/** The text of a QR code in an image's pixels, or null. */
-function decodePixels(data, width, height) {
-  const luminance = new Uint8ClampedArray(width * height);
-  for (let i = 0, p = 0; i < luminance.length; i++, p += 4) {
-    luminance[i] = (data[p] * 299 + data[p + 1] * 587 + data[p + 2] * 114) / 1000;
-  }
-  try {
-    return reader.decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)))).getText();
-  } catch {
-    return null;
-  }
+const READER = { formats: ['QRCode'], maxNumberOfSymbols: 1 };
+
+/** The text of the QR code in an image's pixels (an ImageData), or null. */
+export async function decodeImage(image) {
+  const [found] = await readBarcodes(image, READER);
+  return found ? found.text : null;
 }
 
+/** The text of the QR code in a picture, video frame or bitmap, drawn at most 1024 px on its long side. */
 export function decodeDrawable(source, width, height) {
   const scale = Math.min(1, 1024 / Math.max(width, height));
   const canvas = document.createElement('canvas');
@@ -38,6 +35,47 @@ export function decodeDrawable(source, width, height) {
   canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
-  return decodePixels(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+  return decodeImage(ctx.getImageData(0, 0, canvas.width, canvas.height));
 }
 
+let warned = false;
+
+/**
+ * Films with the back camera into {@code video} and decodes a frame every {@code interval} ms; each code read
+ * goes to {@code onCode(text)}, awaited before the next frame. Resolves to a function that stops the camera;
+ * rejects when there is no camera or the user refused it.
+ */
+export async function scanCamera(video, onCode, interval = 150) {
+  const constraints = { video: { facingMode: 'environment' }, audio: false };
+  const stream = await navigator.mediaDevices.getUserMedia(constraints).catch(async (e) => {
+    // a camera still held by another app or tab often frees itself a moment later: try once more,
+    // unless the user said no
+    if (e && e.name === 'NotAllowedError') throw e;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    return navigator.mediaDevices.getUserMedia(constraints);
+  });
+  let running = true;
+  video.srcObject = stream;
+  video.classList.add('active');
+  // play() may settle late or not at all on some browsers: frames are polled either way
+  video.play().catch(() => {});
+  const tick = async () => {
+    if (!running) return;
+    let text = null;
+    if (video.videoWidth > 0 && video.readyState >= 2) {
+      text = await decodeDrawable(video, video.videoWidth, video.videoHeight).catch((e) => {
+        if (!warned) console.warn('QR decoding failed:', e);
+        warned = true;
+        return null;
+      });
+    }
+    if (text && running) await onCode(text);
+    if (running) setTimeout(tick, interval);
+  };
+  tick();
+  return () => {
+    running = false;
+    stream.getTracks().forEach((t) => t.stop());
+    video.classList.remove('active');
+  };
+}

@@ -1,6 +1,6 @@
 // The SerialTrust scan page: read a label (camera, photo or typed), ask the resolver, show the verdict,
 // and check the label's signature here in the browser with WebCrypto against the manufacturer's key.
-import { decodeDrawable, VERDICTS } from './qr.js';
+import { decodeDrawable, scanCamera, VERDICTS } from './qr.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,60 +23,27 @@ function showError(message) {
   $('scan-error').textContent = message;
 }
 
-let stream = null;
+let stopCamera = () => {};
 
 async function startCamera() {
   const status = $('camera-status');
-  const constraints = { video: { facingMode: 'environment' }, audio: false };
   try {
-    stream = await navigator.mediaDevices.getUserMedia(constraints).catch(async (e) => {
-      // a camera still held by another app or tab often frees itself a moment later: try once more,
-      // unless the user said no
-      if (e && e.name === 'NotAllowedError') throw e;
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      return navigator.mediaDevices.getUserMedia(constraints);
-    });
-  } catch (e) {
-    status.textContent = 'The camera is not available: upload a photo or type the numbers instead.';
-    return;
-  }
-  const video = $('video');
-  video.srcObject = stream;
-  video.classList.add('active');
-  // play() may settle late or not at all on some browsers: frames are polled either way
-  video.play().catch(() => {});
-  status.textContent = 'Point the camera at the QR code.';
-  const tick = () => {
-    if (!stream) return;
-    let text = null;
-    if (video.videoWidth > 0 && video.readyState >= 2) {
-      try {
-        text = decodeDrawable(video, video.videoWidth, video.videoHeight);
-      } catch {
-        text = null; // a frame that cannot be drawn yet: try the next one
-      }
-    }
-    if (text) {
+    stopCamera = await scanCamera($('video'), (text) => {
       stopCamera();
       status.textContent = 'Code found.';
       open(text);
-      return;
-    }
-    setTimeout(tick, 150);
-  };
-  tick();
-}
-
-function stopCamera() {
-  if (stream) stream.getTracks().forEach((t) => t.stop());
-  stream = null;
-  $('video').classList.remove('active');
+    });
+  } catch {
+    status.textContent = 'The camera is not available: upload a photo or type the numbers instead.';
+    return;
+  }
+  status.textContent = 'Point the camera at the QR code.';
 }
 
 async function uploadPhoto(file) {
   showError('');
   const bitmap = await createImageBitmap(file).catch(() => null);
-  const text = bitmap ? decodeDrawable(bitmap, bitmap.width, bitmap.height) : null;
+  const text = bitmap ? await decodeDrawable(bitmap, bitmap.width, bitmap.height).catch(() => null) : null;
   if (text) return open(text);
   // the server tries harder: more scales, turns and binarizers
   const response = await fetch('/verify/photo', { method: 'POST', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } });

@@ -1,7 +1,7 @@
 // The staff desks: goods-in for retailers, list and close-serial checks for the police, and the
 // manufacturer's CSV import, label sheets, recalls and suspect codes. Staff sign in with their
 // organisation's API key, kept for this tab only (sessionStorage).
-import { decodeDrawable, VERDICTS } from './qr.js';
+import { scanCamera, VERDICTS } from './qr.js';
 
 const $ = (id) => document.getElementById(id);
 const KEY = 'serialtrust-api-key';
@@ -91,30 +91,17 @@ async function receiveAll() {
   }
 }
 
-let stream = null;
-
 async function camera() {
-  try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-  } catch {
-    $('goods-message').textContent = 'The camera is not available; use a scanner or paste the link.';
-    return;
-  }
-  const video = $('video');
-  video.srcObject = stream;
-  video.classList.add('active');
-  await video.play();
   let last = '';
-  const tick = async () => {
-    if (!stream) return;
-    const text = video.videoWidth ? decodeDrawable(video, video.videoWidth, video.videoHeight) : null;
-    if (text && text !== last) {
+  try {
+    await scanCamera($('video'), async (text) => {
+      if (text === last) return;
       last = text;
       await checkItem(text);
-    }
-    setTimeout(tick, 200);
-  };
-  tick();
+    }, 200);
+  } catch {
+    $('goods-message').textContent = 'The camera is not available; use a scanner or paste the link.';
+  }
 }
 
 // --- police
