@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.DemoIntegrationTest;
 import com.serialtrust.api.ledger.embedded.EmbeddedLedger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,25 +81,69 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
                 bad("brand", "GET", "/api/items/09520123456788/NOPE/history", null, 404, "ITEM_NOT_FOUND"),
                 bad("brand", "GET", "/api/items/09520123456788/NOPE/history.epcis", null, 404, "ITEM_NOT_FOUND"),
                 bad(null, "GET", "/api/suspects", null, 401, "UNAUTHENTICATED"),
-                bad("brand", "PATCH", "/api/recalls", "{}", 405, "METHOD_NOT_ALLOWED"));
+                bad("brand", "PATCH", "/api/recalls", "{}", 405, "METHOD_NOT_ALLOWED"),
+                bad("brand", "GET", "/api/recalls/no-such-recall", null, 404, "RECALL_NOT_FOUND"),
+                bad("brand", "GET", "/api/imports/no-such-import/errors", null, 404, "IMPORT_NOT_FOUND"),
+                bad("brand", "POST", "/api/imports", "text/csv", "name,colour\nX,red\n", 400, "CSV_INVALID"),
+                bad("brand", "GET", "/api/items/12345673/DEMO-0001/label.svg", null, 400, "GTIN_INVALID"),
+                bad("brand", "GET", "/api/lots/1234567890129/A1/labels.pdf", null, 400, "GTIN_INVALID"),
+                bad(null, "GET", "/api/me", null, 401, "UNAUTHENTICATED"),
+                bad(null, "GET", "/01/12345673/21/DEMO-0001", null, 400, "GTIN_INVALID"),
+                bad(null, "GET", "/01/09520123456788/10/" + "L".repeat(21) + "/21/DEMO-0001", null, 400, "LOT_INVALID"),
+                bad(null, "GET", "/01/09520123456788/22/" + "C".repeat(21) + "/21/DEMO-0001", null, 400, "DIGITAL_LINK_INVALID"),
+                bad(null, "GET", "/01/09520123456788/22/C1/10/" + "L".repeat(21) + "/21/DEMO-0001", null, 400, "LOT_INVALID"),
+                bad(null, "POST", "/verify/photo", "image/png", "not a picture", 400, "IMAGE_INVALID"),
+                bad(null, "POST", "/verify/photo", "multipart/form-data; boundary=b",
+                        "--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"label.png\"\r\n"
+                                + "Content-Type: image/png\r\n\r\nnot a picture\r\n--b--\r\n", 400, "IMAGE_INVALID"));
     }
+
+    /** Endpoints that take no input at all, so that nothing sent to them can be bad. */
+    static final Set<String> WITHOUT_INPUT = Set.of("GET /", "GET /app/", "GET /ping");
 
     static Arguments bad(final String org, final String method, final String path, final String body, final int status,
             final String code) {
-        return Arguments.of(org, method, path, body, status, code);
+        return bad(org, method, path, MediaType.APPLICATION_JSON_VALUE, body, status, code);
     }
 
-    @ParameterizedTest(name = "{1} {2} -> {4} {5}")
+    static Arguments bad(final String org, final String method, final String path, final String contentType,
+            final String body, final int status, final String code) {
+        return Arguments.of(org, method, path, contentType, body, status, code);
+    }
+
+    @Test
+    void everyEndpointOfTheApiHasABadInputCase(
+            @Autowired @Qualifier("requestMappingHandlerMapping") final RequestMappingHandlerMapping mappings) {
+        final List<String> uncovered = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("com.serialtrust")) {
+                return; // actuator and the OpenAPI description, which take no input of ours
+            }
+            for (final RequestMethod method : info.getMethodsCondition().getMethods()) {
+                for (final PathPattern pattern : info.getPatternsCondition().getPatterns()) {
+                    final String endpoint = method.name() + " " + pattern.getPatternString();
+                    final boolean covered = badRequests().map(Arguments::get).anyMatch(a -> method.name().equals(a[1])
+                            && pattern.matches(PathContainer.parsePath(((String) a[2]).replaceAll("\\?.*", ""))));
+                    if (!covered && !WITHOUT_INPUT.contains(endpoint)) {
+                        uncovered.add(endpoint);
+                    }
+                }
+            }
+        });
+        assertThat(uncovered).as("endpoints without a bad-input case").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} {2} -> {5} {6}")
     @MethodSource("badRequests")
-    void answersAProblemAndChangesNothing(final String org, final String method, final String path, final String body,
-            final int status, final String code) {
+    void answersAProblemAndChangesNothing(final String org, final String method, final String path,
+            final String contentType, final String body, final int status, final String code) {
         final long height = ledger.height();
         var request = http.method(HttpMethod.valueOf(method)).uri(path).accept(MediaType.ALL);
         if (org != null) {
             request = request.header("Authorization", bearer(org));
         }
         final var exchange = body == null ? request.exchange()
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+                : request.contentType(MediaType.parseMediaType(contentType)).bodyValue(body).exchange();
         final JsonNode problem = json.readTree(exchange.expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().returnResult().getResponseBody());
