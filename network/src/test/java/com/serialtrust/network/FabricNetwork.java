@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,16 +61,50 @@ public final class FabricNetwork implements AutoCloseable {
         run(script, 5, "up");
     }
 
+    /** What {@code network.sh status} prints: each process, its state and health, and the channel height. */
+    public String status() {
+        return run(script, 1, "status");
+    }
+
+    /**
+     * Fabric's own {@code peer} CLI, run as {@code org}'s admin in a shell that has evaluated
+     * {@code network.sh env ORG}, exactly as the README tells a person to: its output.
+     */
+    public String peerCli(final String org, final String... args) {
+        final List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "set -e; eval \"$(bash \"$0\" env " + org + ")\"; peer \"$@\" --channelID \"$ST_CHANNEL\" --name \"$ST_CC\"",
+                script.toString()));
+        command.addAll(List.of(args));
+        return run(command, 1, false, "peer " + String.join(" ", args));
+    }
+
+    /** The network's processes still running: Fabric's binaries and its chaincode servers, as "pid command" lines. */
+    public List<String> processes() {
+        final Map<String, String> env = env("brand");
+        final String bin = env.get("PATH").split(":")[0];
+        final String state = Path.of(env.get("FABRIC_CFG_PATH")).getParent().toString();
+        return run(List.of("ps", "-eo", "pid=,args="), 1, false, "ps").lines()
+                .filter(line -> line.contains(bin + "/") || line.contains(state + "/"))
+                .map(String::strip)
+                .toList();
+    }
+
     @Override
     public void close() {
         if (startedHere) {
             run(script, 5, "down");
+            assertThat(processes()).as("Fabric processes left after network.sh down").isEmpty();
         }
     }
 
     private static String run(final Path script, final int minutes, final String... args) {
-        final List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString()));
+        final List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
+        return run(command, minutes, !"env".equals(args[0]), "network.sh " + String.join(" ", args));
+    }
+
+    /** Runs {@code command}, echoing its output if {@code echo}; fails unless it exits with 0. */
+    private static String run(final List<String> command, final int minutes, final boolean echo, final String what) {
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         final String jar = System.getProperty("chaincode.server.jar");
         if (jar != null) {
@@ -81,16 +116,16 @@ public final class FabricNetwork implements AutoCloseable {
             try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
                 reader.lines().forEach(line -> {
                     out.append(line).append('\n');
-                    if (!"env".equals(args[0])) {
+                    if (echo) {
                         System.out.println(line);
                     }
                 });
             }
             if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("network.sh " + String.join(" ", args) + " took over " + minutes + " min");
+                throw new IllegalStateException(what + " took over " + minutes + " min");
             }
-            assertThat(process.exitValue()).as("network.sh %s failed:%n%s", String.join(" ", args), out).isZero();
+            assertThat(process.exitValue()).as("%s failed:%n%s", what, out).isZero();
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -77,6 +77,21 @@ class FabricNetworkIT {
     }
 
     @Test
+    @Order(0)
+    void statusShowsEveryProcessHealthyAndTheChannelHeight() {
+        final String status = network.status();
+        for (String process : List.of("orderer", "peer-brand", "peer-retail", "peer-police")) {
+            assertThat(status).containsPattern("(?m)^" + process + " +running +\\d+ +\\{\"status\":\"OK\"");
+        }
+        for (String org : List.of("brand", "retail", "police")) {
+            assertThat(status).containsPattern("(?m)^chaincode-" + org + " +running +\\d+ +listening on 127\\.0\\.0\\.1:\\d+");
+        }
+        assertThat(status).containsPattern("(?m)^channel serialtrust: height [1-9]\\d*$");
+        // what the check after network.sh down looks for: one orderer, three peers, three chaincode servers
+        assertThat(network.processes()).hasSize(7);
+    }
+
+    @Test
     @Order(1)
     void theAuthorityGrantsRolesAndTheBrandsPrefix() {
         final List<String> bootstrap = new ArrayList<>();
@@ -238,6 +253,22 @@ class FabricNetworkIT {
         police.evaluate("GetItemHistory", GTIN, first())
                 .forEach(entry -> events.add(entry.get("item").get("lastEvent").get("type").asString()));
         assertThat(events).containsExactly("REGISTERED", "SHIPPED", "RECEIVED", "SOLD", "TRANSFERRED", "STOLEN", "RECOVERED");
+    }
+
+    @Test
+    @Order(12)
+    void fabricsOwnPeerCliReadsTheContractsMetadataAndAnItemOfThisRun() {
+        final JsonNode metadata = Member.JSON.readTree(network.peerCli("brand", "chaincode", "query",
+                "--ctor", "{\"Args\":[\"org.hyperledger.fabric:GetMetadata\"]}"));
+        final List<String> transactions = new ArrayList<>();
+        metadata.get("contracts").get("SerialTrust").get("transactions")
+                .forEach(tx -> transactions.add(tx.get("name").asString()));
+        assertThat(transactions).contains("RegisterItems", "Verify", "ShipItems", "ReportTheft", "GetItemHistory");
+
+        final JsonNode item = Member.JSON.readTree(network.peerCli("brand", "chaincode", "query",
+                "--ctor", "{\"Args\":[\"GetItem\",\"" + GTIN + "\",\"" + first() + "\"]}"));
+        assertThat(item.get("serial").asString()).isEqualTo(first());
+        assertThat(item.get("lot").asString()).isEqualTo(lot);
     }
 
     // --- helpers
