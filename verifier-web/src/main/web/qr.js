@@ -10,7 +10,7 @@ export const VERDICTS = {
   STOLEN: ['Stolen', 'This item has been reported stolen. Do not buy it; tell the police.'],
   RECALLED: ['Recalled', 'The manufacturer has recalled this item.'],
   DECOMMISSIONED: ['Decommissioned', 'This item was destroyed or written off.'],
-  SUSPECT_COPY: ['Suspect copy', 'This code has been scanned in implausibly many places: the label may be copied.'],
+  SUSPECT_COPY: ['Suspect copy', 'This code has been scanned in implausibly many places, or too far apart too quickly: the label may be copied.'],
 };
 
 prepareZXingModule({

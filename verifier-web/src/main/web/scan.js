@@ -1,5 +1,6 @@
 // The SerialTrust scan page: read a label (camera, photo or typed), ask the resolver, show the verdict,
 // and check the label's signature here in the browser with WebCrypto against the manufacturer's key.
+import { geohash } from './place.js';
 import { decodeDrawable, scanCamera, VERDICTS } from './qr.js';
 
 const $ = (id) => document.getElementById(id);
@@ -46,7 +47,8 @@ async function uploadPhoto(file) {
   const text = bitmap ? await decodeDrawable(bitmap, bitmap.width, bitmap.height).catch(() => null) : null;
   if (text) return open(text);
   // the server tries harder: more scales, turns and binarizers
-  const response = await fetch('/verify/photo', { method: 'POST', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } });
+  const headers = { 'Content-Type': file.type || 'application/octet-stream', ...(await placeHeaders()) };
+  const response = await fetch('/verify/photo', { method: 'POST', body: file, headers });
   const body = await response.json();
   if (!response.ok) return showError(body.detail || 'The photo could not be read.');
   history.pushState({}, '', `/01/${body.item.gtin}/21/${encodeURIComponent(body.item.serial)}`);
@@ -118,7 +120,8 @@ function render(v, sig) {
   verdict.textContent = title;
   verdict.className = `verdict ${v.verdict}`;
   verdict.dataset.verdict = v.verdict;
-  $('verdict-text').textContent = v.verdict === 'GENUINE' && sig ? 'Registered by its manufacturer, with the signature on this label.' : text;
+  $('verdict-text').textContent = v.verdict === 'GENUINE' && sig ? 'Registered by its manufacturer, with the signature on this label.'
+    : v.verdict === 'SUSPECT_COPY' && v.suspectReason ? `The label may be copied: ${v.suspectReason}.` : text;
   const details = $('details');
   details.replaceChildren();
   row(details, 'Product', v.productName);
@@ -146,6 +149,37 @@ function render(v, sig) {
   checkSignature(v, sig);
 }
 
+/** The verification that the server put in the page it served for this link: used once, not asked again. */
+function served() {
+  const script = $('verification');
+  if (!script) return null;
+  script.remove();
+  try {
+    return JSON.parse(script.textContent);
+  } catch {
+    return null;
+  }
+}
+
+// --- the coarse area that a user may choose to send with each check
+
+const SHARE_AREA = 'serialtrust-share-area';
+/** The header with the user's coarse area if they chose to share it, else none. */
+async function placeHeaders() {
+  const share = $('share-area');
+  if (!share.checked || !navigator.geolocation) return {};
+  const position = await new Promise((resolve) => {
+    navigator.geolocation.getCurrentPosition(resolve, (e) => {
+      if (e.code === e.PERMISSION_DENIED) {
+        share.checked = false;
+        localStorage.removeItem(SHARE_AREA);
+      }
+      resolve(null);
+    }, { enableHighAccuracy: false, maximumAge: 600000, timeout: 5000 });
+  });
+  return position ? { 'X-Scan-Place': geohash(position.coords.latitude, position.coords.longitude) } : {};
+}
+
 async function route() {
   stopCamera();
   if (!location.pathname.startsWith('/01/')) {
@@ -154,7 +188,10 @@ async function route() {
     return;
   }
   const sig = new URLSearchParams(location.search).get('sig');
-  const response = await fetch(location.pathname + location.search, { headers: { Accept: 'application/json' } });
+  const given = served();
+  if (given) return render(given, sig);
+  const headers = { Accept: 'application/json', ...(await placeHeaders()) };
+  const response = await fetch(location.pathname + location.search, { headers });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     $('scan').hidden = false;
@@ -194,6 +231,12 @@ window.addEventListener('DOMContentLoaded', () => {
   ownerAction($('claim-form'), 'claim', (d) => ({ secret: d.secret, newSecret: d.newSecret }));
   ownerAction($('transfer-form'), 'transfer', (d) => ({ secret: d.secret, newSecret: d.newSecret }));
   ownerAction($('theft-form'), 'theft', (d) => ({ secret: d.secret, date: d.date, place: d.place, policeReport: d.policeReport || undefined }));
+  const share = $('share-area');
+  share.checked = localStorage.getItem(SHARE_AREA) === 'yes';
+  share.addEventListener('change', () => {
+    if (share.checked) localStorage.setItem(SHARE_AREA, 'yes');
+    else localStorage.removeItem(SHARE_AREA);
+  });
   window.addEventListener('popstate', route);
   route();
 });

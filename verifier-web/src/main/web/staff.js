@@ -36,6 +36,7 @@ async function signIn(candidate) {
     $('signin').hidden = true;
     $('desk').hidden = false;
     show(me.organisation === 'police' ? 'police' : me.organisation === 'brand' ? 'manufacturer' : 'goods-in');
+    if (me.organisation === 'police') sightings();
   } catch {
     sessionStorage.removeItem(KEY);
     $('signin-error').textContent = 'That API key was not accepted.';
@@ -140,6 +141,30 @@ async function policeCheck(text) {
   }
 }
 
+async function sightings() {
+  const message = $('sightings-message');
+  try {
+    const latest = await api('/api/police/sightings?limit=100');
+    const list = $('sightings-list');
+    list.replaceChildren();
+    for (const s of latest) {
+      const row = document.createElement('tr');
+      cell(row, new Date(s.at).toLocaleString());
+      cell(row, `${s.gtin} ${s.serial}`);
+      cell(row, !s.place ? 'not reported' : s.latitude ? `area ${s.place}, near ${s.latitude}, ${s.longitude}` : s.place);
+      list.append(row);
+    }
+    message.textContent = latest.length ? '' : 'No stolen item has been checked yet.';
+  } catch (e) {
+    message.textContent = e.message;
+  }
+}
+
+// the police desk keeps its sightings fresh while it is on screen
+setInterval(() => {
+  if (key() && !$('police').hidden && document.visibilityState === 'visible') sightings();
+}, 15000);
+
 // --- manufacturer
 
 async function importCsv(file) {
@@ -228,6 +253,7 @@ window.addEventListener('DOMContentLoaded', () => {
   $('start-camera').addEventListener('click', camera);
   $('receive').addEventListener('click', receiveAll);
   $('suspects-refresh').addEventListener('click', suspects);
+  $('sightings-refresh').addEventListener('click', sightings);
   for (const button of document.querySelectorAll('[data-desk]')) button.addEventListener('click', () => show(button.dataset.desk));
   $('signout').addEventListener('click', () => { sessionStorage.removeItem(KEY); location.reload(); });
   if (key()) signIn(key());

@@ -3,7 +3,9 @@ package com.serialtrust.api.analytics;
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
 import java.time.Instant;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -11,8 +13,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Scan analytics, off the ledger: per item, the number of scans, the first and last, and the coarse
- * places it was scanned in. A label scanned in implausibly many places within the window is a copied
- * code: the item turns {@code SUSPECT_COPY} and lands on its manufacturer's list of suspects.
+ * places it was scanned in. A label scanned in implausibly many places within the window, or in two
+ * places farther apart than anyone could travel between the two scans (places given as geohash cells),
+ * is a copied code: the item turns {@code SUSPECT_COPY} and lands on its manufacturer's list of suspects.
  */
 @Component
 public class ScanAnalytics {
@@ -32,11 +35,28 @@ public class ScanAnalytics {
         return Optional.ofNullable(reported).map(String::strip).filter(p -> PLACE.matcher(p).matches());
     }
 
+    /** Why a scan makes a label look copied. */
+    public enum Suspicion {
+        NONE(""),
+        PLACES("this code has been scanned in implausibly many places"),
+        SPEED("this code has been scanned in two places too far apart for the time between the scans");
+
+        private final String reason;
+
+        Suspicion(final String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
     /**
-     * Counts a scan; true if the item now looks copied. Empty when Redis cannot be reached: then no
-     * verdict is changed.
+     * Counts a scan and says whether the item now looks copied. Empty when Redis cannot be reached:
+     * then no verdict is changed.
      */
-    public Mono<Boolean> record(final String gtin, final String serial, final String manufacturer,
+    public Mono<Suspicion> record(final String gtin, final String serial, final String manufacturer,
             final Optional<String> place, final Instant now) {
         final String item = gtin + "/" + serial;
         final String stats = "scan:" + item;
@@ -49,12 +69,40 @@ public class ScanAnalytics {
                         .then(r.zremrangebyscore(places, io.lettuce.core.Range.create(0, at - properties.suspectWindow().toMillis())))
                         .then(r.expire(places, properties.suspectWindow()))
                         .then(r.zcard(places)))
-                .flatMap(distinct -> {
-                    if (distinct < properties.suspectPlaces()) {
-                        return Mono.just(false);
+                .zipWith(place.flatMap(p -> Geohash.cell(p).map(cell -> travelled(r, item, p, cell, at))).orElse(Mono.just(false)))
+                .flatMap(seen -> {
+                    final Suspicion suspicion = seen.getT1() >= properties.suspectPlaces() ? Suspicion.PLACES
+                            : seen.getT2() ? Suspicion.SPEED : Suspicion.NONE;
+                    if (suspicion == Suspicion.NONE) {
+                        return Mono.just(suspicion);
                     }
-                    return r.zadd("suspects:" + manufacturer, at, item).thenReturn(true);
+                    return r.zadd("suspects:" + manufacturer, at, item).thenReturn(suspicion);
                 }));
+    }
+
+    /**
+     * Keeps the item's last scan in a geohash cell, and says whether getting here from the one before
+     * needed more than {@code suspect-speed-kmh}.
+     */
+    private Mono<Boolean> travelled(final RedisReactiveCommands<String, String> r, final String item, final String place,
+            final Geohash.Cell cell, final long at) {
+        final String last = "scang:" + item;
+        return r.hmget(last, "place", "at").collectList()
+                .map(previous -> {
+                    if (previous.size() < 2 || !previous.get(0).hasValue() || !previous.get(1).hasValue()) {
+                        return false;
+                    }
+                    final Optional<Geohash.Cell> before = Geohash.cell(previous.get(0).getValue());
+                    if (before.isEmpty()) {
+                        return false;
+                    }
+                    final double km = before.get().minimumKm(cell);
+                    final double hours = Math.abs(at - Long.parseLong(previous.get(1).getValue())) / 3_600_000.0;
+                    return km > 0 && km > properties.suspectSpeedKmh() * hours;
+                })
+                .flatMap(tooFast -> r.hset(last, Map.of("place", place, "at", Long.toString(at)))
+                        .then(r.expire(last, properties.suspectWindow()))
+                        .thenReturn(tooFast));
     }
 
     /** A manufacturer's suspect codes, most recent first: {@code gtin/serial}. */

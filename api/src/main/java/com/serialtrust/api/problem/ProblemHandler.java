@@ -52,9 +52,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(LedgerUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(final LedgerUnavailableException e) {
         LOG.warn("ledger unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(ProblemTypes.LEDGER_UNAVAILABLE, "the ledger is not reachable; try again shortly"));
+        return respond(problem(ProblemTypes.LEDGER_UNAVAILABLE, "the ledger is not reachable; try again shortly"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -106,7 +104,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** The problem as a response; a 503 says when to try again. */
     private static ResponseEntity<ProblemDetail> respond(final ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        final ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return response.body(problem);
     }
 }

@@ -24,6 +24,7 @@ public final class ProblemTypes {
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
+    public static final String SIGHTINGS_UNAVAILABLE = "SIGHTINGS_UNAVAILABLE";
     public static final String INTERNAL = "INTERNAL";
 
     private static final Map<String, HttpStatus> EXCEPTIONS = Map.ofEntries(
@@ -56,6 +57,7 @@ public final class ProblemTypes {
             Map.entry(PAYLOAD_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE),
             Map.entry(RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS),
             Map.entry(LEDGER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(SIGHTINGS_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry(INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR));
 
     private ProblemTypes() {}

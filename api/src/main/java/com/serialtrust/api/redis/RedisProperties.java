@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url {@code redis://host:port}; empty turns Redis off
  * @param timeout how long one command may take before the api goes on without it
+ * @param suspectPlaces distinct places within {@code suspectWindow} that make a label a suspect copy
+ * @param suspectSpeedKmh the speed, between two scans in geohash cells, beyond which a label is a
+ *     suspect copy: faster than an airliner
  */
 @ConfigurationProperties("serialtrust.redis")
 public record RedisProperties(
@@ -18,7 +21,8 @@ public record RedisProperties(
         @DefaultValue("10m") Duration cacheTtl,
         @DefaultValue("600") int publicRequestsPerMinute,
         @DefaultValue("5") int suspectPlaces,
-        @DefaultValue("24h") Duration suspectWindow) {
+        @DefaultValue("24h") Duration suspectWindow,
+        @DefaultValue("1000") int suspectSpeedKmh) {
 
     public boolean enabled() {
         return url != null && !url.isBlank();

@@ -60,7 +60,9 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(filter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/**").authenticated()
+                        // staff only: the api's own endpoints, and the metrics (request counts, ledger and
+                        // Redis timings) that tell an outsider how the service is built and how busy it is
+                        .pathMatchers("/api/**", "/actuator/prometheus").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange, ProblemTypes.UNAUTHENTICATED,

@@ -27,9 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 class TheftController {
 
     private final Chaincode chaincode;
+    private final StolenSightings sightings;
 
-    TheftController(final Chaincode chaincode) {
+    TheftController(final Chaincode chaincode, final StolenSightings sightings) {
         this.chaincode = chaincode;
+        this.sightings = sightings;
     }
 
     record Report(String date, String place, String policeReport) {}
@@ -88,6 +90,23 @@ class TheftController {
     Mono<JsonNode> stolen(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestParam(defaultValue = "100") final int pageSize, @RequestParam(defaultValue = "") final String bookmark) {
         return chaincode.query(caller.organisation(), "ListStolenItems", Integer.toString(pageSize), bookmark);
+    }
+
+    /**
+     * The latest public checks of stolen items, newest first: the item, the coarse place the scanner
+     * reported, the time. The police only, as their organisation's roles on the ledger say.
+     */
+    @GetMapping("/api/police/sightings")
+    Mono<List<Map<String, String>>> sightings(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @RequestParam(defaultValue = "100") final int limit) {
+        if (limit < 1 || limit > StolenSightings.MAX_READ) {
+            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "limit is 1 to " + StolenSightings.MAX_READ);
+        }
+        return chaincode.query(caller.organisation(), "GetOrganisation", caller.organisation().mspId())
+                .flatMap(organisation -> organisation.path("roles").valueStream().anyMatch(r -> "POLICE".equals(r.asString()))
+                        ? sightings.latest(limit).switchIfEmpty(Mono.error(new ApiProblem(ProblemTypes.SIGHTINGS_UNAVAILABLE,
+                                "the record of sightings cannot be reached now; try again shortly")))
+                        : Mono.error(new ApiProblem("NOT_AUTHORISED", "only the police read sightings of stolen items")));
     }
 
     /** The owner's contact details, from the private collection: the police only. */

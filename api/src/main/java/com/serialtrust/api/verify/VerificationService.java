@@ -5,6 +5,7 @@ import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.api.theft.StolenSightings;
 import com.serialtrust.gs1.DigitalLink;
 import java.time.Clock;
 import java.util.List;
@@ -27,21 +28,24 @@ public class VerificationService {
     private final JsonMapper json;
     private final VerificationCache cache;
     private final ScanAnalytics analytics;
+    private final StolenSightings sightings;
     private final Clock clock = Clock.systemUTC();
 
     VerificationService(final Ledger ledger, final LedgerProperties properties, final JsonMapper json,
-            final VerificationCache cache, final ScanAnalytics analytics) {
+            final VerificationCache cache, final ScanAnalytics analytics, final StolenSightings sightings) {
         this.ledger = ledger;
         this.asPublic = properties.require(properties.publicOrganisation());
         this.json = json;
         this.cache = cache;
         this.analytics = analytics;
+        this.sightings = sightings;
     }
 
     /**
      * The verification of the item a Digital Link names, checking its {@code sig} if it has one: from
      * the cache if no chaincode event has touched the item since, else from the ledger. The scan is
-     * counted, and a genuine label scanned in implausibly many places turns {@code SUSPECT_COPY}.
+     * counted, a genuine label scanned in implausibly many places turns {@code SUSPECT_COPY}, and a
+     * check of a stolen item is recorded for the police.
      */
     public Mono<ObjectNode> verify(final DigitalLink link, final Optional<String> place) {
         final String gtin = link.element().gtin().value();
@@ -69,16 +73,19 @@ public class VerificationService {
         if (!verification.path("registered").asBoolean(false)) {
             return Mono.just(verification);
         }
-        return analytics.record(gtin, serial, verification.path("manufacturer").asString(""), place, clock.instant())
-                .map(suspect -> suspect && "GENUINE".equals(verification.path("verdict").asString())
-                        ? suspectCopy(verification) : verification)
-                .defaultIfEmpty(verification);
+        final Mono<Void> sighting = "STOLEN".equals(verification.path("verdict").asString())
+                ? sightings.record(gtin, serial, place, clock.instant()) : Mono.empty();
+        return sighting.then(analytics.record(gtin, serial, verification.path("manufacturer").asString(""), place, clock.instant())
+                .map(suspicion -> suspicion != ScanAnalytics.Suspicion.NONE
+                        && "GENUINE".equals(verification.path("verdict").asString())
+                        ? suspectCopy(verification, suspicion) : verification)
+                .defaultIfEmpty(verification));
     }
 
-    private static ObjectNode suspectCopy(final ObjectNode verification) {
+    private static ObjectNode suspectCopy(final ObjectNode verification, final ScanAnalytics.Suspicion suspicion) {
         final ObjectNode copy = verification.deepCopy();
         copy.put("verdict", "SUSPECT_COPY");
-        copy.put("suspectReason", "this code has been scanned in implausibly many places");
+        copy.put("suspectReason", suspicion.reason());
         return copy;
     }
 

@@ -8,9 +8,9 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The scan page of verifier-web for a browser that opens a label's link. The page asks the resolver
- * for the verdict itself; the verdict is also rendered here inside {@code <noscript>}, for browsers
- * without JavaScript.
+ * The scan page of verifier-web for a browser that opens a label's link, with the verification inside:
+ * as JSON for the page's script, which shows it without asking again (one scan, one request), and
+ * rendered inside {@code <noscript>} for browsers without JavaScript.
  */
 final class VerifierPage {
 
@@ -41,7 +41,17 @@ final class VerifierPage {
         row(rows, "Block", v.path("proof").path("block").asString(""));
         final String noscript = "<noscript><p class=\"verdict " + HtmlUtils.htmlEscape(verdict) + "\" id=\"noscript-verdict\">"
                 + HtmlUtils.htmlEscape(verdict) + "</p><dl class=\"details\">" + rows + "</dl></noscript>";
-        return SHELL.replace("<main>", "<main>" + noscript);
+        final String data = "<script type=\"application/json\" id=\"verification\">" + scriptSafe(v.toString()) + "</script>";
+        return SHELL.replace("<main>", "<main>" + noscript + data);
+    }
+
+    /**
+     * JSON that cannot end its script element or open a comment: {@code <}, {@code >} and {@code &} occur
+     * only inside JSON strings, where their escapes mean the same.
+     */
+    static String scriptSafe(final String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     private static String text(final JsonNode v, final String field) {

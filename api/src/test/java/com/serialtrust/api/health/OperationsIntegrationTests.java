@@ -10,19 +10,27 @@ import org.springframework.http.MediaType;
 class OperationsIntegrationTests extends DemoIntegrationTest {
 
     @Test
-    void healthNamesTheLedgerAndRedis() {
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+    void healthNamesTheLedgerAndRedisToStaffAndOnlyItsStatusToAnyoneElse() {
+        http.get().uri("/actuator/health").header("Authorization", bearer("police")).exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.ledger.status").isEqualTo("UP")
                 .jsonPath("$.components.ledger.details.kind").isEqualTo("embedded")
                 .jsonPath("$.components.redis.details.redis").isEqualTo("not configured");
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist();
     }
 
     @Test
-    void prometheusSeesTheResolversRequests() {
+    void prometheusSeesTheResolversRequestsAndAnswersStaffOnly() {
         http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk();
-        final String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        final String metrics = http.get().uri("/actuator/prometheus").header("Authorization", bearer("brand"))
+                .exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/01/{gtin}/21/{serial}\"");
     }

@@ -69,6 +69,8 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
                 bad("police", "POST", "/api/police/checks", "{\"serials\":[]}", 400, "BAD_REQUEST"),
                 bad("police", "GET", "/api/police/close-serials", null, 400, "BAD_REQUEST"),
                 bad("police", "GET", "/api/police/stolen?pageSize=lots", null, 400, "BAD_REQUEST"),
+                bad("police", "GET", "/api/police/sightings?limit=0", null, 400, "BAD_REQUEST"),
+                bad("retail", "GET", "/api/police/sightings", null, 403, "NOT_AUTHORISED"),
                 bad("brand", "GET", "/api/police/items/09520123456788/DEMO-0001/owner-contact", null, 403, "NOT_AUTHORISED"),
                 bad("brand", "GET", "/api/items/09520123456788/NOPE/warranty", null, 404, "ITEM_NOT_FOUND"),
                 bad("brand", "POST", ITEM + "/service-records", "{}", 400, "BAD_REQUEST"),

@@ -40,5 +40,13 @@ class RedisOutageIntegrationTests extends DemoIntegrationTest {
             http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange()
                     .expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("GENUINE");
         }
+        // a stolen item is still STOLEN; the police hear that the record of sightings is out of reach,
+        // never an empty list that would say nobody checked it
+        http.get().uri("/01/09520123456788/21/DEMO-0004").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("STOLEN");
+        http.get().uri("/api/police/sightings").header("Authorization", bearer("police")).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectBody().jsonPath("$.code").isEqualTo("SIGHTINGS_UNAVAILABLE");
     }
 }

@@ -99,8 +99,16 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
         try (Chromium chromium = Chromium.start()) {
             for (int[] size : new int[][] {{360, 740}, {1280, 800}}) {
                 final Page page = page(chromium.browser, size[0], size[1]);
+                final java.util.List<String> checks = new java.util.concurrent.CopyOnWriteArrayList<>();
+                page.onRequest(request -> {
+                    if (request.url().contains("/01/")) {
+                        checks.add(request.url());
+                    }
+                });
                 page.navigate(local(label("DEMO-0004")));
                 assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "STOLEN");
+                // the page shows the verification it came with: one scan is one check, counted once
+                org.assertj.core.api.Assertions.assertThat(checks).hasSize(1);
                 assertThat(page.locator("#verdict")).hasText("Stolen");
                 assertThat(page.locator("#details")).containsText("Demo warehouse");
                 shot(page, "stolen-" + (size[0] == 360 ? "360" : "desktop") + ".png");
@@ -148,6 +156,28 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
             page.getByLabel("A secret of your own (12 or more characters)").fill("my own secret 42");
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
             assertThat(page.locator("#owner-message")).hasText("Done: recorded on the ledger.");
+        }
+    }
+
+    @Test
+    void axeFindsNoWcagViolationOnTheScanPageOrAnyVerdictOnAPhoneOrADesktop() {
+        final Map<String, String> verdicts = Map.of(
+                "GENUINE", local(label("DEMO-0001")),
+                "STOLEN", local(label("DEMO-0004")),
+                "UNREGISTERED", "http://localhost:" + port + "/01/09520123456788/21/NOT-REGISTERED",
+                "SIGNATURE_INVALID", local(label("DEMO-0001")).replaceAll("sig=.*", "sig=AAAA"));
+        try (Chromium chromium = Chromium.start()) {
+            for (int[] size : new int[][] {{360, 740}, {1280, 800}}) {
+                final Page page = page(chromium.browser, size[0], size[1]);
+                page.navigate("http://localhost:" + port + "/app/");
+                Axe.assertAccessible(page, "the scan page at " + size[0] + " px");
+                for (Map.Entry<String, String> verdict : verdicts.entrySet()) {
+                    page.navigate(verdict.getValue());
+                    assertThat(page.locator("#verdict")).hasAttribute("data-verdict", verdict.getKey());
+                    Axe.assertAccessible(page, "the " + verdict.getKey() + " verdict at " + size[0] + " px");
+                }
+                page.context().close();
+            }
         }
     }
 

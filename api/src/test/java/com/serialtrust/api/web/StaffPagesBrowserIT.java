@@ -3,9 +3,11 @@ package com.serialtrust.api.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.serialtrust.api.DemoIntegrationTest;
+import com.serialtrust.api.RedisServer;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.qr.LabelService;
 import java.nio.file.Files;
@@ -19,10 +21,22 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** The staff desks in real Chromium: goods-in, the police list check, and the manufacturer's desk. */
+/**
+ * The staff desks in real Chromium, with a real Redis: goods-in, the police list check and sightings
+ * of stolen items, and the manufacturer's desk.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffPagesBrowserIT extends DemoIntegrationTest {
+
+    static final RedisServer REDIS = RedisServer.start();
+
+    @DynamicPropertySource
+    static void redis(final DynamicPropertyRegistry registry) {
+        registry.add("serialtrust.redis.url", REDIS::url);
+    }
 
     @LocalServerPort
     int port;
@@ -40,6 +54,7 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     @AfterAll
     void close() {
         chromium.close();
+        REDIS.close();
     }
 
     private Page signIn(final String org, final int width) {
@@ -83,8 +98,36 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     }
 
     @Test
-    void thePolicePasteSerialsAndSeeExactAndCloseMatchesWithTheftReports() throws Exception {
+    void axeFindsNoWcagViolationOnTheSignInOrAnyDesk() {
+        final Page signIn = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
+        signIn.navigate("http://localhost:" + port + "/app/staff.html");
+        Axe.assertAccessible(signIn, "the staff sign-in at 360 px");
+        signIn.context().close();
+        for (Map.Entry<String, String> desk : Map.of("retail", "#goods-in", "police", "#police", "brand", "#manufacturer").entrySet()) {
+            final Page page = signIn(desk.getKey(), 1280);
+            assertThat(page.locator(desk.getValue())).isVisible();
+            Axe.assertAccessible(page, "the " + desk.getValue().substring(1) + " desk");
+            page.context().close();
+        }
+    }
+
+    @Test
+    void thePolicePasteSerialsAndSeeExactAndCloseMatchesWithTheftReportsAndSightings() throws Exception {
+        // someone in Lyon who chose to send their area checks the stolen item on the scan page
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
+                .setPermissions(List.of("geolocation")).setGeolocation(45.76, 4.84))) {
+            final Page scan = phone.newPage();
+            scan.navigate("http://localhost:" + port + "/app/");
+            scan.getByLabel("Send my approximate area").check();
+            scan.getByLabel("GTIN (8 to 14 digits)").fill("09520123456788");
+            scan.getByLabel("Serial number").fill("DEMO-0004");
+            scan.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+            assertThat(scan.locator("#verdict")).hasAttribute("data-verdict", "STOLEN");
+        }
         final Page page = signIn("police", 1280);
+        // the 5-character geohash cell of Lyon, about 5 km across, and its centre
+        assertThat(page.locator("#sightings-list tr").first()).containsText("09520123456788 DEMO-0004");
+        assertThat(page.locator("#sightings-list tr").first()).containsText("area u05kq, near 45.7");
         page.getByLabel("Serials, one per line (or GTIN,serial)").fill("DEMO-0004\nDEM0-OOO1\nNOTHING-LIKE-IT");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check").setExact(true)).click();
         assertThat(page.locator("#police-list")).containsText("STOLEN 2026-01-15 in Demo warehouse");

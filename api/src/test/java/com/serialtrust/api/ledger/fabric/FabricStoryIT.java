@@ -3,6 +3,7 @@ package com.serialtrust.api.ledger.fabric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.DemoApi;
+import com.serialtrust.api.RedisServer;
 import com.serialtrust.api.Zbar;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.network.FabricNetwork;
@@ -45,13 +46,17 @@ class FabricStoryIT {
 
     static FabricNetwork network;
 
+    static final RedisServer REDIS = RedisServer.start();
+
     @DynamicPropertySource
     static void fabric(final DynamicPropertyRegistry registry) {
         network = FabricSettings.apply(registry, dataDir, PREFIX);
+        registry.add("serialtrust.redis.url", REDIS::url);
     }
 
     @AfterAll
     static void stopNetwork() {
+        REDIS.close();
         if (network != null) {
             network.close();
         }
@@ -93,6 +98,21 @@ class FabricStoryIT {
                 .isEqualTo("SIGNATURE_INVALID");
         assertThat(verify("/01/09520123456788/21/" + PREFIX + "NONE").get("verdict").asString()).isEqualTo("UNREGISTERED");
         assertThat(verify("/01/09520123456788/21/" + PREFIX + "0004").get("verdict").asString()).isEqualTo("STOLEN");
+    }
+
+    @Test
+    void aCheckOfTheStolenItemReachesThePoliceWhoseRoleTheLedgerStates() {
+        http.get().uri("/01/09520123456788/21/{s}", PREFIX + "0004").accept(MediaType.APPLICATION_JSON)
+                .header("X-Scan-Place", "u05kq").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("STOLEN");
+        final JsonNode sightings = json.readTree(http.get().uri("/api/police/sightings?limit=10")
+                .header("Authorization", bearer("police")).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(sightings.get(0).get("serial").asString()).isEqualTo(PREFIX + "0004");
+        assertThat(sightings.get(0).get("place").asString()).isEqualTo("u05kq");
+        // the brand's roles, read from the peer, do not include POLICE
+        http.get().uri("/api/police/sightings").header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
     }
 
     @Test
