@@ -84,7 +84,7 @@ class VerificationCache {
         if (touchedSince(item, readAt)) {
             return Mono.empty();
         }
-        final String key = "v:" + readAt.epoch() + ":" + item;
+        final String key = key(readAt.epoch(), item);
         final String value = json.writeValueAsString(verification);
         // an event that arrives between the check and the write may have deleted the key before the
         // write landed: look again once it has, and take the entry back out
@@ -134,13 +134,19 @@ class VerificationCache {
                 .map(r -> r.get("gtin").asString() + ":" + r.get("serial").asString()).toList();
         touch(items);
         if (!items.isEmpty()) {
-            final String[] keys = items.stream().map(item -> "v:" + epoch.get() + ":" + item).toArray(String[]::new);
+            final long now = epoch.get();
+            final String[] keys = items.stream().map(item -> key(now, item)).toArray(String[]::new);
             redis.call(r -> r.del(keys)).subscribe();
         }
     }
 
     private String key(final String gtin, final String serial) {
-        return "v:" + epoch.get() + ":" + gtin + ":" + serial;
+        return key(epoch.get(), gtin + ":" + serial);
+    }
+
+    /** The hash that holds an item's verifications, one field per signature: {@code v:<epoch>:<gtin>:<serial>}. */
+    private static String key(final long epoch, final String item) {
+        return "v:" + epoch + ":" + item;
     }
 
     private static String field(final String signature) {
