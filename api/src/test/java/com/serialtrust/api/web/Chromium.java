@@ -1,6 +1,7 @@
 package com.serialtrust.api.web;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Debian's Chromium driven by Playwright: the system browser (Playwright downloads none), headless,
@@ -20,6 +22,8 @@ final class Chromium implements AutoCloseable {
 
     private final Playwright playwright;
     final Browser browser;
+    /** What the pages of {@link #context} reported to the console about breaches of their Content-Security-Policy. */
+    private final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
     private Chromium(final List<String> extra) {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -39,6 +43,17 @@ final class Chromium implements AutoCloseable {
                 "--use-file-for-fake-video-capture=" + video.toAbsolutePath()));
     }
 
+    /** A new context whose pages must keep to their Content-Security-Policy: {@link #close} fails if one did not. */
+    BrowserContext context(final Browser.NewContextOptions options) {
+        final BrowserContext context = browser.newContext(options);
+        context.onConsoleMessage(message -> {
+            if (message.text().toLowerCase(java.util.Locale.ROOT).contains("content security policy")) {
+                cspViolations.add(message.text());
+            }
+        });
+        return context;
+    }
+
     private static Path executable() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             final Path candidate = Path.of(dir, "chromium");
@@ -53,5 +68,8 @@ final class Chromium implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+        if (!cspViolations.isEmpty()) {
+            throw new AssertionError("the pages broke their Content-Security-Policy:\n" + String.join("\n", cspViolations));
+        }
     }
 }

@@ -44,8 +44,8 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
         return "http://localhost:" + port + labelUri.substring(labelUri.indexOf("/01/"));
     }
 
-    private static Page page(final Browser browser, final int width, final int height) {
-        final BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+    private static Page page(final Chromium chromium, final int width, final int height) {
+        final BrowserContext context = chromium.context(new Browser.NewContextOptions()
                 .setViewportSize(width, height).setDeviceScaleFactor(1));
         context.grantPermissions(java.util.List.of("camera"));
         return context.newPage();
@@ -62,7 +62,7 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
         final Path video = Y4m.of(ImageIO.read(new ByteArrayInputStream(png)), 300,
                 Files.createTempFile("label", ".y4m"));
         try (Chromium chromium = Chromium.withFakeCamera(video)) {
-            final Page page = page(chromium.browser, 360, 740);
+            final Page page = page(chromium, 360, 740);
             final java.util.List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
             page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
             page.onPageError(e -> console.add("page error: " + e));
@@ -87,7 +87,7 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
             assertThat(page).hasURL(Pattern.compile(".*/01/09520123456788/21/DEMO-0001\\?sig=.*"));
             shot(page, "genuine-360.png");
 
-            final Page desktop = page(chromium.browser, 1280, 800);
+            final Page desktop = page(chromium, 1280, 800);
             desktop.navigate(local(label("DEMO-0001")));
             assertThat(desktop.locator("#verdict")).hasAttribute("data-verdict", "GENUINE");
             shot(desktop, "genuine-desktop.png");
@@ -98,14 +98,16 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
     void aStolenItemSaysStolen() throws Exception {
         try (Chromium chromium = Chromium.start()) {
             for (int[] size : new int[][] {{360, 740}, {1280, 800}}) {
-                final Page page = page(chromium.browser, size[0], size[1]);
+                final Page page = page(chromium, size[0], size[1]);
                 final java.util.List<String> checks = new java.util.concurrent.CopyOnWriteArrayList<>();
                 page.onRequest(request -> {
                     if (request.url().contains("/01/")) {
                         checks.add(request.url());
                     }
                 });
-                page.navigate(local(label("DEMO-0004")));
+                final com.microsoft.playwright.Response response = page.navigate(local(label("DEMO-0004")));
+                org.assertj.core.api.Assertions.assertThat(response.headerValue("content-security-policy"))
+                        .contains("script-src 'self' 'wasm-unsafe-eval'").contains("frame-ancestors 'none'");
                 assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "STOLEN");
                 // the page shows the verification it came with: one scan is one check, counted once
                 org.assertj.core.api.Assertions.assertThat(checks).hasSize(1);
@@ -121,7 +123,7 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
         final Path photo = Files.createTempFile("label", ".png");
         Files.write(photo, QrCodes.png(label("DEMO-0002"), 400));
         try (Chromium chromium = Chromium.start()) {
-            final Page page = page(chromium.browser, 360, 740);
+            final Page page = page(chromium, 360, 740);
             page.navigate("http://localhost:" + port + "/app/");
             page.getByLabel("Or upload a photo of the label").setInputFiles(photo);
             assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "GENUINE");
@@ -148,7 +150,7 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
                 .header("Authorization", bearer("retail")).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody()).get("claimSecret").asString();
         try (Chromium chromium = Chromium.start()) {
-            final Page page = page(chromium.browser, 360, 740);
+            final Page page = page(chromium, 360, 740);
             page.navigate(local(label("DEMO-0003")));
             assertThat(page.locator("#details")).containsText("Active until");
             page.getByText("I own this item").click();
@@ -168,7 +170,7 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
                 "SIGNATURE_INVALID", local(label("DEMO-0001")).replaceAll("sig=.*", "sig=AAAA"));
         try (Chromium chromium = Chromium.start()) {
             for (int[] size : new int[][] {{360, 740}, {1280, 800}}) {
-                final Page page = page(chromium.browser, size[0], size[1]);
+                final Page page = page(chromium, size[0], size[1]);
                 page.navigate("http://localhost:" + port + "/app/");
                 Axe.assertAccessible(page, "the scan page at " + size[0] + " px");
                 for (Map.Entry<String, String> verdict : verdicts.entrySet()) {
@@ -184,7 +186,7 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
     @Test
     void thePageWorksFromTheKeyboardAndEveryFieldHasALabel() {
         try (Chromium chromium = Chromium.start()) {
-            final Page page = page(chromium.browser, 360, 740);
+            final Page page = page(chromium, 360, 740);
             page.navigate("http://localhost:" + port + "/app/");
             for (com.microsoft.playwright.Locator input : page.locator("input, textarea").all()) {
                 final String id = input.getAttribute("id");

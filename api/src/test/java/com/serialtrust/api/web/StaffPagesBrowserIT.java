@@ -58,7 +58,7 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     }
 
     private Page signIn(final String org, final int width) {
-        final Page page = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)).newPage();
+        final Page page = chromium.context(new Browser.NewContextOptions().setViewportSize(width, 900)).newPage();
         page.navigate("http://localhost:" + port + "/app/staff.html");
         page.getByLabel("Your organisation's API key").fill(bearer(org).substring("Bearer ".length()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
@@ -99,7 +99,7 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
 
     @Test
     void axeFindsNoWcagViolationOnTheSignInOrAnyDesk() {
-        final Page signIn = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
+        final Page signIn = chromium.context(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
         signIn.navigate("http://localhost:" + port + "/app/staff.html");
         Axe.assertAccessible(signIn, "the staff sign-in at 360 px");
         signIn.context().close();
@@ -114,7 +114,7 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     @Test
     void thePolicePasteSerialsAndSeeExactAndCloseMatchesWithTheftReportsAndSightings() throws Exception {
         // someone in Lyon who chose to send their area checks the stolen item on the scan page
-        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
+        try (BrowserContext phone = chromium.context(new Browser.NewContextOptions().setViewportSize(360, 740)
                 .setPermissions(List.of("geolocation")).setGeolocation(45.76, 4.84))) {
             final Page scan = phone.newPage();
             scan.navigate("http://localhost:" + port + "/app/");
