@@ -93,11 +93,12 @@ async function receiveAll() {
 }
 
 async function camera() {
-  let last = '';
+  // each label once per camera session: the camera keeps seeing a label while the next one comes into view
+  const seen = new Set();
   try {
     await scanCamera($('video'), async (text) => {
-      if (text === last) return;
-      last = text;
+      if (seen.has(text)) return;
+      seen.add(text);
       await checkItem(text);
     }, 200);
   } catch {

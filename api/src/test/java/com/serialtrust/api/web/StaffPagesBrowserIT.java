@@ -98,6 +98,31 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     }
 
     @Test
+    void aRetailerFilmsTwoLabelsInTurnAndEachIsCheckedOnce() throws Exception {
+        final List<java.awt.image.BufferedImage> labelImages = new java.util.ArrayList<>();
+        for (String serial : List.of("DEMO-0001", "DEMO-0003")) {
+            labelImages.add(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                    com.serialtrust.api.qr.QrCodes.png(labels.uri(new Organisation("brand", "BrandMSP"), "09520123456788", serial).block(), 300))));
+        }
+        // half a second on each label, over and over
+        final Path video = Y4m.of(labelImages, 300, 5, Files.createTempFile("labels", ".y4m"));
+        try (Chromium camera = Chromium.withFakeCamera(video)) {
+            final Page page = camera.context(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
+            page.navigate("http://localhost:" + port + "/app/staff.html");
+            page.getByLabel("Your organisation's API key").fill(bearer("retail").substring("Bearer ".length()));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Scan with the camera")).click();
+            assertThat(page.locator("#goods-list tr")).hasCount(2,
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(60_000));
+            assertThat(page.locator("#goods-list")).containsText("DEMO-0001");
+            assertThat(page.locator("#goods-list")).containsText("DEMO-0003");
+            // the loop shows both labels again and again: still one row each
+            page.waitForTimeout(2_500);
+            assertThat(page.locator("#goods-list tr")).hasCount(2);
+        }
+    }
+
+    @Test
     void axeFindsNoWcagViolationOnTheSignInOrAnyDesk() {
         final Page signIn = chromium.context(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
         signIn.navigate("http://localhost:" + port + "/app/staff.html");
