@@ -7,6 +7,7 @@ export const VERDICTS = {
   GENUINE: ['Genuine', 'Registered by its manufacturer on the ledger.'],
   UNREGISTERED: ['Not registered', 'This product is unknown to the ledger: it is likely counterfeit.'],
   SIGNATURE_INVALID: ['Signature invalid', 'The label does not carry the signature registered for this item: the label may be forged.'],
+  SIGNATURE_MISSING: ['Signature not checked', "This serial is registered, but the label's signature was not checked: scan the QR code."],
   STOLEN: ['Stolen', 'This item has been reported stolen. Do not buy it; tell the police.'],
   RECALLED: ['Recalled', 'The manufacturer has recalled this item.'],
   DECOMMISSIONED: ['Decommissioned', 'This item was destroyed or written off.'],

@@ -65,6 +65,7 @@ function b64(text) {
 function elementString(v) {
   const esc = (value) => value.replaceAll('(', '\\(');
   let s = `(01)${v.item.gtin}`;
+  if (v.cpv) s += `(22)${esc(v.cpv)}`;
   if (v.lot) s += `(10)${esc(v.lot)}`;
   s += `(21)${esc(v.item.serial)}`;
   if (v.productionDate) s += `(11)${v.productionDate}`;
@@ -112,6 +113,17 @@ function warranty(w) {
   return 'Not activated (starts at first sale)';
 }
 
+const ATTRIBUTES = { cpv: 'variant', lot: 'lot', productionDate: 'production date', expiryDate: 'expiry date' };
+
+/** Why a label is invalid, in words: a compromised key, identifiers that differ, or another signature. */
+function invalidText(v, text) {
+  if (v.reason === 'KEY_COMPROMISED') return "The manufacturer's signing key for this item was declared compromised: the label cannot be trusted.";
+  if (v.reason === 'ATTRIBUTE_MISMATCH' && v.mismatched && v.mismatched.length) {
+    return `The label's ${v.mismatched.map((a) => ATTRIBUTES[a] || a).join(' and ')} differ from the registered item: the label may be forged.`;
+  }
+  return text;
+}
+
 function render(v, sig) {
   $('scan').hidden = true;
   $('result').hidden = false;
@@ -121,7 +133,8 @@ function render(v, sig) {
   verdict.className = `verdict ${v.verdict}`;
   verdict.dataset.verdict = v.verdict;
   $('verdict-text').textContent = v.verdict === 'GENUINE' && sig ? 'Registered by its manufacturer, with the signature on this label.'
-    : v.verdict === 'SUSPECT_COPY' && v.suspectReason ? `The label may be copied: ${v.suspectReason}.` : text;
+    : v.verdict === 'SUSPECT_COPY' && v.suspectReason ? `The label may be copied: ${v.suspectReason}.`
+    : v.verdict === 'SIGNATURE_INVALID' ? invalidText(v, text) : text;
   const details = $('details');
   details.replaceChildren();
   row(details, 'Product', v.productName);
@@ -132,7 +145,7 @@ function render(v, sig) {
   row(details, 'Warranty', v.registered ? warranty(v.warranty) : '');
   row(details, 'Owners', v.registered ? v.owners : '');
   row(details, 'First sold', v.firstSoldAt ? v.firstSoldAt.slice(0, 10) : '');
-  if (v.theft) row(details, 'Stolen', `${v.theft.date} in ${v.theft.place}`);
+  if (v.theft) row(details, 'Stolen', `Reported stolen on ${v.theft.date}`);
   const recall = $('recall');
   recall.hidden = !(v.recalls && v.recalls.length);
   recall.textContent = v.recalls && v.recalls.length ? `Recall notice: ${v.recalls.map((r) => r.notice).join(' — ')}` : '';

@@ -1,5 +1,5 @@
 // The staff desks: goods-in for retailers, list and close-serial checks for the police, and the
-// manufacturer's CSV import, label sheets, recalls and suspect codes. Staff sign in with their
+// manufacturer's CSV import, label sheets, recalls, suspect codes and signing keys. Staff sign in with their
 // organisation's API key, kept for this tab only (sessionStorage).
 import { scanCamera, VERDICTS } from './qr.js';
 
@@ -238,9 +238,68 @@ async function suspects() {
   }
   for (const item of items) {
     const li = document.createElement('li');
-    li.textContent = `${item.gtin} ${item.serial}`;
+    li.textContent = `${item.gtin} ${item.serial}: ${item.reason}${item.since ? ` (since ${item.since.slice(0, 16).replace('T', ' ')})` : ''} `;
+    const clear = document.createElement('button');
+    clear.type = 'button';
+    clear.textContent = 'Clear';
+    clear.setAttribute('aria-label', `Clear ${item.serial}`);
+    clear.addEventListener('click', async () => {
+      try {
+        await api(`/api/suspects/${encodeURIComponent(item.gtin)}/${encodeURIComponent(item.serial)}`, { method: 'DELETE' });
+        $('suspects-status').textContent = `${item.serial} is cleared: checks of it read as before.`;
+      } catch (e) {
+        $('suspects-status').textContent = e.message;
+      }
+      suspects();
+    });
+    li.append(clear);
     list.append(li);
   }
+}
+
+// --- signing keys: rotate, revoke, declare compromised
+
+let keyInAction = null;
+
+function keyButton(row, label, action) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = label;
+  button.addEventListener('click', action);
+  row.lastChild.append(button);
+}
+
+async function keyChange(path, body, done) {
+  try {
+    const result = await api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) });
+    $('keys-status').textContent = `${done} (block ${result.block}).`;
+  } catch (e) {
+    $('keys-status').textContent = e.message;
+  }
+  $('rotate-form').hidden = true;
+  $('compromise-form').hidden = true;
+  keys();
+}
+
+async function keys() {
+  const rows = $('keys');
+  rows.replaceChildren();
+  for (const k of await api('/api/keys')) {
+    const row = document.createElement('tr');
+    cell(row, k.keyId.slice(0, 16));
+    cell(row, k.status);
+    cell(row, k.registeredAt.slice(0, 10));
+    cell(row, k.compromisedFrom ? k.compromisedFrom.replace('T', ' ').slice(0, 16) : '');
+    cell(row, '');
+    const path = `/api/keys/${encodeURIComponent(k.keyId)}`;
+    if (k.status === 'ACTIVE') {
+      keyButton(row, 'Rotate', () => { keyInAction = path; $('rotate-old').textContent = k.keyId.slice(0, 16); $('rotate-form').hidden = false; $('rotate-key').focus(); });
+      keyButton(row, 'Revoke', () => keyChange(`${path}/revocation`, {}, `Key ${k.keyId.slice(0, 16)} is revoked: it signs nothing more, its items stay genuine`));
+    }
+    keyButton(row, 'Compromised…', () => { keyInAction = path; $('compromise-old').textContent = k.keyId.slice(0, 16); $('compromise-form').hidden = false; $('compromise-from').focus(); });
+    rows.append(row);
+  }
+  $('keys-table').hidden = false;
 }
 
 window.addEventListener('DOMContentLoaded', () => {
@@ -254,6 +313,10 @@ window.addEventListener('DOMContentLoaded', () => {
   $('start-camera').addEventListener('click', camera);
   $('receive').addEventListener('click', receiveAll);
   $('suspects-refresh').addEventListener('click', suspects);
+  $('keys-refresh').addEventListener('click', keys);
+  form('rotate-form', () => keyChange(`${keyInAction}/rotation`, { publicKey: $('rotate-key').value.trim() }, 'The new key is active; the old one signs nothing more'));
+  form('compromise-form', () => keyChange(`${keyInAction}/compromise`, { from: new Date(`${$('compromise-from').value}Z`).toISOString() },
+    'The key is declared compromised'));
   $('sightings-refresh').addEventListener('click', sightings);
   for (const button of document.querySelectorAll('[data-desk]')) button.addEventListener('click', () => show(button.dataset.desk));
   $('signout').addEventListener('click', () => { sessionStorage.removeItem(KEY); location.reload(); });

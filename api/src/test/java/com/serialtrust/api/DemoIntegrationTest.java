@@ -34,6 +34,16 @@ public abstract class DemoIntegrationTest {
         registry.add("serialtrust.data-dir", fresh::toString);
     }
 
+    @Autowired
+    protected com.serialtrust.api.qr.LabelService labels;
+
+    /** The path and query of a demo item's printed label, {@code /01/.../21/...?sig=...}, as its QR code links it. */
+    protected String labelPath(final String serial) {
+        final String uri = labels.uri(new com.serialtrust.api.ledger.Organisation("brand", "BrandMSP"), DemoApi.GTIN, serial)
+                .block();
+        return uri.substring(uri.indexOf("/01/"));
+    }
+
     /** The demo's API key of an organisation, as its staff would present it. */
     protected String bearer(final String organisation) {
         return "Bearer " + DemoApi.apiKey(dataDir, organisation);

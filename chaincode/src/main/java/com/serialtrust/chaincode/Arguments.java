@@ -75,6 +75,15 @@ final class Arguments {
         }
     }
 
+    /** A client's random salt for a private value: 16 to 64 bytes, base64url without padding. */
+    static String salt(final String value) {
+        final int bytes = value == null ? 0 : com.serialtrust.crypto.Base64Url.decode(value).map(b -> b.length).orElse(0);
+        if (bytes < 16 || bytes > 64) {
+            throw ErrorCode.INVALID_ARGUMENT.failure("salt must be 16 to 64 random bytes, base64url without padding");
+        }
+        return value;
+    }
+
     /** A page size for paginated queries: 1 to 1000, 100 when blank. */
     static int pageSize(final String value) {
         return value == null || value.isBlank() ? 100 : integer("pageSize", value, 1, 1000);

@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.InvalidIdentifierException;
 import org.hyperledger.fabric.shim.ChaincodeException;
 
@@ -16,6 +17,15 @@ final class Identifiers {
             case DATE_INVALID -> ErrorCode.DATE_INVALID;
             case DIGITAL_LINK_INVALID -> ErrorCode.INVALID_ARGUMENT;
         };
+    }
+
+    /** A bracketed element string as an argument, refused with the code of what is wrong in it. */
+    static ElementString element(final String text) {
+        try {
+            return ElementString.parse(text == null ? "" : text);
+        } catch (InvalidIdentifierException e) {
+            throw refusal(e);
+        }
     }
 
     static ChaincodeException refusal(final InvalidIdentifierException e) {

@@ -36,6 +36,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT)
                     .withContentInclusion(JsonInclude.Include.NON_ABSENT))
+            // a null inside a list is refused where it is read, not found later as a bug
+            .changeDefaultNullHandling(nulls -> nulls.withContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL))
             .build();
 
     private Json() {}
@@ -50,6 +52,27 @@ public final class Json {
         return new String(bytes(value), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The canonical text of a result as one caller may see it: an item's signature (any object with a
+     * {@code signature} and a {@code manufacturer}) is left out unless the caller is its manufacturer,
+     * who alone may print its label.
+     */
+    static String disclosed(final String callerMspId, final Object value) {
+        final tools.jackson.databind.JsonNode tree = MAPPER.valueToTree(value);
+        withhold(tree, callerMspId);
+        return MAPPER.writeValueAsString(tree);
+    }
+
+    private static void withhold(final tools.jackson.databind.JsonNode node, final String callerMspId) {
+        if (node instanceof tools.jackson.databind.node.ObjectNode object && object.has("signature")
+                && object.has("manufacturer") && !callerMspId.equals(object.get("manufacturer").asString())) {
+            object.remove("signature");
+        }
+        for (tools.jackson.databind.JsonNode child : node) {
+            withhold(child, callerMspId);
+        }
+    }
+
     /** Reads state this contract wrote; a failure here is a bug, not bad input. */
     static <T> T readState(final byte[] bytes, final Class<T> type) {
         try {
@@ -57,6 +80,32 @@ public final class Json {
         } catch (JacksonException e) {
             throw new IllegalStateException("unreadable " + type.getSimpleName() + " in state", e);
         }
+    }
+
+    /** What is wrong with a JSON argument, in the caller's terms: never a Java class name. */
+    static String describe(final JacksonException e) {
+        final StringBuilder at = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                at.append(at.length() == 0 ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                at.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        final String where = at.length() == 0 ? "" : " at " + at;
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field \"" + u.getPropertyName() + "\"" + where;
+        }
+        if (e instanceof tools.jackson.databind.exc.InvalidNullException) {
+            return "a value is required" + where;
+        }
+        if (e instanceof tools.jackson.databind.exc.MismatchedInputException) {
+            return "a value of the wrong type or shape" + where;
+        }
+        if (e instanceof tools.jackson.core.exc.StreamReadException) {
+            return "malformed JSON" + (e.getLocation() == null ? "" : " near character " + e.getLocation().getCharOffset());
+        }
+        return "a value that does not fit" + where;
     }
 
     /** Reads a caller's JSON argument, refusing it with INVALID_ARGUMENT if malformed. */
@@ -74,10 +123,11 @@ public final class Json {
             }
             return value;
         } catch (JacksonException e) {
-            throw ErrorCode.INVALID_ARGUMENT.failure(name + " is not valid JSON of the expected shape: " + e.getOriginalMessage());
+            throw ErrorCode.INVALID_ARGUMENT.failure(name + " is not valid JSON of the expected shape: " + describe(e));
         } catch (IllegalArgumentException | NullPointerException e) {
-            // a record's own validation refused a field
-            throw ErrorCode.INVALID_ARGUMENT.failure(name + ": " + e.getMessage());
+            // a record's own validation refused a field; its message names the field, never a class
+            throw ErrorCode.INVALID_ARGUMENT.failure(name + ": " + (e.getMessage() == null ? "a required field is missing"
+                    : e.getMessage().replaceAll("[a-z]+(\\.[a-z]+)+\\.[A-Z][\\w$]*", "a value")));
         }
     }
 }

@@ -70,15 +70,24 @@ final class Queries {
         }
     }
 
-    record Match(ItemRef item, ItemStatus status, boolean stolen, Optional<Theft> theft, String manufacturer, int distance) {
-        static Match of(final Item item, final int distance) {
-            return new Match(item.ref(), item.status(), item.stolen(), item.theft(), item.manufacturer(), distance);
+    record Match(ItemRef item, ItemStatus status, boolean stolen, Optional<TheftRegister.PoliceView> theft,
+            String manufacturer, int distance) {
+        /** A match; a theft's private details only for the police. */
+        static Match of(final Tx tx, final Item item, final int distance) {
+            final Optional<TheftRegister.PoliceView> theft = tx.callerOrganisation().has(Role.POLICE)
+                    ? TheftRegister.policeView(tx, item) : Optional.empty();
+            return new Match(item.ref(), item.status(), item.stolen(), theft, item.manufacturer(), distance);
         }
     }
 
     record CheckResult(String serial, List<Match> matches) {}
 
+    /**
+     * Exact checks of a list of serials: the police's list check, and a manufacturer's look-up of
+     * which rows of an import are registered already.
+     */
     static List<CheckResult> check(final Tx tx, final String listJson) {
+        tx.require(Role.POLICE, Role.MANUFACTURER);
         final CheckInput[] inputs = Json.readArgument("serials", listJson, CheckInput[].class);
         if (inputs.length == 0 || inputs.length > MAX_CHECK) {
             throw ErrorCode.LIMIT_EXCEEDED.failure("a check takes 1 to " + MAX_CHECK + " serials");
@@ -93,7 +102,7 @@ final class Queries {
             final Optional<String> gtin = input.gtin().map(ProductCatalogue::gtin);
             final List<Match> matches = new ArrayList<>();
             for (ItemRef ref : SearchIndex.exact(tx, serial, gtin)) {
-                matches.add(Match.of(tx.item(ref), 0));
+                matches.add(Match.of(tx, tx.item(ref), 0));
             }
             results.add(new CheckResult(serial, matches));
         }
@@ -103,32 +112,45 @@ final class Queries {
     record CloseResult(String serial, String normalised, List<Match> matches, boolean truncated) {}
 
     static CloseResult close(final Tx tx, final String serialArg) {
+        tx.require(Role.POLICE);
         final String serial = Arguments.text("serial", serialArg, 40);
         final SearchIndex.CloseResult found = SearchIndex.close(tx, serial);
         final List<Match> matches = new ArrayList<>();
         for (SearchIndex.CloseMatch match : found.matches()) {
-            matches.add(Match.of(tx.item(match.item()), match.distance()));
+            matches.add(Match.of(tx, tx.item(match.item()), match.distance()));
         }
         return new CloseResult(serial, found.normalised(), matches, found.truncated());
     }
 
-    /** The owner (with proof) leaves contact details for the police in a private collection. */
+    /**
+     * The owner (with proof) leaves contact details for the police in a private collection. The
+     * details carry the client's random {@code salt}, so that the hash Fabric puts on chain cannot
+     * confirm a guessed address; a key owner's proof signs {@link OwnerProofs#contactDigest} of them, so that the
+     * proof cannot be replayed with other details.
+     */
     static void setContact(final Tx tx, final ItemRef ref) {
         final Item item = tx.item(ref);
         if (item.status() != ItemStatus.SOLD) {
             throw ErrorCode.ILLEGAL_TRANSITION.failure(ref + " has no consumer owner");
         }
-        OwnerProofs.requireOwner(tx, item, "SET_CONTACT", "");
         final byte[] contact = tx.transientValue("contact")
                 .orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.failure("the transient field 'contact' is required"));
         if (contact.length > MAX_CONTACT) {
             throw ErrorCode.LIMIT_EXCEEDED.failure("contact details are at most " + MAX_CONTACT + " bytes");
         }
-        Json.readArgument("contact", new String(contact, StandardCharsets.UTF_8), Map.class);
-        tx.stub().putPrivateData(StateKeys.CONTACT_COLLECTION, StateKeys.item(tx, ref), contact);
+        final Map<String, Object> details = contactDetails(contact);
+        Arguments.salt(details.get("salt") instanceof String salt ? salt : null);
+        OwnerProofs.requireOwner(tx, item, "SET_CONTACT", OwnerProofs.contactDigest(details));
+        tx.stub().putPrivateData(StateKeys.CONTACT_COLLECTION, StateKeys.item(tx, ref), Json.bytes(details));
         tx.emit("OwnerContactSet", Map.of("item", ref, "txId", tx.txId()));
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> contactDetails(final byte[] contact) {
+        return Json.readArgument("contact", new String(contact, StandardCharsets.UTF_8), Map.class);
+    }
+
+    /** The owner's contact details, without their salt; police only. */
     static String contact(final Tx tx, final ItemRef ref) {
         tx.require(Role.POLICE);
         tx.item(ref);
@@ -136,6 +158,8 @@ final class Queries {
         if (contact == null || contact.length == 0) {
             throw ErrorCode.CONTACT_NOT_FOUND.failure("the owner of " + ref + " left no contact details");
         }
-        return new String(contact, StandardCharsets.UTF_8);
+        final Map<String, Object> details = new java.util.TreeMap<>(contactDetails(contact));
+        details.remove("salt");
+        return Json.text(details);
     }
 }

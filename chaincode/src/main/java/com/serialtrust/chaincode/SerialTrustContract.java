@@ -21,70 +21,75 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 @Default
 public final class SerialTrustContract implements ContractInterface {
 
+    /** Every result leaves through here: an item's signature only for its manufacturer (see {@link Json#disclosed}). */
+    private static String out(final Context ctx, final Object result) {
+        return Json.disclosed(ctx.getClientIdentity().getMSPID(), result);
+    }
+
     // --- governance
 
     /** Makes the configured first authority's admin the consortium authority; once only. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String BootstrapAuthority(final Context ctx) {
-        return Json.text(Governance.bootstrap(new Tx(ctx)));
+        return out(ctx, Governance.bootstrap(new Tx(ctx)));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String GrantRole(final Context ctx, final String mspId, final String role) {
-        return Json.text(Governance.setRole(new Tx(ctx), mspId, role, true));
+        return out(ctx, Governance.setRole(new Tx(ctx), mspId, role, true));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RevokeRole(final Context ctx, final String mspId, final String role) {
-        return Json.text(Governance.setRole(new Tx(ctx), mspId, role, false));
+        return out(ctx, Governance.setRole(new Tx(ctx), mspId, role, false));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String AssignPrefix(final Context ctx, final String mspId, final String prefix) {
-        return Json.text(Governance.assignPrefix(new Tx(ctx), mspId, prefix));
+        return out(ctx, Governance.assignPrefix(new Tx(ctx), mspId, prefix));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String WithdrawPrefix(final Context ctx, final String mspId, final String prefix) {
-        return Json.text(Governance.withdrawPrefix(new Tx(ctx), mspId, prefix));
+        return out(ctx, Governance.withdrawPrefix(new Tx(ctx), mspId, prefix));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetOrganisation(final Context ctx, final String mspId) {
-        return Json.text(Governance.get(new Tx(ctx), mspId));
+        return out(ctx, Governance.get(new Tx(ctx), mspId));
     }
 
     // --- manufacturer keys
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RegisterKey(final Context ctx, final String publicKey) {
-        return Json.text(KeyRegistry.register(new Tx(ctx), publicKey));
+        return out(ctx, KeyRegistry.register(new Tx(ctx), publicKey));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RotateKey(final Context ctx, final String keyId, final String newPublicKey) {
-        return Json.text(KeyRegistry.rotate(new Tx(ctx), keyId, newPublicKey));
+        return out(ctx, KeyRegistry.rotate(new Tx(ctx), keyId, newPublicKey));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RevokeKey(final Context ctx, final String keyId) {
-        return Json.text(KeyRegistry.revoke(new Tx(ctx), keyId));
+        return out(ctx, KeyRegistry.revoke(new Tx(ctx), keyId));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String DeclareKeyCompromised(final Context ctx, final String keyId, final String from) {
-        return Json.text(KeyRegistry.declareCompromised(new Tx(ctx), keyId, from));
+        return out(ctx, KeyRegistry.declareCompromised(new Tx(ctx), keyId, from));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetKey(final Context ctx, final String keyId) {
-        return Json.text(KeyRegistry.get(new Tx(ctx), keyId));
+        return out(ctx, KeyRegistry.get(new Tx(ctx), keyId));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ListKeys(final Context ctx, final String mspId) {
         final Tx tx = new Tx(ctx);
-        return Json.text(KeyRegistry.ofOrganisation(tx, Arguments.mspId("mspId", mspId)));
+        return out(ctx, KeyRegistry.ofOrganisation(tx, Arguments.mspId("mspId", mspId)));
     }
 
     // --- product models and items
@@ -92,23 +97,24 @@ public final class SerialTrustContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RegisterProduct(final Context ctx, final String gtin, final String name, final String warrantyMonths,
             final String serialScheme) {
-        return Json.text(ProductCatalogue.register(new Tx(ctx), gtin, name, warrantyMonths, serialScheme));
+        return out(ctx, ProductCatalogue.register(new Tx(ctx), gtin, name, warrantyMonths, serialScheme));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetProduct(final Context ctx, final String gtin) {
-        return Json.text(ProductCatalogue.get(new Tx(ctx), gtin));
+        return out(ctx, ProductCatalogue.get(new Tx(ctx), gtin));
     }
 
     /** Registers 1 to 2,000 signed items: a JSON array of {gtin, serial, lot?, productionDate?, expiryDate?, signature, keyId?}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RegisterItems(final Context ctx, final String items) {
-        return Json.text(Registration.register(new Tx(ctx), items));
+        return out(ctx, Registration.register(new Tx(ctx), items));
     }
 
+    /** An item; its signature only for its manufacturer, who alone may print its label. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetItem(final Context ctx, final String gtin, final String serial) {
-        return Json.text(new Tx(ctx).item(ItemRef.parse(gtin, serial)));
+        return out(ctx, new Tx(ctx).item(ItemRef.parse(gtin, serial)));
     }
 
     // --- custody and ownership
@@ -116,71 +122,81 @@ public final class SerialTrustContract implements ContractInterface {
     /** Ships items the caller holds (a JSON array of {gtin, serial}) to another organisation. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String ShipItems(final Context ctx, final String items, final String to) {
-        return Json.text(Map.of("shipped", Custody.ship(new Tx(ctx), items, to)));
+        return out(ctx, Map.of("shipped", Custody.ship(new Tx(ctx), items, to)));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String ReceiveItems(final Context ctx, final String items) {
-        return Json.text(Map.of("received", Custody.receive(new Tx(ctx), items)));
+        return out(ctx, Map.of("received", Custody.receive(new Tx(ctx), items)));
     }
 
     /** Sells an item to a consumer, recording only a commitment to the owner's secret or key. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String SellItem(final Context ctx, final String gtin, final String serial, final String ownerCommitment) {
-        return Json.text(Custody.sell(new Tx(ctx), ItemRef.parse(gtin, serial), ownerCommitment));
+        return out(ctx, Custody.sell(new Tx(ctx), ItemRef.parse(gtin, serial), ownerCommitment));
     }
 
     /** A retailer takes an item back; the owner's proof travels in transient data. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String ReturnItem(final Context ctx, final String gtin, final String serial) {
-        return Json.text(Custody.takeReturn(new Tx(ctx), ItemRef.parse(gtin, serial)));
+        return out(ctx, Custody.takeReturn(new Tx(ctx), ItemRef.parse(gtin, serial)));
     }
 
     /** The owner replaces the sale's claim code with a commitment of their own. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String ClaimOwnership(final Context ctx, final String gtin, final String serial, final String newOwnerCommitment) {
-        return Json.text(Custody.rotateOwner(new Tx(ctx), ItemRef.parse(gtin, serial), newOwnerCommitment, false));
+        return out(ctx, Custody.rotateOwner(new Tx(ctx), ItemRef.parse(gtin, serial), newOwnerCommitment, false));
     }
 
     /** The owner hands the item to a new owner; the old owner's proof stops working. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String TransferOwnership(final Context ctx, final String gtin, final String serial,
             final String newOwnerCommitment) {
-        return Json.text(Custody.rotateOwner(new Tx(ctx), ItemRef.parse(gtin, serial), newOwnerCommitment, true));
+        return out(ctx, Custody.rotateOwner(new Tx(ctx), ItemRef.parse(gtin, serial), newOwnerCommitment, true));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String DecommissionItem(final Context ctx, final String gtin, final String serial, final String reason) {
-        return Json.text(Custody.decommission(new Tx(ctx), ItemRef.parse(gtin, serial), reason));
+        return out(ctx, Custody.decommission(new Tx(ctx), ItemRef.parse(gtin, serial), reason));
     }
 
     /** Links components (a JSON array of {gtin, serial}) into a finished item. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String LinkComponents(final Context ctx, final String gtin, final String serial, final String components) {
-        return Json.text(Custody.link(new Tx(ctx), ItemRef.parse(gtin, serial), components));
+        return out(ctx, Custody.link(new Tx(ctx), ItemRef.parse(gtin, serial), components));
     }
 
     // --- theft
 
-    /** The owner (proof in transient data) or the custodian reports theft: {date, place, policeReport?}. */
+    /**
+     * The owner (proof in transient data) or the custodian reports theft: {@code {date}}; the place and
+     * the police report number travel in the transient field {@code theftDetails} and are kept private.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String ReportTheft(final Context ctx, final String gtin, final String serial, final String report) {
-        return Json.text(TheftRegister.report(new Tx(ctx), ItemRef.parse(gtin, serial), report));
+        return out(ctx, TheftRegister.report(new Tx(ctx), ItemRef.parse(gtin, serial), report));
     }
 
+    /** The police flag an item stolen: {@code {date}}, details in the transient field {@code theftDetails}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String FlagStolen(final Context ctx, final String gtin, final String serial, final String report) {
-        return Json.text(TheftRegister.policeFlag(new Tx(ctx), ItemRef.parse(gtin, serial), report));
+        return out(ctx, TheftRegister.policeFlag(new Tx(ctx), ItemRef.parse(gtin, serial), report));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String ClearTheft(final Context ctx, final String gtin, final String serial, final String note) {
-        return Json.text(TheftRegister.clear(new Tx(ctx), ItemRef.parse(gtin, serial), note));
+        return out(ctx, TheftRegister.clear(new Tx(ctx), ItemRef.parse(gtin, serial), note));
+    }
+
+    /** A theft report with its private details (place, police report number); police only. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetTheftReport(final Context ctx, final String gtin, final String serial) {
+        return out(ctx, TheftRegister.get(new Tx(ctx), ItemRef.parse(gtin, serial)));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ListStolenItems(final Context ctx, final String pageSize, final String bookmark) {
-        return Json.text(TheftRegister.stolen(new Tx(ctx), pageSize, bookmark));
+        return out(ctx, TheftRegister.stolen(new Tx(ctx), pageSize, bookmark));
     }
 
     // --- recall
@@ -188,23 +204,23 @@ public final class SerialTrustContract implements ContractInterface {
     /** Issues a recall: scope {gtin, lot? | serial? | producedFrom + producedTo?} and a notice. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String IssueRecall(final Context ctx, final String scope, final String notice) {
-        return Json.text(Recalls.issue(new Tx(ctx), scope, notice));
+        return out(ctx, Recalls.issue(new Tx(ctx), scope, notice));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String WithdrawRecall(final Context ctx, final String recallId) {
-        return Json.text(Recalls.withdraw(new Tx(ctx), recallId));
+        return out(ctx, Recalls.withdraw(new Tx(ctx), recallId));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetRecall(final Context ctx, final String recallId) {
-        return Json.text(Recalls.get(new Tx(ctx), recallId));
+        return out(ctx, Recalls.get(new Tx(ctx), recallId));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ListRecalls(final Context ctx, final String gtin) {
         final Tx tx = new Tx(ctx);
-        return Json.text(Recalls.ofGtin(tx, ProductCatalogue.gtin(gtin)));
+        return out(ctx, Recalls.ofGtin(tx, ProductCatalogue.gtin(gtin)));
     }
 
     // --- warranty and service
@@ -212,19 +228,19 @@ public final class SerialTrustContract implements ContractInterface {
     /** Records a repair: {description, replacedParts: [{gtin?, removedSerial?, installedSerial?}]}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RecordService(final Context ctx, final String gtin, final String serial, final String record) {
-        return Json.text(Warranty.record(new Tx(ctx), ItemRef.parse(gtin, serial), record));
+        return out(ctx, Warranty.record(new Tx(ctx), ItemRef.parse(gtin, serial), record));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String VoidWarranty(final Context ctx, final String gtin, final String serial, final String reason) {
-        return Json.text(Warranty.voidWarranty(new Tx(ctx), ItemRef.parse(gtin, serial), reason));
+        return out(ctx, Warranty.voidWarranty(new Tx(ctx), ItemRef.parse(gtin, serial), reason));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetWarranty(final Context ctx, final String gtin, final String serial) {
         final Tx tx = new Tx(ctx);
         final Item item = tx.item(ItemRef.parse(gtin, serial));
-        return Json.text(Map.of(
+        return out(ctx, Map.of(
                 "warranty", Warranty.of(item, tx.get(StateKeys.product(tx, item.gtin()), Product.class), tx.now()),
                 "serviceRecords", Warranty.records(tx, item.ref())));
     }
@@ -245,26 +261,30 @@ public final class SerialTrustContract implements ContractInterface {
 
     // --- queries
 
-    /** Everything a verdict needs in one call; {@code signature} is the QR's sig, or empty. */
+    /**
+     * Everything a verdict needs in one call. {@code elementString} is the label's data as its link
+     * carries it, bracketed ({@code (01)...(10)...(21)...}); {@code signature} is the link's sig, or blank.
+     */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Verify(final Context ctx, final String gtin, final String serial, final String signature) {
-        return Json.text(Verification.of(new Tx(ctx), ItemRef.parse(gtin, serial), signature));
+    public String Verify(final Context ctx, final String elementString, final String signature) {
+        return out(ctx, Verification.of(new Tx(ctx), Identifiers.element(elementString), signature));
     }
 
+    /** An item's states, oldest first; the signature in them only for its manufacturer. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetItemHistory(final Context ctx, final String gtin, final String serial) {
-        return Json.text(Queries.history(new Tx(ctx), ItemRef.parse(gtin, serial)));
+        return out(ctx, Queries.history(new Tx(ctx), ItemRef.parse(gtin, serial)));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ListItemsByLot(final Context ctx, final String gtin, final String lot, final String pageSize,
             final String bookmark) {
-        return Json.text(Queries.byLot(new Tx(ctx), gtin, lot, pageSize, bookmark));
+        return out(ctx, Queries.byLot(new Tx(ctx), gtin, lot, pageSize, bookmark));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ListItemsContaining(final Context ctx, final String gtin, final String serial) {
-        return Json.text(Queries.containing(new Tx(ctx), ItemRef.parse(gtin, serial)));
+        return out(ctx, Queries.containing(new Tx(ctx), ItemRef.parse(gtin, serial)));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -272,18 +292,18 @@ public final class SerialTrustContract implements ContractInterface {
         final Tx tx = new Tx(ctx);
         final ItemRef ref = ItemRef.parse(gtin, serial);
         tx.item(ref);
-        return Json.text(Recalls.components(tx, ref));
+        return out(ctx, Recalls.components(tx, ref));
     }
 
     /** Police check of a list of serials: a JSON array of {serial, gtin?}. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String CheckSerials(final Context ctx, final String serials) {
-        return Json.text(Queries.check(new Tx(ctx), serials));
+        return out(ctx, Queries.check(new Tx(ctx), serials));
     }
 
     /** Items whose serial is close to this one: look-alikes folded, within edit distance 2. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String FindCloseSerials(final Context ctx, final String serial) {
-        return Json.text(Queries.close(new Tx(ctx), serial));
+        return out(ctx, Queries.close(new Tx(ctx), serial));
     }
 }

@@ -15,6 +15,7 @@ final class StateKeys {
     static final String SEGMENT = "nseg";
     static final String CHILD = "child";
     static final String STOLEN = "stolen";
+    static final String THEFT_DETAILS = "theftdetails";
     static final String RECALL = "recall";
     static final String RECALL_BY_GTIN = "recallgtin";
     static final String SERVICE = "service";

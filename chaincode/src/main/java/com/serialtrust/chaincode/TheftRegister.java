@@ -1,5 +1,7 @@
 package com.serialtrust.chaincode;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -10,11 +12,46 @@ final class TheftRegister {
 
     private TheftRegister() {}
 
-    /** A theft report as submitted: when and where (coarse), and the police report number if any. */
-    record ReportInput(String date, String place, Optional<String> policeReport) {
-        ReportInput {
+    /** The transient field that carries a report's private details. */
+    static final String DETAILS_FIELD = "theftDetails";
+    /** The largest private details record, in bytes. */
+    static final int MAX_DETAILS = 1024;
+
+    /** A theft report's public argument: the date of the theft, nothing else. */
+    record ReportInput(String date) {}
+
+    /**
+     * Where the theft happened and the police report number, kept in the private collection that the
+     * police read. The salt (random, from the client) keeps the hash Fabric puts on chain from
+     * confirming a guessed place.
+     */
+    record Details(Optional<String> place, Optional<String> policeReport, String salt) {
+        Details {
+            place = place == null ? Optional.empty() : place;
             policeReport = policeReport == null ? Optional.empty() : policeReport;
         }
+    }
+
+    /** A theft as the police see it: the public report with its private details. */
+    record PoliceView(String date, Instant reportedAt, String reportedBy, Optional<String> place,
+            Optional<String> policeReport) {}
+
+    /** The theft of an item as the police see it, details included when the report left any. */
+    static Optional<PoliceView> policeView(final Tx tx, final Item item) {
+        return item.theft().map(theft -> {
+            final byte[] raw = tx.stub().getPrivateData(StateKeys.CONTACT_COLLECTION, detailsKey(tx, item.ref()));
+            final Optional<Details> details = raw == null || raw.length == 0 ? Optional.empty()
+                    : Optional.of(Json.readState(raw, Details.class));
+            return new PoliceView(theft.date(), theft.reportedAt(), theft.reportedBy(),
+                    details.flatMap(Details::place), details.flatMap(Details::policeReport));
+        });
+    }
+
+    /** The theft report of one item with its private details; police only. */
+    static PoliceView get(final Tx tx, final ItemRef ref) {
+        tx.require(Role.POLICE);
+        return policeView(tx, tx.item(ref))
+                .orElseThrow(() -> ErrorCode.ITEM_NOT_STOLEN.failure(ref + " is not reported stolen"));
     }
 
     /** The owner (with proof) or the organisation holding the item reports it stolen. */
@@ -73,12 +110,28 @@ final class TheftRegister {
         if (date.isAfter(tx.now().atZone(ZoneOffset.UTC).toLocalDate())) {
             throw ErrorCode.DATE_INVALID.failure("a theft cannot be reported for a future date");
         }
-        final Theft theft = new Theft(tx.now(), reporter, date.toString(), Arguments.text("place", input.place(), 100),
-                Arguments.optionalText("policeReport", input.policeReport(), 64));
+        tx.transientValue(DETAILS_FIELD).ifPresent(raw -> tx.stub().putPrivateData(
+                StateKeys.CONTACT_COLLECTION, detailsKey(tx, item.ref()), details(raw)));
+        final Theft theft = new Theft(tx.now(), reporter, date.toString());
         final Item stolen = item.change().theft(Optional.of(theft)).build(tx.event("STOLEN", Optional.empty()));
         tx.putItem(stolen);
         tx.mark(tx.key(StateKeys.STOLEN, item.gtin(), item.serial()));
-        tx.emit("TheftReported", Map.of("item", item.ref(), "reportedBy", reporter, "place", theft.place(), "txId", tx.txId()));
+        tx.emit("TheftReported", Map.of("item", item.ref(), "reportedBy", reporter, "txId", tx.txId()));
         return stolen;
+    }
+
+    /** The private details as stored: checked, and re-written canonically. */
+    private static byte[] details(final byte[] raw) {
+        if (raw.length > MAX_DETAILS) {
+            throw ErrorCode.LIMIT_EXCEEDED.failure("theft details are at most " + MAX_DETAILS + " bytes");
+        }
+        final Details in = Json.readArgument(DETAILS_FIELD, new String(raw, StandardCharsets.UTF_8), Details.class);
+        final String salt = Arguments.salt(in.salt());
+        return Json.bytes(new Details(Arguments.optionalText("place", in.place(), 100),
+                Arguments.optionalText("policeReport", in.policeReport(), 64), salt));
+    }
+
+    private static String detailsKey(final Tx tx, final ItemRef ref) {
+        return tx.key(StateKeys.THEFT_DETAILS, ref.gtin(), ref.serial());
     }
 }

@@ -137,8 +137,14 @@ final class Tx {
     ItemPage itemPage(final String type, final int pageSize, final String bookmark,
             final java.util.function.Function<List<String>, ItemRef> toRef, final String... attributes) {
         final java.util.ArrayList<Item> items = new java.util.ArrayList<>();
+        final var partial = stub.createCompositeKey(type, attributes);
+        final String from = bookmark == null ? "" : bookmark;
+        if (!from.isEmpty() && !from.startsWith(partial.toString())) {
+            // a bookmark is a key this query returned; anything else would read outside its range
+            throw ErrorCode.INVALID_ARGUMENT.failure("bookmark does not continue this list: pass the one the last page returned");
+        }
         try (QueryResultsIteratorWithMetadata<KeyValue> page = stub.getStateByPartialCompositeKeyWithPagination(
-                stub.createCompositeKey(type, attributes), pageSize, bookmark == null ? "" : bookmark)) {
+                partial, pageSize, from)) {
             for (KeyValue kv : page) {
                 items.add(item(toRef.apply(attributes(kv.getKey()))));
             }

@@ -1,15 +1,19 @@
 package com.serialtrust.chaincode;
 
 import com.serialtrust.crypto.Base64Url;
+import com.serialtrust.crypto.P256;
+import com.serialtrust.gs1.ElementString;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything a verdict needs, read in one query: the item, its product and manufacturer, the
- * signing key's standing, the presented signature against the registered one, theft, recalls,
- * warranty, owners and the ledger proof of the item's last change.
+ * signing key's standing, the presented label (its identifiers and signature) against the registered
+ * item, theft, recalls, warranty, owners and the ledger proof of the item's last change. The
+ * registered signature is never part of it: a verification is public.
  */
 public record Verification(
         Verdict verdict,
@@ -18,21 +22,30 @@ public record Verification(
         Optional<ItemStatus> status,
         Optional<String> manufacturer,
         Optional<String> productName,
+        Optional<String> cpv,
         Optional<String> lot,
         Optional<String> productionDate,
         Optional<String> expiryDate,
-        Optional<String> signature,
         boolean signatureChecked,
+        Optional<Reason> reason,
+        List<String> mismatched,
         Optional<String> keyId,
         Optional<String> publicKey,
         Optional<String> keyStatus,
         Optional<Warranty.Status> warranty,
         List<RecallNotice> recalls,
-        Optional<Theft> theft,
+        Optional<PublicTheft> theft,
         int owners,
         Optional<Instant> firstSoldAt,
         Optional<ItemRef> partOf,
         Optional<Proof> proof) {
+
+    /** Why a label is not the brand's: the signature, an identifier of the link, or the signing key. */
+    public enum Reason {
+        SIGNATURE_MISMATCH,
+        ATTRIBUTE_MISMATCH,
+        KEY_COMPROMISED
+    }
 
     /** A recall as a verification shows it; {@code via} names the component that brought it. */
     public record RecallNotice(String id, String kind, String notice, Instant issuedAt, Optional<ItemRef> via) {}
@@ -40,38 +53,82 @@ public record Verification(
     /** Where the item's current state was written; the block number is added by the ledger client. */
     public record Proof(String txId, Instant at) {}
 
-    static Verification of(final Tx tx, final ItemRef ref, final String presentedSignature) {
+    /** What the public learns of a theft: that the item is reported stolen, and since when. */
+    public record PublicTheft(String date, Instant reportedAt) {}
+
+    /**
+     * The verification of a presented label: the identifiers its link carries and its signature
+     * (blank when the check carried none).
+     */
+    static Verification of(final Tx tx, final ElementString presented, final String presentedSignature) {
+        final ItemRef ref = new ItemRef(presented.gtin().value(), presented.serial());
+        final Optional<byte[]> signature = signature(presentedSignature);
         final Optional<Item> found = tx.get(StateKeys.item(tx, ref), Item.class);
         if (found.isEmpty()) {
             return new Verification(Verdict.UNREGISTERED, ref, false, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 0, Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 0,
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
         final Item item = found.get();
         final Optional<Product> product = tx.get(StateKeys.product(tx, item.gtin()), Product.class);
         final Optional<ManufacturerKey> key = tx.get(StateKeys.signingKey(tx, item.keyId()), ManufacturerKey.class);
-        final boolean checked = presentedSignature != null && !presentedSignature.isBlank();
-        final boolean mismatch = checked && !sameSignature(presentedSignature.strip(), item.signature());
         final boolean keyTrusted = key.map(k -> k.trusts(item.registeredAt())).orElse(false);
+        final List<String> mismatched = mismatched(presented, item);
+        final Optional<Reason> reason = !keyTrusted ? Optional.of(Reason.KEY_COMPROMISED)
+                : !mismatched.isEmpty() ? Optional.of(Reason.ATTRIBUTE_MISMATCH)
+                : signature.filter(s -> !sameSignature(s, item.signature())).map(s -> Reason.SIGNATURE_MISMATCH);
         final List<RecallNotice> recalls = Recalls.activeFor(tx, item).stream()
                 .map(a -> new RecallNotice(a.recall().id(), a.recall().scope().kind(), a.recall().notice(),
                         a.recall().issuedAt(), a.via()))
                 .toList();
-        final Verdict verdict = Verdict.of(true, mismatch, keyTrusted, item.stolen(),
+        final Verdict verdict = Verdict.of(true, reason, signature.isPresent(), item.stolen(),
                 item.status() == ItemStatus.DECOMMISSIONED, !recalls.isEmpty());
         final Optional<ItemRef> partOf = Recalls.ancestors(tx, item).stream().reduce((first, second) -> second);
         return new Verification(verdict, ref, true, Optional.of(item.status()), Optional.of(item.manufacturer()),
-                product.map(Product::name), item.lot(), item.productionDate(), item.expiryDate(),
-                Optional.of(item.signature()), checked, Optional.of(item.keyId()), key.map(ManufacturerKey::publicKey),
+                product.map(Product::name), item.cpv(), item.lot(), item.productionDate(), item.expiryDate(),
+                signature.isPresent(), reason, mismatched, Optional.of(item.keyId()), key.map(ManufacturerKey::publicKey),
                 key.map(k -> k.trusts(item.registeredAt()) ? k.status().name() : "COMPROMISED"),
-                Optional.of(Warranty.of(item, product, tx.now())), recalls, item.theft(), item.owners(),
+                Optional.of(Warranty.of(item, product, tx.now())), recalls,
+                item.theft().map(t -> new PublicTheft(t.date(), t.reportedAt())), item.owners(),
                 item.firstSoldAt(), partOf, Optional.of(new Proof(item.lastEvent().txId(), item.lastEvent().at())));
     }
 
-    private static boolean sameSignature(final String presented, final String registered) {
-        final Optional<byte[]> a = Base64Url.decode(presented);
-        final Optional<byte[]> b = Base64Url.decode(registered);
-        return a.isPresent() && b.isPresent() && MessageDigest.isEqual(a.get(), b.get());
+    /** The presented signature in bytes; blank is none, anything but 64 bytes of unpadded base64url is refused. */
+    private static Optional<byte[]> signature(final String presented) {
+        if (presented == null || presented.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Base64Url.decode(presented.strip())
+                .filter(s -> s.length == P256.SIGNATURE_LENGTH)
+                .orElseThrow(() -> ErrorCode.SIGNATURE_MALFORMED.failure(
+                        "a label's sig is 64 bytes (r||s) in base64url without padding: 86 characters of A-Z a-z 0-9 - _")));
+    }
+
+    /**
+     * The identifiers the link carries that differ from the registered item's: present where the item
+     * has none, or another value. A link may leave out what the item has (typed numbers do).
+     */
+    private static List<String> mismatched(final ElementString presented, final Item item) {
+        final List<String> out = new ArrayList<>(4);
+        differs("cpv", presented.cpv(), item.cpv(), out);
+        differs("lot", presented.lot(), item.lot(), out);
+        differs("productionDate", presented.productionDate(), item.productionDate(), out);
+        differs("expiryDate", presented.expiryDate(), item.expiryDate(), out);
+        return List.copyOf(out);
+    }
+
+    private static void differs(final String name, final Optional<String> presented, final Optional<String> registered,
+            final List<String> out) {
+        if (presented.isPresent() && !presented.equals(registered)) {
+            out.add(name);
+        }
+    }
+
+    /** The brand's signature, in either of its twin forms (r, s) and (r, n-s). */
+    private static boolean sameSignature(final byte[] presented, final String registered) {
+        return Base64Url.decode(registered)
+                .map(b -> MessageDigest.isEqual(P256.lowS(presented), P256.lowS(b)))
+                .orElse(false);
     }
 }

@@ -114,6 +114,26 @@ public final class P256 {
         return verifier.verifySignature(sha256(message.getBytes(StandardCharsets.UTF_8)), r, s);
     }
 
+    /**
+     * The low-S twin of a P1363 signature: (r, n-s) where s is above n/2, else the signature as it is.
+     * (r, s) and (r, n-s) verify alike, so signatures are compared in this form.
+     */
+    public static byte[] lowS(final byte[] signature) {
+        Objects.requireNonNull(signature, "signature");
+        if (signature.length != SIGNATURE_LENGTH) {
+            return signature.clone();
+        }
+        final BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+        final BigInteger n = CURVE.getN();
+        if (s.compareTo(n.shiftRight(1)) <= 0) {
+            return signature.clone();
+        }
+        final byte[] out = signature.clone();
+        final byte[] twin = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, n.subtract(s));
+        System.arraycopy(twin, 0, out, 32, 32);
+        return out;
+    }
+
     /** SHA-256 of the bytes. */
     public static byte[] sha256(final byte[] data) {
         try {

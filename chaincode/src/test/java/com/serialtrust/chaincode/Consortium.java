@@ -55,7 +55,12 @@ final class Consortium {
     final SimIdentity police;
     final SimIdentity stranger;
     final BrandKey brandKey;
+    /** The element string and signature of each item registered through {@link #signedItem}, by serial. */
+    final Map<String, Label> labels = new java.util.HashMap<>();
     String keyId;
+
+    /** What a printed label carries: the element string its link holds, and its sig. */
+    record Label(String elementString, String signature) {}
 
     Consortium() {
         authority = SimIdentities.issue(AUTHORITY, "admin", "Admin");
@@ -161,14 +166,20 @@ final class Consortium {
 
     /** One item of a batch, signed by the brand's key over its canonical element string. */
     Map<String, Object> signedItem(final String gtin, final String serial, final Map<String, String> extra) {
-        return signedItemWith(brandKey, gtin, serial, extra);
+        final Map<String, Object> item = signedItemWith(brandKey, gtin, serial, extra);
+        labels.put(serial, new Label(element(gtin, serial, extra).canonical(), (String) item.get("signature")));
+        return item;
+    }
+
+    private static ElementString element(final String gtin, final String serial, final Map<String, String> extra) {
+        return new ElementString(Gtin.parse(gtin), serial, Optional.empty(),
+                Optional.ofNullable(extra.get("lot")), Optional.ofNullable(extra.get("productionDate")),
+                Optional.ofNullable(extra.get("expiryDate")));
     }
 
     static Map<String, Object> signedItemWith(final BrandKey key, final String gtin, final String serial,
             final Map<String, String> extra) {
-        final ElementString element = new ElementString(Gtin.parse(gtin), serial, Optional.empty(),
-                Optional.ofNullable(extra.get("lot")), Optional.ofNullable(extra.get("productionDate")),
-                Optional.ofNullable(extra.get("expiryDate")));
+        final ElementString element = element(gtin, serial, extra);
         final Map<String, Object> item = new LinkedHashMap<>();
         item.put("gtin", gtin);
         item.put("serial", serial);
@@ -215,8 +226,21 @@ final class Consortium {
         ok(retail, "SellItem", GTIN, serial, OwnerProofs.commitSecret(secret));
     }
 
+    /** The verification of an item of {@link #GTIN} presented with this sig (blank: none) and no other identifier. */
     String verdict(final String serial, final String signature) {
-        return query(stranger, "Verify", GTIN, serial, signature).get("verdict").asString();
+        return query(stranger, "Verify", "(01)" + GTIN + "(21)" + serial.replace("(", "\\("), signature).get("verdict").asString();
+    }
+
+    /** The verdict of the item's own printed label. */
+    String verdict(final String serial) {
+        return verify(serial).get("verdict").asString();
+    }
+
+    /** The verification of the item's own printed label: its element string and its sig. */
+    JsonNode verify(final String serial) {
+        final Label label = labels.get(serial);
+        assertThat(label).as("a label of %s was registered in this test", serial).isNotNull();
+        return query(stranger, "Verify", label.elementString(), label.signature());
     }
 
     /** A clock that moves one second per transaction, and further on request. */

@@ -177,7 +177,7 @@ class GovernanceTest {
             final BrandKey next = BrandKey.generate();
             c.ok(c.brand, "RotateKey", c.keyId, next.publicKeyPem());
             assertThat(c.query(c.stranger, "GetKey", c.keyId).get("status").asString()).isEqualTo("RETIRED");
-            assertThat(c.verdict("ROT-1", "")).isEqualTo("GENUINE");
+            assertThat(c.verdict("ROT-1")).isEqualTo("GENUINE");
             final var refusal = c.refused(c.brand, "RegisterItems", Consortium.json(java.util.List.of(
                     c.signedItem(GTIN, "ROT-2", java.util.Map.of()))));
             assertThat(refusal.code()).isEqualTo("SIGNATURE_INVALID");
@@ -190,7 +190,7 @@ class GovernanceTest {
             final Consortium c = Consortium.ready();
             c.register("REV-1");
             c.ok(c.brand, "RevokeKey", c.keyId);
-            assertThat(c.verdict("REV-1", "")).isEqualTo("GENUINE");
+            assertThat(c.verdict("REV-1")).isEqualTo("GENUINE");
             assertThat(c.refused(c.brand, "RegisterItems", Consortium.json(java.util.List.of(
                     c.signedItem(GTIN, "REV-2", java.util.Map.of())))).code()).isEqualTo("KEY_NOT_ACTIVE");
         }
@@ -203,8 +203,8 @@ class GovernanceTest {
             final Instant leak = c.clock.instant();
             c.register("AFTER");
             c.ok(c.brand, "DeclareKeyCompromised", c.keyId, leak.toString());
-            assertThat(c.verdict("BEFORE", "")).isEqualTo("GENUINE");
-            assertThat(c.verdict("AFTER", "")).isEqualTo("SIGNATURE_INVALID");
+            assertThat(c.verdict("BEFORE")).isEqualTo("GENUINE");
+            assertThat(c.verdict("AFTER")).isEqualTo("SIGNATURE_INVALID");
         }
 
         @Test

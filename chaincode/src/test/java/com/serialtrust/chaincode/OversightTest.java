@@ -17,20 +17,48 @@ import org.junit.jupiter.api.Test;
 class OversightTest {
 
     private static final String SECRET = "claim-code-0123456789";
-    private static final String REPORT = "{\"date\":\"2026-02-27\",\"place\":\"Lyon 3e\",\"policeReport\":\"PR-2026-77\"}";
+    private static final String REPORT = "{\"date\":\"2026-02-27\"}";
+    private static final String SALT = "c2FsdC1zYWx0LXNhbHQtc2FsdA";
+    private static final String DETAILS = "{\"place\":\"12 Rue Garibaldi, Lyon\",\"policeReport\":\"PR-2026-77\",\"salt\":\"" + SALT + "\"}";
+
+    private static Map<String, byte[]> details(final Map<String, byte[]> with) {
+        final Map<String, byte[]> out = new HashMap<>(with);
+        out.put("theftDetails", DETAILS.getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
 
     @Nested
     class Theft {
 
         @Test
-        void theOwnerReportsTheftAndEveryCheckSaysStolen() {
+        void theOwnerReportsTheftAndEveryCheckSaysStolenButNotWhere() {
             final Consortium c = Consortium.ready();
             c.sold("T1", SECRET);
-            c.okWith(c.stranger, secret(SECRET), "ReportTheft", GTIN, "T1", REPORT);
-            final var verify = c.query(c.stranger, "Verify", GTIN, "T1", "");
+            final var result = c.submit(c.stranger, details(secret(SECRET)), "ReportTheft", GTIN, "T1", REPORT);
+            assertThat(result.ok()).as(result.message()).isTrue();
+            assertThat(result.writes().publicWrites().toString()).as("public state holds no place or report number")
+                    .doesNotContain("Garibaldi").doesNotContain("PR-2026-77");
+            final var verify = c.verify("T1");
             assertThat(verify.get("verdict").asString()).isEqualTo("STOLEN");
-            assertThat(verify.get("theft").get("reportedBy").asString()).isEqualTo("OWNER");
-            assertThat(verify.get("theft").get("place").asString()).isEqualTo("Lyon 3e");
+            assertThat(verify.get("theft").get("date").asString()).isEqualTo("2026-02-27");
+            assertThat(verify.toString()).doesNotContain("Garibaldi").doesNotContain("PR-2026-77").doesNotContain("OWNER");
+            final var report = c.query(c.police, "GetTheftReport", GTIN, "T1");
+            assertThat(report.get("place").asString()).isEqualTo("12 Rue Garibaldi, Lyon");
+            assertThat(report.get("policeReport").asString()).isEqualTo("PR-2026-77");
+            assertThat(report.get("reportedBy").asString()).isEqualTo("OWNER");
+            assertThat(c.refusedQuery(c.retail, "GetTheftReport", GTIN, "T1").code()).isEqualTo("NOT_AUTHORISED");
+            assertThat(c.query(c.police, "CheckSerials", "[{\"serial\":\"T1\"}]").get(0).get("matches").get(0)
+                    .get("theft").get("policeReport").asString()).isEqualTo("PR-2026-77");
+        }
+
+        @Test
+        void aPlaceInThePublicArgumentIsRefusedAndDetailsNeedASalt() {
+            final Consortium c = Consortium.ready();
+            c.register("T7");
+            assertThat(c.refused(c.brand, "ReportTheft", GTIN, "T7", "{\"date\":\"2026-02-27\",\"place\":\"Lyon\"}").code())
+                    .isEqualTo("INVALID_ARGUMENT");
+            final Map<String, byte[]> unsalted = Map.of("theftDetails", "{\"place\":\"Lyon\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(c.refusedWith(c.brand, unsalted, "ReportTheft", GTIN, "T7", REPORT).code()).isEqualTo("INVALID_ARGUMENT");
         }
 
         @Test
@@ -62,21 +90,24 @@ class OversightTest {
             assertThat(c.query(c.police, "ListStolenItems", "10", "").get("items").size()).isEqualTo(1);
             assertThat(c.refused(c.brand, "ClearTheft", GTIN, "T5", "found").code()).isEqualTo("NOT_AUTHORISED");
             c.ok(c.police, "ClearTheft", GTIN, "T5", "recovered in a raid");
-            assertThat(c.verdict("T5", "")).isEqualTo("GENUINE");
+            assertThat(c.verdict("T5")).isEqualTo("GENUINE");
             assertThat(c.refused(c.police, "ClearTheft", GTIN, "T5", "again").code()).isEqualTo("ITEM_NOT_STOLEN");
             assertThat(c.query(c.police, "ListStolenItems", "10", "").get("items").size()).isZero();
             assertThat(c.refusedQuery(c.brand, "ListStolenItems", "10", "").code()).isEqualTo("NOT_AUTHORISED");
+            assertThat(c.refusedQuery(c.police, "ListStolenItems", "10", "\u0000").code())
+                    .as("a bookmark this list never returned").isEqualTo("INVALID_ARGUMENT");
         }
 
         @Test
         void refusesMalformedAndFutureReports() {
             final Consortium c = Consortium.ready();
             c.register("T6");
-            assertThat(c.refused(c.brand, "ReportTheft", GTIN, "T6", "{\"date\":\"2099-01-01\",\"place\":\"X\"}").code()).isEqualTo("DATE_INVALID");
-            assertThat(c.refused(c.brand, "ReportTheft", GTIN, "T6", "{\"date\":\"yesterday\",\"place\":\"X\"}").code()).isEqualTo("DATE_INVALID");
-            assertThat(c.refused(c.brand, "ReportTheft", GTIN, "T6", "{\"date\":\"2026-01-01\"}").code()).isEqualTo("INVALID_ARGUMENT");
-            assertThat(c.refused(c.brand, "ReportTheft", GTIN, "T6", "{\"date\":\"2026-01-01\",\"place\":\"" + "x".repeat(101) + "\"}").code())
-                    .isEqualTo("LIMIT_EXCEEDED");
+            assertThat(c.refused(c.brand, "ReportTheft", GTIN, "T6", "{\"date\":\"2099-01-01\"}").code()).isEqualTo("DATE_INVALID");
+            assertThat(c.refused(c.brand, "ReportTheft", GTIN, "T6", "{\"date\":\"yesterday\"}").code()).isEqualTo("DATE_INVALID");
+            assertThat(c.refused(c.brand, "ReportTheft", GTIN, "T6", "{}").code()).isEqualTo("DATE_INVALID");
+            final Map<String, byte[]> long_ = Map.of("theftDetails", ("{\"place\":\"" + "x".repeat(101) + "\",\"salt\":\"" + SALT + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(c.refusedWith(c.brand, long_, "ReportTheft", GTIN, "T6", REPORT).code()).isEqualTo("LIMIT_EXCEEDED");
         }
     }
 
@@ -92,10 +123,10 @@ class OversightTest {
                     "Battery may overheat. Stop using it and return it.");
             assertThat(result.ok()).isTrue();
             assertThat(result.writes().publicWrites()).hasSize(2);
-            final var verify = c.query(c.stranger, "Verify", GTIN, "R1", "");
+            final var verify = c.verify("R1");
             assertThat(verify.get("verdict").asString()).isEqualTo("RECALLED");
             assertThat(verify.get("recalls").get(0).get("notice").asString()).contains("overheat");
-            assertThat(c.verdict("R2", "")).isEqualTo("GENUINE");
+            assertThat(c.verdict("R2")).isEqualTo("GENUINE");
         }
 
         @Test
@@ -106,9 +137,9 @@ class OversightTest {
                     c.signedItem(GTIN, "D-OUT", Map.of("productionDate", "260210")),
                     c.signedItem(GTIN, "D-NONE", Map.of()))));
             c.ok(c.brand, "IssueRecall", "{\"gtin\":\"" + GTIN + "\",\"producedFrom\":\"2026-01-01\",\"producedTo\":\"2026-01-31\"}", "Seal defect");
-            assertThat(c.verdict("D-IN", "")).isEqualTo("RECALLED");
-            assertThat(c.verdict("D-OUT", "")).isEqualTo("GENUINE");
-            assertThat(c.verdict("D-NONE", "")).isEqualTo("GENUINE");
+            assertThat(c.verdict("D-IN")).isEqualTo("RECALLED");
+            assertThat(c.verdict("D-OUT")).isEqualTo("GENUINE");
+            assertThat(c.verdict("D-NONE")).isEqualTo("GENUINE");
         }
 
         @Test
@@ -118,7 +149,7 @@ class OversightTest {
             c.ok(c.brand, "LinkComponents", GTIN, "FRAME", Consortium.refs("BOLT"));
             c.ok(c.brand, "LinkComponents", GTIN, "BIKE", Consortium.refs("FRAME"));
             c.ok(c.brand, "IssueRecall", "{\"gtin\":\"" + GTIN + "\",\"serial\":\"BOLT\"}", "Bolt may shear");
-            final var verify = c.query(c.stranger, "Verify", GTIN, "BIKE", "");
+            final var verify = c.verify("BIKE");
             assertThat(verify.get("verdict").asString()).isEqualTo("RECALLED");
             assertThat(verify.get("recalls").get(0).get("via").get("serial").asString()).isEqualTo("BOLT");
         }
@@ -131,7 +162,7 @@ class OversightTest {
             assertThat(c.refused(c.retail, "SellItem", GTIN, "G1", OwnerProofs.commitSecret("x")).code()).isEqualTo("ITEM_RECALLED");
             assertThat(c.refused(c.otherBrand, "WithdrawRecall", id).code()).isEqualTo("NOT_AUTHORISED");
             c.ok(c.brand, "WithdrawRecall", id);
-            assertThat(c.verdict("G1", "")).isEqualTo("GENUINE");
+            assertThat(c.verdict("G1")).isEqualTo("GENUINE");
             assertThat(c.refused(c.brand, "WithdrawRecall", id).code()).isEqualTo("ILLEGAL_TRANSITION");
         }
 
@@ -181,7 +212,7 @@ class OversightTest {
             c.sold("W3", SECRET);
             assertThat(c.refused(c.retail, "VoidWarranty", GTIN, "W3", "opened").code()).isEqualTo("NOT_AUTHORISED");
             c.ok(c.service, "VoidWarranty", GTIN, "W3", "water damage from misuse");
-            final var warranty = c.query(c.stranger, "Verify", GTIN, "W3", "").get("warranty");
+            final var warranty = c.verify("W3").get("warranty");
             assertThat(warranty.get("status").asString()).isEqualTo("VOID");
             assertThat(warranty.get("voidReason").asString()).contains("water");
             assertThat(c.refused(c.brand, "VoidWarranty", GTIN, "W3", "again").code()).isEqualTo("WARRANTY_ALREADY_VOID");
@@ -196,17 +227,27 @@ class OversightTest {
             final Consortium c = Consortium.ready();
             c.register("LIST-1", "LIST-2");
             c.ok(c.police, "FlagStolen", GTIN, "LIST-2", REPORT);
+            assertThat(c.refusedQuery(c.retail, "CheckSerials", "[{\"serial\":\"LIST-1\"}]").code())
+                    .as("police checks are for the police").isEqualTo("NOT_AUTHORISED");
+            assertThat(c.query(c.brand, "CheckSerials", "[{\"serial\":\"LIST-2\"}]").get(0).get("matches").get(0).has("theft"))
+                    .as("a manufacturer learns which serials exist, not a theft's details").isFalse();
             final var results = c.query(c.police, "CheckSerials", "[{\"serial\":\"LIST-1\"},{\"serial\":\"LIST-2\"},{\"serial\":\"NOPE\"}]");
             assertThat(results.get(0).get("matches").get(0).get("stolen").asBoolean()).isFalse();
             assertThat(results.get(1).get("matches").get(0).get("stolen").asBoolean()).isTrue();
             assertThat(results.get(2).get("matches").size()).isZero();
             assertThat(c.refusedQuery(c.police, "CheckSerials", "[{\"serial\":\"bad serial\"}]").index()).contains(0);
+            final var nulls = c.refusedQuery(c.police, "CheckSerials", "[{\"serial\":\"LIST-1\"},null]");
+            assertThat(nulls.code()).isEqualTo("INVALID_ARGUMENT");
+            assertThat(nulls.message()).contains("[1]").doesNotContain("com.serialtrust").doesNotContain("class");
+            assertThat(c.refusedQuery(c.police, "CheckSerials", "[{\"serial\":\"LIST-1\",\"colour\":\"red\"}]").message())
+                    .contains("unknown field \"colour\"").doesNotContain("com.serialtrust");
         }
 
         @Test
         void findsWornAndMistypedSerialsWithinTwoEdits() {
             final Consortium c = Consortium.ready();
             c.register("SN-00A7B3X9Q", "SN-77777777", "ZZ1234");
+            assertThat(c.refusedQuery(c.brand, "FindCloseSerials", "SN-00A7B3X9Q").code()).isEqualTo("NOT_AUTHORISED");
             final var exactFold = c.query(c.police, "FindCloseSerials", "5n-OOA7B3X9Q");
             assertThat(exactFold.get("matches").toString()).contains("SN-00A7B3X9Q");
             final var twoEdits = c.query(c.police, "FindCloseSerials", "SN 00A7B3X");
@@ -221,16 +262,43 @@ class OversightTest {
             final Consortium c = Consortium.ready();
             c.sold("PC1", SECRET);
             final Map<String, byte[]> transientData = new HashMap<>(secret(SECRET));
-            transientData.put("contact", "{\"email\":\"owner@example.org\"}".getBytes(StandardCharsets.UTF_8));
+            transientData.put("contact", ("{\"email\":\"owner@example.org\",\"salt\":\"" + SALT + "\"}").getBytes(StandardCharsets.UTF_8));
             final var result = c.submit(c.stranger, transientData, "SetOwnerContact", GTIN, "PC1");
             assertThat(result.ok()).isTrue();
             assertThat(result.writes().publicWrites()).as("no personal data on public state").isEmpty();
-            assertThat(c.query(c.police, "GetOwnerContact", GTIN, "PC1").toString()).contains("owner@example.org");
+            assertThat(c.query(c.police, "GetOwnerContact", GTIN, "PC1").toString()).isEqualTo("{\"email\":\"owner@example.org\"}");
+            assertThat(new String(result.writes().privateWrites().get("ownerContact").values().iterator().next().orElseThrow(),
+                    StandardCharsets.UTF_8)).as("the salt is kept with the details").contains(SALT);
             assertThat(c.refusedQuery(c.retail, "GetOwnerContact", GTIN, "PC1").code()).isEqualTo("NOT_AUTHORISED");
             assertThat(c.refusedQuery(c.police, "GetOwnerContact", GTIN, "NOPE").code()).isEqualTo("ITEM_NOT_FOUND");
             c.okWith(c.stranger, secret(SECRET), "TransferOwnership", GTIN, "PC1", OwnerProofs.commitSecret("new-owner-code"));
             assertThat(c.refusedQuery(c.police, "GetOwnerContact", GTIN, "PC1").code())
                     .as("a new owner does not inherit the old owner's contact").isEqualTo("CONTACT_NOT_FOUND");
+        }
+
+        @Test
+        void aContactNeedsASaltAndAKeyOwnersProofCoversTheDetails() {
+            final Consortium c = Consortium.ready();
+            c.sold("PC2", SECRET);
+            final Map<String, byte[]> unsalted = new HashMap<>(secret(SECRET));
+            unsalted.put("contact", "{\"email\":\"owner@example.org\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(c.refusedWith(c.stranger, unsalted, "SetOwnerContact", GTIN, "PC2").code()).isEqualTo("INVALID_ARGUMENT");
+
+            final BrandKey browser = BrandKey.generate();
+            c.okWith(c.stranger, secret(SECRET), "ClaimOwnership", GTIN, "PC2",
+                    OwnerProofs.commitKey(com.serialtrust.crypto.P256.parsePublicKey(browser.publicKeyBase64())));
+            final long revision = c.query(c.stranger, "GetItem", GTIN, "PC2").get("revision").asLong();
+            final String statement = OwnerProofs.statement("SET_CONTACT", new ItemRef(GTIN, "PC2"), revision,
+                    OwnerProofs.contactDigest(Map.of("email", "owner@example.org")));
+            final Map<String, byte[]> proof = new HashMap<>(Map.of(
+                    OwnerProofs.PUBLIC_KEY, browser.publicKeyBase64().getBytes(StandardCharsets.US_ASCII),
+                    OwnerProofs.SIGNATURE, browser.sign(statement).getBytes(StandardCharsets.US_ASCII)));
+            proof.put("contact", ("{\"email\":\"attacker@example.net\",\"salt\":\"" + SALT + "\"}").getBytes(StandardCharsets.UTF_8));
+            assertThat(c.refusedWith(c.stranger, proof, "SetOwnerContact", GTIN, "PC2").code())
+                    .as("the proof, replayed with another address").isEqualTo("OWNER_PROOF_INVALID");
+            proof.put("contact", ("{\"email\":\"owner@example.org\",\"salt\":\"" + SALT + "\"}").getBytes(StandardCharsets.UTF_8));
+            c.okWith(c.stranger, proof, "SetOwnerContact", GTIN, "PC2");
+            assertThat(c.query(c.police, "GetOwnerContact", GTIN, "PC2").get("email").asString()).isEqualTo("owner@example.org");
         }
     }
 
@@ -254,7 +322,7 @@ class OversightTest {
         void verificationCarriesTheLedgerProof() {
             final Consortium c = Consortium.ready();
             c.register("H2");
-            final var verify = c.query(c.stranger, "Verify", GTIN, "H2", "");
+            final var verify = c.verify("H2");
             assertThat(verify.get("proof").get("txId").asString()).matches("[0-9a-f]{64}");
             assertThat(verify.get("manufacturer").asString()).isEqualTo(Consortium.BRAND);
             assertThat(verify.get("productName").asString()).isEqualTo("Trail watch");
@@ -264,8 +332,8 @@ class OversightTest {
         @Test
         void aWrongCheckDigitIsACodedRefusalNotACrash() {
             final Consortium c = Consortium.ready();
-            assertThat(c.refusedQuery(c.stranger, "Verify", "1234567890129", "X", "").code()).isEqualTo("GTIN_INVALID");
-            assertThat(c.refusedQuery(c.stranger, "Verify", GTIN, "", "").code()).isEqualTo("SERIAL_INVALID");
+            assertThat(c.refusedQuery(c.stranger, "Verify", "(01)1234567890129(21)X", "").code()).isEqualTo("GTIN_INVALID");
+            assertThat(c.refusedQuery(c.stranger, "Verify", "(01)" + GTIN + "(21)", "").code()).isEqualTo("SERIAL_INVALID");
         }
     }
 
@@ -283,7 +351,7 @@ class OversightTest {
                     "ShipItems", "ReceiveItems", "SellItem", "ReturnItem", "ClaimOwnership", "TransferOwnership",
                     "DecommissionItem", "LinkComponents", "ReportTheft", "FlagStolen", "ClearTheft", "ListStolenItems",
                     "IssueRecall", "WithdrawRecall", "GetRecall", "ListRecalls", "RecordService", "VoidWarranty",
-                    "GetWarranty", "SetOwnerContact", "GetOwnerContact", "Verify", "GetItem", "GetItemHistory",
+                    "GetWarranty", "SetOwnerContact", "GetOwnerContact", "GetTheftReport", "Verify", "GetItem", "GetItemHistory",
                     "ListItemsByLot", "ListItemsContaining", "ListComponents", "CheckSerials", "FindCloseSerials")) {
                 assertThat(metadata).as("metadata lists %s", tx).contains("\"name\":\"" + tx + "\"");
             }

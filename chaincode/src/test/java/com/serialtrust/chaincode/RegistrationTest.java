@@ -27,7 +27,7 @@ class RegistrationTest {
                 batch.add(c.signedItem(GTIN, "SN" + i, Map.of("lot", "L1")));
             }
             assertThat(c.ok(c.brand, "RegisterItems", json(batch)).get("registered").asInt()).isEqualTo(1000);
-            assertThat(c.verdict("SN999", "")).isEqualTo("GENUINE");
+            assertThat(c.verdict("SN999")).isEqualTo("GENUINE");
             assertThat(c.query(c.brand, "ListItemsByLot", GTIN, "L1", "1000", "").get("items").size()).isEqualTo(1000);
         }
 
@@ -37,7 +37,7 @@ class RegistrationTest {
             final Map<String, Object> input = c.signedItem(GTIN, "12345",
                     Map.of("lot", "ABC1", "productionDate", "260115", "expiryDate", "280131"));
             c.ok(c.brand, "RegisterItems", json(List.of(input)));
-            final var item = c.query(c.stranger, "GetItem", GTIN, "12345");
+            final var item = c.query(c.brand, "GetItem", GTIN, "12345");
             assertThat(item.get("lot").asString()).isEqualTo("ABC1");
             assertThat(item.get("productionDate").asString()).isEqualTo("260115");
             assertThat(item.get("signature").asString()).isEqualTo(input.get("signature"));
@@ -57,7 +57,7 @@ class RegistrationTest {
             final var refusal = c.refused(c.brand, "RegisterItems", json(batch));
             assertThat(refusal.code()).isEqualTo("SIGNATURE_INVALID");
             assertThat(refusal.index()).contains(2);
-            assertThat(c.verdict("OK-1", "")).isEqualTo("UNREGISTERED");
+            assertThat(c.verdict("OK-1")).isEqualTo("UNREGISTERED");
         }
 
         @Test
@@ -157,6 +157,27 @@ class RegistrationTest {
     }
 
     @Nested
+    class Paging {
+
+        @Test
+        void aLotIsListedPageByPageAndAForeignBookmarkIsRefused() {
+            final Consortium c = Consortium.ready();
+            final List<Map<String, Object>> batch = new ArrayList<>();
+            for (String serial : List.of("P-1", "P-2", "P-3")) {
+                batch.add(c.signedItem(GTIN, serial, Map.of("lot", "PAGED")));
+            }
+            c.ok(c.brand, "RegisterItems", json(batch));
+            final var first = c.query(c.brand, "ListItemsByLot", GTIN, "PAGED", "2", "");
+            assertThat(first.get("items").size()).isEqualTo(2);
+            final var second = c.query(c.brand, "ListItemsByLot", GTIN, "PAGED", "2", first.get("bookmark").asString());
+            assertThat(second.get("items").size()).isEqualTo(1);
+            assertThat(second.get("items").get(0).get("serial").asString()).isEqualTo("P-3");
+            assertThat(c.refusedQuery(c.brand, "ListItemsByLot", GTIN, "OTHER", "2", first.get("bookmark").asString()).code())
+                    .isEqualTo("INVALID_ARGUMENT");
+        }
+    }
+
+    @Nested
     class CanonicalState {
 
         @Test
@@ -180,16 +201,18 @@ class RegistrationTest {
             final Consortium b = Consortium.readyLike(a);
             // ECDSA signing is randomised, so both peers receive the very same signed item
             final Map<String, Object> item = a.signedItem(GTIN, "DET-1", Map.of("lot", "L1", "productionDate", "260201"));
-            assertThat(story(b, item)).isEqualTo(story(a, item)).isNotEmpty();
+            // and a commitment's salt is the client's, so both receive the same commitment too
+            final String commitment = OwnerProofs.commitSecret("s3cret-s3cret");
+            assertThat(story(b, item, commitment)).isEqualTo(story(a, item, commitment)).isNotEmpty();
         }
 
-        private List<String> story(final Consortium c, final Map<String, Object> item) {
+        private List<String> story(final Consortium c, final Map<String, Object> item, final String commitment) {
             final List<String> writes = new ArrayList<>();
             for (var result : List.of(
                     c.submit(c.brand, Map.of(), "RegisterItems", json(List.of(item))),
                     c.submit(c.brand, Map.of(), "ShipItems", Consortium.refs("DET-1"), Consortium.RETAIL),
                     c.submit(c.retail, Map.of(), "ReceiveItems", Consortium.refs("DET-1")),
-                    c.submit(c.retail, Map.of(), "SellItem", GTIN, "DET-1", OwnerProofs.commitSecret("s3cret-s3cret")))) {
+                    c.submit(c.retail, Map.of(), "SellItem", GTIN, "DET-1", commitment))) {
                 assertThat(result.ok()).as(result.message()).isTrue();
                 writes.add("tx " + result.txId() + " at " + result.timestamp());
                 result.writes().publicWrites().forEach((k, v) -> writes.add(k + "=" + v.map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("<deleted>")));

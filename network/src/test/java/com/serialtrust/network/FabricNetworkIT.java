@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ class FabricNetworkIT {
         brand.submit("RegisterItems", json(batch));
         System.out.printf("registered %d items of lot %s, first: GetItem %s %s%n", BATCH, lot, GTIN, first());
 
-        final JsonNode genuine = police.evaluate("Verify", GTIN, first(), signatures.get(first()));
+        final JsonNode genuine = police.evaluate("Verify", "(01)" + GTIN + "(21)" + first(), signatures.get(first()));
         assertThat(genuine.get("verdict").asString()).isEqualTo("GENUINE");
         assertThat(genuine.get("manufacturer").asString()).isEqualTo("BrandMSP");
         assertThat(genuine.get("lot").asString()).isEqualTo(lot);
@@ -177,7 +176,7 @@ class FabricNetworkIT {
         assertThat(brand.refusedCode(Map.of(), "SellItem", GTIN, serials.get(1), commit("x"))).isEqualTo("NOT_CUSTODIAN");
 
         retail.submit("SellItem", GTIN, first(), commit("first-owner-code"));
-        final JsonNode sold = police.evaluate("Verify", GTIN, first(), signatures.get(first()));
+        final JsonNode sold = police.evaluate("Verify", "(01)" + GTIN + "(21)" + first(), signatures.get(first()));
         assertThat(sold.get("verdict").asString()).isEqualTo("GENUINE");
         assertThat(sold.get("owners").asInt()).isEqualTo(1);
         assertThat(sold.get("warranty").get("status").asString()).isEqualTo("ACTIVE");
@@ -189,7 +188,7 @@ class FabricNetworkIT {
     void theConsumerTransfersOwnershipAndTheOldSecretStopsWorking() {
         // the consumer is no Fabric member: the shop's application submits with the secret as transient data
         retail.submitWith(secret("first-owner-code"), "TransferOwnership", GTIN, first(), commit("second-owner-code"));
-        assertThat(police.evaluate("Verify", GTIN, first(), "").get("owners").asInt()).isEqualTo(2);
+        assertThat(police.evaluate("Verify", "(01)" + GTIN + "(21)" + first(), "").get("owners").asInt()).isEqualTo(2);
         assertThat(retail.refusedCode(secret("first-owner-code"), "TransferOwnership", GTIN, first(), commit("thief")))
                 .isEqualTo("OWNER_PROOF_INVALID");
     }
@@ -198,21 +197,29 @@ class FabricNetworkIT {
     @Order(7)
     void theOwnerLeavesContactDetailsThatOnlyThePoliceRead() {
         final Map<String, byte[]> data = new LinkedHashMap<>(secret("second-owner-code"));
-        data.put("contact", "{\"email\":\"owner@example.org\"}".getBytes(StandardCharsets.UTF_8));
+        data.put("contact", "{\"email\":\"owner@example.org\",\"salt\":\"c2FsdC1zYWx0LXNhbHQtc2FsdA\"}".getBytes(StandardCharsets.UTF_8));
         retail.submitWith(data, "SetOwnerContact", GTIN, first());
         assertThat(police.evaluate("GetOwnerContact", GTIN, first()).get("email").asString()).isEqualTo("owner@example.org");
         assertThat(retail.refusedQueryCode("GetOwnerContact", GTIN, first())).isEqualTo("NOT_AUTHORISED");
-        assertThat(police.evaluate("Verify", GTIN, first(), "").toString()).doesNotContain("owner@example.org");
+        assertThat(police.evaluate("Verify", "(01)" + GTIN + "(21)" + first(), "").toString()).doesNotContain("owner@example.org");
     }
 
     @Test
     @Order(8)
     void theftIsReportedThenThePoliceCheckAndClearIt() {
-        retail.submitWith(secret("second-owner-code"), "ReportTheft", GTIN, first(),
-                "{\"date\":\"2026-11-20\",\"place\":\"Lyon\",\"policeReport\":\"LY-2026-118\"}");
-        final JsonNode stolen = police.evaluate("Verify", GTIN, first(), signatures.get(first()));
+        // the street address and the report number travel as transient data into the private collection
+        final Map<String, byte[]> report = new LinkedHashMap<>(secret("second-owner-code"));
+        report.put("theftDetails", ("{\"place\":\"12 Rue Garibaldi, Lyon\",\"policeReport\":\"LY-2026-118\","
+                + "\"salt\":\"c2FsdC1zYWx0LXNhbHQtc2FsdA\"}").getBytes(StandardCharsets.UTF_8));
+        retail.submitWith(report, "ReportTheft", GTIN, first(), "{\"date\":\"2026-11-20\"}");
+        final JsonNode stolen = police.evaluate("Verify", "(01)" + GTIN + "(21)" + first(), signatures.get(first()));
         assertThat(stolen.get("verdict").asString()).isEqualTo("STOLEN");
-        assertThat(stolen.get("theft").get("place").asString()).isEqualTo("Lyon");
+        assertThat(stolen.get("theft").get("date").asString()).isEqualTo("2026-11-20");
+        for (JsonNode publicState : List.of(stolen, retail.evaluate("GetItem", GTIN, first()),
+                brand.evaluate("GetItemHistory", GTIN, first()))) {
+            assertThat(publicState.toString()).as("public state").doesNotContain("Garibaldi").doesNotContain("LY-2026-118");
+        }
+        assertThat(police.evaluate("GetTheftReport", GTIN, first()).get("place").asString()).isEqualTo("12 Rue Garibaldi, Lyon");
         final JsonNode check = police.evaluate("CheckSerials", json(List.of(Map.of("gtin", GTIN, "serial", first()))));
         assertThat(check.get(0).get("matches").get(0).get("stolen").asBoolean()).isTrue();
         assertThat(check.get(0).get("matches").get(0).get("theft").get("policeReport").asString()).isEqualTo("LY-2026-118");
@@ -239,7 +246,7 @@ class FabricNetworkIT {
     void aRecallByLotReachesEveryItemOfTheLot() {
         brand.submit("IssueRecall", json(Map.of("gtin", GTIN, "lot", lot)), "Strap pin may fail");
         for (String serial : List.of(first(), serials.get(BATCH - 1))) {
-            final JsonNode recalled = police.evaluate("Verify", GTIN, serial, signatures.get(serial));
+            final JsonNode recalled = police.evaluate("Verify", "(01)" + GTIN + "(21)" + serial, signatures.get(serial));
             assertThat(recalled.get("verdict").asString()).isEqualTo("RECALLED");
             assertThat(recalled.get("recalls").toString()).contains("Strap pin may fail");
         }
@@ -278,20 +285,21 @@ class FabricNetworkIT {
     }
 
     private String verdict(final String serial, final String signature) {
-        return police.evaluate("Verify", GTIN, serial, signature).get("verdict").asString();
+        return police.evaluate("Verify", "(01)" + GTIN + "(21)" + serial, signature).get("verdict").asString();
     }
 
     private static Map<String, byte[]> secret(final String secret) {
         return Map.of("ownerSecret", secret.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The commitment to a secret, as the README specifies it: scrypt (N=16384, r=8, p=1) with a fresh salt. */
     private static String commit(final String secret) {
-        try {
-            final byte[] hash = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        final byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        final byte[] hash = org.bouncycastle.crypto.generators.SCrypt.generate(secret.getBytes(StandardCharsets.UTF_8), salt,
+                16384, 8, 1, 32);
+        final Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return "scrypt:" + b64.encodeToString(salt) + ":" + b64.encodeToString(hash);
     }
 
     private static String refs(final List<String> serials) {

@@ -7,20 +7,21 @@ import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import io.lettuce.core.Range;
+import io.lettuce.core.XAddArgs;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Scan analytics, off the ledger: per item, the number of scans, the first and last, and the coarse
- * places it was scanned in. A label scanned in implausibly many places within the window, or in two
- * places farther apart than anyone could travel between the two scans (places given as geohash cells),
- * is a copied code: the item turns {@code SUSPECT_COPY} and lands on its manufacturer's list of suspects.
+ * places (5-character geohash cells) and client networks it was scanned from. A genuine label scanned
+ * within the window in implausibly many places by several distinct client networks, or in two places
+ * farther apart than anyone could travel between two scans from different networks, is a copied code:
+ * it turns {@code SUSPECT_COPY} for every later check, with or without a place, and lands on its
+ * manufacturer's list of suspects until the manufacturer clears it. One client alone never flags a code.
  */
 @Component
 public class ScanAnalytics {
-
-    private static final Pattern PLACE = Pattern.compile("[A-Za-z0-9 ._-]{1,32}");
 
     private final Redis redis;
     private final RedisProperties properties;
@@ -28,11 +29,6 @@ public class ScanAnalytics {
     ScanAnalytics(final Redis redis, final RedisProperties properties) {
         this.redis = redis;
         this.properties = properties;
-    }
-
-    /** A coarse place as a scanner reports it (a city, a geohash prefix), if it is a plausible one. */
-    public static Optional<String> place(final String reported) {
-        return Optional.ofNullable(reported).map(String::strip).filter(p -> PLACE.matcher(p).matches());
     }
 
     /** Why a scan makes a label look copied. */
@@ -53,43 +49,59 @@ public class ScanAnalytics {
     }
 
     /**
-     * Counts a scan and says whether the item now looks copied. Empty when Redis cannot be reached:
-     * then no verdict is changed.
+     * Counts a scan and says whether the item is a suspect copy: already flagged, or flagged by this
+     * scan. Only a scan of the genuine label ({@code genuine}) counts towards a suspicion: anyone can
+     * type a serial, and that must not turn its genuine label suspect. Empty when Redis cannot be
+     * reached: then no verdict is changed.
      */
-    public Mono<Suspicion> record(final String gtin, final String serial, final String manufacturer,
-            final Optional<String> place, final Instant now) {
+    public Mono<Suspicion> record(final String gtin, final String serial, final String manufacturer, final Scan scan,
+            final boolean genuine, final Instant now) {
         final String item = gtin + "/" + serial;
         final String stats = "scan:" + item;
-        final String places = "scanp:" + item;
-        final long at = now.toEpochMilli();
         return redis.call(r -> r.hincrby(stats, "count", 1)
                 .then(r.hsetnx(stats, "first", now.toString()))
                 .then(r.hset(stats, "last", now.toString()))
-                .then(place.isEmpty() ? Mono.just(0L) : r.zadd(places, at, place.get())
-                        .then(r.zremrangebyscore(places, io.lettuce.core.Range.create(0, at - properties.suspectWindow().toMillis())))
-                        .then(r.expire(places, properties.suspectWindow()))
-                        .then(r.zcard(places)))
-                .zipWith(place.flatMap(p -> Geohash.cell(p).map(cell -> travelled(r, item, p, cell, at))).orElse(Mono.just(false)))
+                .then(r.hget(SUSPECT + item, "reason").map(Suspicion::valueOf).defaultIfEmpty(Suspicion.NONE))
+                .flatMap(flagged -> flagged != Suspicion.NONE || !genuine || scan.place().isEmpty() ? Mono.just(flagged)
+                        : judge(r, item, manufacturer, scan, now)));
+    }
+
+    private Mono<Suspicion> judge(final RedisReactiveCommands<String, String> r, final String item, final String manufacturer,
+            final Scan scan, final Instant now) {
+        final String place = scan.place().orElseThrow();
+        final long at = now.toEpochMilli();
+        final Range<Long> expired = Range.create(0L, at - properties.suspectWindow().toMillis());
+        final String places = "scanp:" + item;
+        final String networks = "scann:" + item;
+        return r.zadd(places, at, place).then(r.zadd(networks, at, scan.network()))
+                .then(r.zremrangebyscore(places, expired)).then(r.zremrangebyscore(networks, expired))
+                .then(r.expire(places, properties.suspectWindow())).then(r.expire(networks, properties.suspectWindow()))
+                .then(r.zcard(places).zipWith(r.zcard(networks)))
+                .zipWith(Geohash.cell(place).map(cell -> travelled(r, item, place, cell, scan.network(), at)).orElse(Mono.just(false)))
                 .flatMap(seen -> {
-                    final Suspicion suspicion = seen.getT1() >= properties.suspectPlaces() ? Suspicion.PLACES
-                            : seen.getT2() ? Suspicion.SPEED : Suspicion.NONE;
+                    final boolean manyPlaces = seen.getT1().getT1() >= properties.suspectPlaces()
+                            && seen.getT1().getT2() >= properties.suspectClients();
+                    final Suspicion suspicion = manyPlaces ? Suspicion.PLACES : seen.getT2() ? Suspicion.SPEED : Suspicion.NONE;
                     if (suspicion == Suspicion.NONE) {
                         return Mono.just(suspicion);
                     }
-                    return r.zadd("suspects:" + manufacturer, at, item).thenReturn(suspicion);
-                }));
+                    return r.hset(SUSPECT + item, Map.of("reason", suspicion.name(), "at", now.toString(), "manufacturer", manufacturer))
+                            .then(r.zadd(SUSPECTS + manufacturer, at, item))
+                            .thenReturn(suspicion);
+                });
     }
 
     /**
-     * Keeps the item's last scan in a geohash cell, and says whether getting here from the one before
-     * needed more than {@code suspect-speed-kmh}.
+     * Keeps the item's last scan (cell, time, network), and says whether getting here from the one
+     * before, made from another network, needed more than {@code suspect-speed-kmh}.
      */
     private Mono<Boolean> travelled(final RedisReactiveCommands<String, String> r, final String item, final String place,
-            final Geohash.Cell cell, final long at) {
+            final Geohash.Cell cell, final String network, final long at) {
         final String last = "scang:" + item;
-        return r.hmget(last, "place", "at").collectList()
+        return r.hmget(last, "place", "at", "network").collectList()
                 .map(previous -> {
-                    if (previous.size() < 2 || !previous.get(0).hasValue() || !previous.get(1).hasValue()) {
+                    if (previous.size() < 3 || previous.stream().anyMatch(v -> !v.hasValue())
+                            || previous.get(2).getValue().equals(network)) {
                         return false;
                     }
                     final Optional<Geohash.Cell> before = Geohash.cell(previous.get(0).getValue());
@@ -100,13 +112,41 @@ public class ScanAnalytics {
                     final double hours = Math.abs(at - Long.parseLong(previous.get(1).getValue())) / 3_600_000.0;
                     return km > 0 && km > properties.suspectSpeedKmh() * hours;
                 })
-                .flatMap(tooFast -> r.hset(last, Map.of("place", place, "at", Long.toString(at)))
+                .flatMap(tooFast -> r.hset(last, Map.of("place", place, "at", Long.toString(at), "network", network))
                         .then(r.expire(last, properties.suspectWindow()))
                         .thenReturn(tooFast));
     }
 
-    /** A manufacturer's suspect codes, most recent first: {@code gtin/serial}. */
-    public Mono<List<String>> suspects(final String manufacturer) {
-        return redis.call(r -> r.zrevrange("suspects:" + manufacturer, 0, 999).collectList());
+    /** A suspect code as its manufacturer sees it. */
+    public record Suspect(String gtin, String serial, String reason, String since) {}
+
+    /** A manufacturer's suspect codes, most recent first. */
+    public Mono<List<Suspect>> suspects(final String manufacturer) {
+        return redis.call(r -> r.zrevrange(SUSPECTS + manufacturer, 0, 999)
+                .concatMap(item -> r.hmget(SUSPECT + item, "reason", "at").collectList().map(v -> {
+                    final int slash = item.indexOf('/');
+                    final Suspicion reason = v.get(0).hasValue() ? Suspicion.valueOf(v.get(0).getValue()) : Suspicion.PLACES;
+                    return new Suspect(item.substring(0, slash), item.substring(slash + 1), reason.reason(),
+                            v.get(1).hasValue() ? v.get(1).getValue() : "");
+                }))
+                .collectList());
     }
+
+    /**
+     * The manufacturer clears one of its suspect codes (after checking the items, for example): the
+     * flag and the scans that raised it are dropped, and the clearing is recorded. False if the code
+     * was not on its list; empty if Redis cannot be reached.
+     */
+    public Mono<Boolean> clear(final String manufacturer, final String gtin, final String serial, final Instant now) {
+        final String item = gtin + "/" + serial;
+        return redis.call(r -> r.zrem(SUSPECTS + manufacturer, item).flatMap(removed -> removed == 0 ? Mono.just(false)
+                : r.del(SUSPECT + item, "scanp:" + item, "scann:" + item, "scang:" + item)
+                        .then(r.xadd(CLEARED + manufacturer, XAddArgs.Builder.maxlen(100_000).approximateTrimming(),
+                                Map.of("gtin", gtin, "serial", serial, "at", now.toString())))
+                        .thenReturn(true)));
+    }
+
+    private static final String SUSPECT = "suspect:";
+    private static final String SUSPECTS = "suspects:";
+    private static final String CLEARED = "suspects-cleared:";
 }

@@ -1,29 +1,55 @@
 package com.serialtrust.api.analytics;
 
+import com.serialtrust.api.problem.ApiProblem;
+import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.security.ApiKeys;
+import com.serialtrust.api.security.LedgerRoles;
+import com.serialtrust.gs1.ElementString;
+import com.serialtrust.gs1.Gtin;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** A manufacturer's codes that look copied. */
+/** A manufacturer's codes that look copied, and the manufacturer's clearing of one. */
 @RestController
 class SuspectController {
 
     private final ScanAnalytics analytics;
+    private final LedgerRoles roles;
+    private final Clock clock = Clock.systemUTC();
 
-    SuspectController(final ScanAnalytics analytics) {
+    SuspectController(final ScanAnalytics analytics, final LedgerRoles roles) {
         this.analytics = analytics;
+        this.roles = roles;
     }
 
     @GetMapping("/api/suspects")
-    Mono<List<Map<String, String>>> suspects(@AuthenticationPrincipal final ApiKeys.Holder caller) {
-        return analytics.suspects(caller.organisation().mspId()).defaultIfEmpty(List.of())
-                .map(items -> items.stream().map(item -> {
-                    final int slash = item.indexOf('/');
-                    return Map.of("gtin", item.substring(0, slash), "serial", item.substring(slash + 1));
-                }).toList());
+    Mono<List<ScanAnalytics.Suspect>> suspects(@AuthenticationPrincipal final ApiKeys.Holder caller) {
+        return manufacturer(caller).then(analytics.suspects(caller.organisation().mspId()).defaultIfEmpty(List.of()));
+    }
+
+    /** Clears a suspect code of the caller's: checks of it read GENUINE again, and its scans start anew. */
+    @DeleteMapping("/api/suspects/{gtin}/{serial}")
+    Mono<Map<String, Object>> clear(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial) {
+        final ElementString item = ElementString.of(Gtin.parse(gtin), serial);
+        return manufacturer(caller)
+                .then(analytics.clear(caller.organisation().mspId(), item.gtin().value(), item.serial(), clock.instant()))
+                .switchIfEmpty(Mono.error(new ApiProblem(ProblemTypes.ANALYTICS_UNAVAILABLE,
+                        "the scan analytics cannot be reached now; try again shortly")))
+                .flatMap(cleared -> cleared
+                        ? Mono.just(Map.<String, Object>of("gtin", item.gtin().value(), "serial", item.serial(), "cleared", true))
+                        : Mono.error(new ApiProblem("SUSPECT_NOT_FOUND", item.gtin().value() + "/" + item.serial()
+                                + " is not on your list of suspect codes")));
+    }
+
+    private Mono<Void> manufacturer(final ApiKeys.Holder caller) {
+        return roles.require(caller.organisation(), "MANUFACTURER", "suspect codes are for their manufacturer");
     }
 }

@@ -1,5 +1,6 @@
 package com.serialtrust.api.demo;
 
+import com.serialtrust.api.theft.TheftReports;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.LedgerRefusal;
@@ -111,7 +112,8 @@ class DemoData implements ApplicationRunner {
         }
         final boolean fresh = tolerate(() -> submit(brand, "RegisterItems", json.writeValueAsString(batch)), "ITEM_EXISTS");
         if (fresh) {
-            submit(brand, "ReportTheft", GTIN, prefix + STOLEN_NUMBER, "{\"date\":\"2026-01-15\",\"place\":\"Demo warehouse\"}");
+            ledger.submit(brand, "ReportTheft", List.of(GTIN, prefix + STOLEN_NUMBER, TheftReports.publicPart("2026-01-15")),
+                    TheftReports.privatePart("Demo warehouse", null)).block();
         }
         print(labels, keys);
     }

@@ -5,6 +5,7 @@ import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.theft.TheftReports;
 import com.serialtrust.chaincode.OwnerProofs;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -92,14 +93,10 @@ class OwnershipController {
     @PostMapping(path = "/owner/items/{gtin}/{serial}/theft", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ObjectNode> reportTheft(@PathVariable final String gtin, @PathVariable final String serial,
             @RequestBody final TheftReport report) {
-        final Map<String, String> input = new LinkedHashMap<>();
-        input.put("date", report.date());
-        input.put("place", report.place());
-        if (report.policeReport() != null) {
-            input.put("policeReport", report.policeReport());
-        }
-        return chaincode.submit(operator, new OwnerProof(report.secret(), report.publicKey(), report.signature()).transientData(),
-                "ReportTheft", gtin, serial, chaincode.text(input));
+        final Map<String, byte[]> data = new LinkedHashMap<>(
+                new OwnerProof(report.secret(), report.publicKey(), report.signature()).transientData());
+        data.putAll(TheftReports.privatePart(report.place(), report.policeReport()));
+        return chaincode.submit(operator, data, "ReportTheft", gtin, serial, TheftReports.publicPart(report.date()));
     }
 
     @PostMapping(path = "/owner/items/{gtin}/{serial}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -108,7 +105,10 @@ class OwnershipController {
         if (contact.contact() == null || !contact.contact().isObject()) {
             throw new ApiProblem(ProblemTypes.BAD_REQUEST, "contact is a JSON object, such as {\"email\": ...}");
         }
-        final byte[] details = chaincode.text(contact.contact()).getBytes(StandardCharsets.UTF_8);
+        // a fresh salt in the private value, so that the hash Fabric keeps on chain confirms no guessed address
+        final tools.jackson.databind.node.ObjectNode salted = ((tools.jackson.databind.node.ObjectNode) contact.contact()).deepCopy();
+        salted.put("salt", TheftReports.salt());
+        final byte[] details = chaincode.text(salted).getBytes(StandardCharsets.UTF_8);
         if (details.length > MAX_CONTACT) {
             throw new ApiProblem("LIMIT_EXCEEDED", "contact details are at most " + MAX_CONTACT + " bytes");
         }

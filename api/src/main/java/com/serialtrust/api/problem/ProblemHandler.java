@@ -1,5 +1,6 @@
 package com.serialtrust.api.problem;
 
+import com.serialtrust.api.ledger.LedgerFailedException;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.gs1.InvalidIdentifierException;
@@ -53,6 +54,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unavailable(final LedgerUnavailableException e) {
         LOG.warn("ledger unavailable: {}", e.getMessage());
         return respond(problem(ProblemTypes.LEDGER_UNAVAILABLE, "the ledger is not reachable; try again shortly"));
+    }
+
+    @ExceptionHandler(LedgerFailedException.class)
+    ResponseEntity<ProblemDetail> failed(final LedgerFailedException e) {
+        LOG.error("the contract failed: {}", e.getMessage(), e.getCause());
+        return respond(problem(ProblemTypes.LEDGER_FAILED, "the ledger could not carry out this request; we have been told"));
     }
 
     @ExceptionHandler(Exception.class)

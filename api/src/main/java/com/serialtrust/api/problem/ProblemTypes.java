@@ -14,6 +14,7 @@ public final class ProblemTypes {
 
     /** The api's own codes, beside the contract's. */
     public static final String BAD_REQUEST = "BAD_REQUEST";
+    public static final String REQUEST_REJECTED = "REQUEST_REJECTED";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
@@ -25,7 +26,9 @@ public final class ProblemTypes {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
     public static final String SIGHTINGS_UNAVAILABLE = "SIGHTINGS_UNAVAILABLE";
+    public static final String ANALYTICS_UNAVAILABLE = "ANALYTICS_UNAVAILABLE";
     public static final String INTERNAL = "INTERNAL";
+    public static final String LEDGER_FAILED = "LEDGER_FAILED";
 
     private static final Map<String, HttpStatus> EXCEPTIONS = Map.ofEntries(
             Map.entry("LIMIT_EXCEEDED", HttpStatus.CONTENT_TOO_LARGE),
@@ -58,7 +61,9 @@ public final class ProblemTypes {
             Map.entry(RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS),
             Map.entry(LEDGER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry(SIGHTINGS_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry(INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR));
+            Map.entry(ANALYTICS_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR),
+            Map.entry(LEDGER_FAILED, HttpStatus.INTERNAL_SERVER_ERROR));
 
     private ProblemTypes() {}
 

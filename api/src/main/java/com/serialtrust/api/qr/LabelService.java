@@ -33,8 +33,15 @@ public class LabelService {
                 .map(payload -> uri(json.readTree(payload)));
     }
 
-    /** The label URI of an item as the ledger returns it. */
+    /**
+     * The label URI of an item as the ledger returns it. The ledger hands an item's signature to its
+     * manufacturer only; to anyone else there is no label to print.
+     */
     public String uri(final JsonNode item) {
+        if (!item.hasNonNull("signature")) {
+            throw new com.serialtrust.api.problem.ApiProblem("NOT_AUTHORISED",
+                    "only the item's manufacturer may obtain its label");
+        }
         final ElementString element = new ElementString(Gtin.parse(item.get("gtin").asString()),
                 item.get("serial").asString(), optional(item, "cpv"), optional(item, "lot"),
                 optional(item, "productionDate"), optional(item, "expiryDate"));

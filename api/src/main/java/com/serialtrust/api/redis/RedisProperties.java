@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url {@code redis://host:port}; empty turns Redis off
  * @param timeout how long one command may take before the api goes on without it
  * @param suspectPlaces distinct places within {@code suspectWindow} that make a label a suspect copy
+ * @param suspectClients distinct client networks (IPv4 /24, IPv6 /48) among those scans: one client never
+ *     flags a code
  * @param suspectSpeedKmh the speed, between two scans in geohash cells, beyond which a label is a
  *     suspect copy: faster than an airliner
  */
@@ -22,7 +24,8 @@ public record RedisProperties(
         @DefaultValue("600") int publicRequestsPerMinute,
         @DefaultValue("5") int suspectPlaces,
         @DefaultValue("24h") Duration suspectWindow,
-        @DefaultValue("1000") int suspectSpeedKmh) {
+        @DefaultValue("1000") int suspectSpeedKmh,
+        @DefaultValue("3") int suspectClients) {
 
     public boolean enabled() {
         return url != null && !url.isBlank();

@@ -1,8 +1,10 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.security.ApiKeys;
+import com.serialtrust.api.security.LedgerRoles;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
 import java.net.URI;
@@ -32,9 +34,13 @@ class RegistryController {
     private final RegistrationService registration;
     private final CsvImports imports;
     private final JsonMapper json;
+    private final LedgerRoles roles;
+    private final Chaincode chaincode;
 
     RegistryController(final Ledger ledger, final RegistrationService registration, final CsvImports imports,
-            final JsonMapper json) {
+            final JsonMapper json, final LedgerRoles roles, final Chaincode chaincode) {
+        this.roles = roles;
+        this.chaincode = chaincode;
         this.ledger = ledger;
         this.registration = registration;
         this.imports = imports;
@@ -43,6 +49,8 @@ class RegistryController {
 
     record KeyRequest(String publicKey) {}
 
+    record Compromise(String from) {}
+
     record ProductRequest(String gtin, String name, Integer warrantyMonths, String serialScheme) {}
 
     @PostMapping(path = "/api/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -50,6 +58,39 @@ class RegistryController {
             @RequestBody final KeyRequest request) {
         return ledger.submit(caller.organisation(), "RegisterKey", List.of(ApiProblem.required(request.publicKey(), "publicKey")), Map.of())
                 .map(done -> ResponseEntity.status(201).body(json.readTree(done.payload())));
+    }
+
+    /** The caller's signing keys: active, retired, revoked, and since when a key is compromised. */
+    @GetMapping("/api/keys")
+    Mono<JsonNode> keys(@AuthenticationPrincipal final ApiKeys.Holder caller) {
+        return ledger.evaluate(caller.organisation(), "ListKeys", List.of(caller.organisation().mspId())).map(json::readTree);
+    }
+
+    /** Replaces a key with a new one: the old key signs nothing more, its items stay genuine. */
+    @PostMapping(path = "/api/keys/{keyId}/rotation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<JsonNode> rotateKey(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String keyId,
+            @RequestBody final KeyRequest request) {
+        return submit(caller, "RotateKey", keyId, ApiProblem.required(request.publicKey(), "publicKey"));
+    }
+
+    /** Retires a key without a successor: it signs nothing more, its items stay genuine. */
+    @PostMapping("/api/keys/{keyId}/revocation")
+    Mono<JsonNode> revokeKey(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String keyId) {
+        return submit(caller, "RevokeKey", keyId);
+    }
+
+    /**
+     * Declares a key compromised from a time (ISO-8601): every item registered with it from then on
+     * reads SIGNATURE_INVALID with reason KEY_COMPROMISED, and it registers nothing more.
+     */
+    @PostMapping(path = "/api/keys/{keyId}/compromise", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<JsonNode> declareCompromised(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @PathVariable final String keyId, @RequestBody final Compromise request) {
+        return submit(caller, "DeclareKeyCompromised", keyId, ApiProblem.required(request.from(), "from"));
+    }
+
+    private Mono<JsonNode> submit(final ApiKeys.Holder caller, final String function, final String... args) {
+        return chaincode.submit(caller.organisation(), function, args).cast(JsonNode.class);
     }
 
     @PostMapping(path = "/api/products", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +118,8 @@ class RegistryController {
         if (rows.isEmpty() || rows.size() > RegistrationService.BATCH) {
             return Mono.error(new ApiProblem("LIMIT_EXCEEDED", "a batch holds 1 to " + RegistrationService.BATCH + " items"));
         }
-        return Mono.fromCallable(() -> registration.registerBlocking(caller.organisation(), rows))
+        return manufacturer(caller)
+                .then(Mono.fromCallable(() -> registration.registerBlocking(caller.organisation(), rows)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(outcomes -> Map.of("counts", RegistrationService.count(outcomes), "items", outcomes));
     }
@@ -86,7 +128,8 @@ class RegistryController {
     @PostMapping(path = "/api/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     Mono<ResponseEntity<ImportJob>> startImport(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestBody final Flux<DataBuffer> body) {
-        return imports.start(caller.organisation(), body)
+        return manufacturer(caller)
+                .then(Mono.defer(() -> imports.start(caller.organisation(), body)))
                 .map(job -> ResponseEntity.accepted().location(URI.create("/api/imports/" + job.id())).body(job));
     }
 
@@ -102,6 +145,11 @@ class RegistryController {
                 .switchIfEmpty(Mono.error(new ApiProblem("IMPORT_NOT_FOUND", "no import " + id + " of yours")))
                 .publishOn(Schedulers.boundedElastic())
                 .map(file -> "row,code,message\n" + (Files.exists(file) ? read(file) : ""));
+    }
+
+    /** Only a manufacturer registers items: refused up front, before any row is read. */
+    private Mono<Void> manufacturer(final ApiKeys.Holder caller) {
+        return roles.require(caller.organisation(), "MANUFACTURER", "only a manufacturer registers items");
     }
 
     private static String read(final java.nio.file.Path file) {

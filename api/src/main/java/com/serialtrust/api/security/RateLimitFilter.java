@@ -37,7 +37,7 @@ class RateLimitFilter implements WebFilter {
     @Override
     public Mono<Void> filter(final ServerWebExchange exchange, final WebFilterChain chain) {
         final String path = exchange.getRequest().getPath().value();
-        if (!redis.enabled() || !path.startsWith("/01/") && !path.startsWith("/owner/")) {
+        if (!redis.enabled() || !path.startsWith("/01/") && !path.startsWith("/owner/") && !path.startsWith("/verify/")) {
             return chain.filter(exchange);
         }
         final long now = System.currentTimeMillis();

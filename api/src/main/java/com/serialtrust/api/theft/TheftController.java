@@ -4,6 +4,7 @@ import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.security.ApiKeys;
+import com.serialtrust.api.security.LedgerRoles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ class TheftController {
 
     private final Chaincode chaincode;
     private final StolenSightings sightings;
+    private final LedgerRoles roles;
 
-    TheftController(final Chaincode chaincode, final StolenSightings sightings) {
+    TheftController(final Chaincode chaincode, final StolenSightings sightings, final LedgerRoles roles) {
         this.chaincode = chaincode;
         this.sightings = sightings;
+        this.roles = roles;
     }
 
     record Report(String date, String place, String policeReport) {}
@@ -46,14 +49,16 @@ class TheftController {
     @PostMapping(path = "/api/items/{gtin}/{serial}/theft", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ObjectNode> report(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial, @RequestBody final Report report) {
-        return chaincode.submit(caller.organisation(), "ReportTheft", gtin, serial, chaincode.text(input(report)));
+        return chaincode.submit(caller.organisation(), TheftReports.privatePart(report.place(), report.policeReport()),
+                "ReportTheft", gtin, serial, TheftReports.publicPart(report.date()));
     }
 
     /** The police flag an item stolen on their own report. */
     @PostMapping(path = "/api/police/items/{gtin}/{serial}/flag", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ObjectNode> flag(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial, @RequestBody final Report report) {
-        return chaincode.submit(caller.organisation(), "FlagStolen", gtin, serial, chaincode.text(input(report)));
+        return chaincode.submit(caller.organisation(), TheftReports.privatePart(report.place(), report.policeReport()),
+                "FlagStolen", gtin, serial, TheftReports.publicPart(report.date()));
     }
 
     @PostMapping(path = "/api/police/items/{gtin}/{serial}/recovery", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +82,7 @@ class TheftController {
             }
             return m;
         }).toList();
-        return chaincode.query(caller.organisation(), "CheckSerials", chaincode.text(list));
+        return police(caller).then(chaincode.query(caller.organisation(), "CheckSerials", chaincode.text(list)));
     }
 
     /** Items whose serial is close to a worn or mistyped one. */
@@ -102,11 +107,19 @@ class TheftController {
         if (limit < 1 || limit > StolenSightings.MAX_READ) {
             throw new ApiProblem(ProblemTypes.BAD_REQUEST, "limit is 1 to " + StolenSightings.MAX_READ);
         }
-        return chaincode.query(caller.organisation(), "GetOrganisation", caller.organisation().mspId())
-                .flatMap(organisation -> organisation.path("roles").valueStream().anyMatch(r -> "POLICE".equals(r.asString()))
-                        ? sightings.latest(limit).switchIfEmpty(Mono.error(new ApiProblem(ProblemTypes.SIGHTINGS_UNAVAILABLE,
-                                "the record of sightings cannot be reached now; try again shortly")))
-                        : Mono.error(new ApiProblem("NOT_AUTHORISED", "only the police read sightings of stolen items")));
+        return police(caller).then(sightings.latest(limit).switchIfEmpty(Mono.error(new ApiProblem(ProblemTypes.SIGHTINGS_UNAVAILABLE,
+                        "the record of sightings cannot be reached now; try again shortly"))));
+    }
+
+    private Mono<Void> police(final ApiKeys.Holder caller) {
+        return roles.require(caller.organisation(), "POLICE", "this is for the police only");
+    }
+
+    /** A theft report with its private place and police report number: the police only. */
+    @GetMapping("/api/police/items/{gtin}/{serial}/theft")
+    Mono<JsonNode> theftReport(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+            @PathVariable final String serial) {
+        return chaincode.query(caller.organisation(), "GetTheftReport", gtin, serial);
     }
 
     /** The owner's contact details, from the private collection: the police only. */
@@ -114,19 +127,5 @@ class TheftController {
     Mono<JsonNode> ownerContact(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
         return chaincode.query(caller.organisation(), "GetOwnerContact", gtin, serial);
-    }
-
-    private static Map<String, String> input(final Report report) {
-        final Map<String, String> input = new LinkedHashMap<>();
-        if (report.date() != null) {
-            input.put("date", report.date());
-        }
-        if (report.place() != null) {
-            input.put("place", report.place());
-        }
-        if (report.policeReport() != null) {
-            input.put("policeReport", report.policeReport());
-        }
-        return input;
     }
 }

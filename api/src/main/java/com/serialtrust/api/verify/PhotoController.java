@@ -1,5 +1,6 @@
 package com.serialtrust.api.verify;
 
+import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.gs1.DigitalLink;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -59,6 +60,6 @@ class PhotoController {
                 .publishOn(Schedulers.boundedElastic())
                 .map(PhotoDecoder::decode)
                 .map(DigitalLink::parse)
-                .flatMap(link -> verification.verify(link, ResolverController.place(request)));
+                .flatMap(link -> verification.verify(link, Scan.of(request)));
     }
 }

@@ -1,8 +1,7 @@
 package com.serialtrust.api.verify;
 
-import com.serialtrust.api.analytics.ScanAnalytics;
+import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.gs1.DigitalLink;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +29,7 @@ class ResolverController {
         "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
     }, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ObjectNode> verify(final ServerHttpRequest request) {
-        return Mono.fromCallable(() -> link(request)).flatMap(link -> verification.verify(link, place(request)));
+        return Mono.fromCallable(() -> link(request)).flatMap(link -> verification.verify(link, Scan.of(request)));
     }
 
     @GetMapping(path = {
@@ -40,13 +39,8 @@ class ResolverController {
         "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
     }, produces = MediaType.TEXT_HTML_VALUE)
     Mono<String> page(final ServerHttpRequest request) {
-        return Mono.fromCallable(() -> link(request)).flatMap(link -> verification.verify(link, place(request)))
+        return Mono.fromCallable(() -> link(request)).flatMap(link -> verification.verify(link, Scan.of(request)))
                 .map(VerifierPage::render);
-    }
-
-    /** The coarse place a scanner reports in {@code X-Scan-Place} (a city, a geohash prefix), if any. */
-    static Optional<String> place(final ServerHttpRequest request) {
-        return ScanAnalytics.place(request.getHeaders().getFirst("X-Scan-Place"));
     }
 
     /** The request as the Digital Link it is; the host does not matter, only the path and query. */

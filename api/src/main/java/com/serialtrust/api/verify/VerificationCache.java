@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Verifications in Redis, one hash per item (a field per presented signature), dropped as soon as a
+ * Verifications in Redis, one hash per item (a field per presented label: its identifiers and signature), dropped as soon as a
  * chaincode event names the item. Events that can change many items at once (a recall, a revoked
  * key, a new model) move an epoch that is part of every key, so all earlier entries go unread.
  * A verification read while any event arrived is not cached: it may already be stale.
@@ -64,8 +64,8 @@ class VerificationCache {
     /** The event sequence and epoch when a read began. */
     record Stamp(long sequence, long epoch) {}
 
-    Mono<ObjectNode> get(final String gtin, final String serial, final String signature) {
-        return redis.call(r -> r.hget(key(gtin, serial), field(signature)))
+    Mono<ObjectNode> get(final String gtin, final String serial, final String presented) {
+        return redis.call(r -> r.hget(key(gtin, serial), field(presented)))
                 .map(text -> (ObjectNode) json.readTree(text));
     }
 
@@ -73,12 +73,12 @@ class VerificationCache {
      * The cached verification, waiting for a slow Redis up to {@link #PATIENT}: when the ledger cannot
      * be reached, a verification a little late beats none.
      */
-    Mono<ObjectNode> getPatiently(final String gtin, final String serial, final String signature) {
-        return redis.call(r -> r.hget(key(gtin, serial), field(signature)), PATIENT)
+    Mono<ObjectNode> getPatiently(final String gtin, final String serial, final String presented) {
+        return redis.call(r -> r.hget(key(gtin, serial), field(presented)), PATIENT)
                 .map(text -> (ObjectNode) json.readTree(text));
     }
 
-    Mono<Void> put(final String gtin, final String serial, final String signature, final ObjectNode verification,
+    Mono<Void> put(final String gtin, final String serial, final String presented, final ObjectNode verification,
             final Stamp readAt) {
         final String item = gtin + ":" + serial;
         if (touchedSince(item, readAt)) {
@@ -88,7 +88,7 @@ class VerificationCache {
         final String value = json.writeValueAsString(verification);
         // an event that arrives between the check and the write may have deleted the key before the
         // write landed: look again once it has, and take the entry back out
-        return redis.call(r -> r.hset(key, field(signature), value)
+        return redis.call(r -> r.hset(key, field(presented), value)
                 .then(r.expire(key, properties.cacheTtl()))
                 .then(Mono.defer(() -> touchedSince(item, readAt) ? r.del(key) : Mono.just(0L))))
                 .then();
@@ -144,18 +144,18 @@ class VerificationCache {
         return key(epoch.get(), gtin + ":" + serial);
     }
 
-    /** The hash that holds an item's verifications, one field per signature: {@code v:<epoch>:<gtin>:<serial>}. */
+    /** The hash that holds an item's verifications, one field per presented label: {@code v:<epoch>:<gtin>:<serial>}. */
     private static String key(final long epoch, final String item) {
         return "v:" + epoch + ":" + item;
     }
 
-    private static String field(final String signature) {
-        if (signature == null || signature.isEmpty()) {
+    private static String field(final String presented) {
+        if (presented == null || presented.isEmpty()) {
             return "-";
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(signature.getBytes(StandardCharsets.UTF_8)), 0, 16);
+                    .digest(presented.getBytes(StandardCharsets.UTF_8)), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

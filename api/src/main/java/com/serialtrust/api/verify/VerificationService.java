@@ -1,5 +1,6 @@
 package com.serialtrust.api.verify;
 
+import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.api.analytics.ScanAnalytics;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
@@ -9,7 +10,6 @@ import com.serialtrust.api.theft.StolenSightings;
 import com.serialtrust.gs1.DigitalLink;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -47,37 +47,44 @@ public class VerificationService {
      * counted, a genuine label scanned in implausibly many places turns {@code SUSPECT_COPY}, and a
      * check of a stolen item is recorded for the police.
      */
-    public Mono<ObjectNode> verify(final DigitalLink link, final Optional<String> place) {
+    public Mono<ObjectNode> verify(final DigitalLink link, final Scan scan) {
         final String gtin = link.element().gtin().value();
         final String serial = link.element().serial();
+        final String elementString = link.element().canonical();
         final String signature = link.signature().orElse("");
-        return cache.get(gtin, serial, signature)
-                .switchIfEmpty(Mono.defer(() -> fromLedger(gtin, serial, signature)))
+        // the verdict depends on every identifier the link carries, so the cache keys on all of them
+        final String presented = elementString + "\n" + signature;
+        return cache.get(gtin, serial, presented)
+                .switchIfEmpty(Mono.defer(() -> fromLedger(gtin, serial, elementString, signature, presented)))
                 // the ledger is out of reach: a cache that was only too slow may still have the answer
-                .onErrorResume(LedgerUnavailableException.class, unreachable -> cache.getPatiently(gtin, serial, signature)
+                .onErrorResume(LedgerUnavailableException.class, unreachable -> cache.getPatiently(gtin, serial, presented)
                         .switchIfEmpty(Mono.error(unreachable)))
-                .flatMap(verification -> scanned(verification, gtin, serial, place));
+                .flatMap(verification -> scanned(verification, gtin, serial, scan));
     }
 
-    private Mono<ObjectNode> fromLedger(final String gtin, final String serial, final String signature) {
+    private Mono<ObjectNode> fromLedger(final String gtin, final String serial, final String elementString,
+            final String signature, final String presented) {
         final VerificationCache.Stamp stamp = cache.stamp();
-        return ledger.evaluate(asPublic, "Verify", List.of(gtin, serial, signature))
+        return ledger.evaluate(asPublic, "Verify", List.of(elementString, signature))
                 .map(payload -> (ObjectNode) json.readTree(payload))
                 .map(VerificationService::withoutSignature)
                 .flatMap(this::withBlock)
-                .flatMap(v -> cache.put(gtin, serial, signature, v, stamp).thenReturn(v));
+                .flatMap(v -> cache.put(gtin, serial, presented, v, stamp).thenReturn(v));
     }
 
     private Mono<ObjectNode> scanned(final ObjectNode verification, final String gtin, final String serial,
-            final Optional<String> place) {
+            final Scan scan) {
         if (!verification.path("registered").asBoolean(false)) {
             return Mono.just(verification);
         }
-        final Mono<Void> sighting = "STOLEN".equals(verification.path("verdict").asString())
-                ? sightings.record(gtin, serial, place, clock.instant()) : Mono.empty();
-        return sighting.then(analytics.record(gtin, serial, verification.path("manufacturer").asString(""), place, clock.instant())
-                .map(suspicion -> suspicion != ScanAnalytics.Suspicion.NONE
-                        && "GENUINE".equals(verification.path("verdict").asString())
+        final String verdict = verification.path("verdict").asString();
+        final Mono<Void> sighting = "STOLEN".equals(verdict)
+                ? sightings.record(gtin, serial, scan.place(), clock.instant()) : Mono.empty();
+        // a suspect code is suspect to every check that would otherwise read well: with its label, or without
+        final boolean overridable = "GENUINE".equals(verdict) || "SIGNATURE_MISSING".equals(verdict);
+        return sighting.then(analytics.record(gtin, serial, verification.path("manufacturer").asString(""), scan,
+                        "GENUINE".equals(verdict), clock.instant())
+                .map(suspicion -> suspicion != ScanAnalytics.Suspicion.NONE && overridable
                         ? suspectCopy(verification, suspicion) : verification)
                 .defaultIfEmpty(verification));
     }

@@ -37,7 +37,7 @@ class SupplyChainIntegrationTests extends DemoIntegrationTest {
     }
 
     private String verdict() {
-        return json.readTree(http.get().uri("/01/" + GTIN + "/21/" + SERIAL).accept(MediaType.APPLICATION_JSON).exchange()
+        return json.readTree(http.get().uri(labelPath(SERIAL)).accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody()).get("verdict").asString();
     }
 

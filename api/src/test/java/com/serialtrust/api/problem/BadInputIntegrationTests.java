@@ -38,6 +38,19 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
         return Stream.of(
                 bad("brand", "POST", "/api/keys", "{\"publicKey\":\"not a key\"}", 400, "KEY_INVALID"),
                 bad("brand", "POST", "/api/keys", "{}", 400, "BAD_REQUEST"),
+                bad("brand", "POST", "/api/keys/no-such-key/rotation", "{\"publicKey\":\"not a key\"}", 404, "KEY_NOT_FOUND"),
+                bad("brand", "POST", "/api/keys/no-such-key/revocation", null, 404, "KEY_NOT_FOUND"),
+                bad("brand", "POST", "/api/keys/no-such-key/compromise", "{}", 400, "BAD_REQUEST"),
+                bad("brand", "DELETE", "/api/suspects/09520123456789/DEMO-0001", null, 400, "GTIN_INVALID"),
+                bad("retail", "DELETE", "/api/suspects/09520123456788/DEMO-0001", null, 403, "NOT_AUTHORISED"),
+                bad("retail", "POST", "/api/items", "[{\"gtin\":\"09520123456788\",\"serial\":\"R-1\"}]", 403, "NOT_AUTHORISED"),
+                bad("retail", "POST", "/api/imports", "text/csv", "gtin,serial\n09520123456788,R-1\n", 403, "NOT_AUTHORISED"),
+                bad("retail", "GET", ITEM + "/label.png", null, 403, "NOT_AUTHORISED"),
+                bad("police", "GET", ITEM + "/label.svg", null, 403, "NOT_AUTHORISED"),
+                bad("retail", "POST", "/api/police/checks", "{\"serials\":[{\"serial\":\"DEMO-0001\"}]}", 403, "NOT_AUTHORISED"),
+                bad("retail", "GET", "/api/police/close-serials?serial=DEMO-0001", null, 403, "NOT_AUTHORISED"),
+                bad("police", "GET", "/api/police/items/09520123456788/DEMO-0001/theft", null, 409, "ITEM_NOT_STOLEN"),
+                bad("retail", "GET", "/api/police/items/09520123456788/DEMO-0004/theft", null, 403, "NOT_AUTHORISED"),
                 bad("brand", "POST", "/api/products", "{\"gtin\":\"123\",\"name\":\"x\",\"warrantyMonths\":12}", 400, "GTIN_INVALID"),
                 bad("brand", "POST", "/api/products", "{\"gtin\":\"09520123456788\",\"name\":\"x\"}", 409, "PRODUCT_EXISTS"),
                 bad("brand", "GET", "/api/items/09520123456789/X", null, 400, "GTIN_INVALID"),
@@ -101,7 +114,7 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
     }
 
     /** Endpoints that take no input at all, so that nothing sent to them can be bad. */
-    static final Set<String> WITHOUT_INPUT = Set.of("GET /", "GET /app/", "GET /ping");
+    static final Set<String> WITHOUT_INPUT = Set.of("GET /", "GET /app/", "GET /ping", "GET /api/keys");
 
     static Arguments bad(final String org, final String method, final String path, final String body, final int status,
             final String code) {

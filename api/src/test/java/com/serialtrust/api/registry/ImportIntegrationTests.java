@@ -121,12 +121,13 @@ class ImportIntegrationTests extends DemoIntegrationTest {
         }
 
         @Test
-        void retailCannotRegisterUnderTheBrandsPrefix() {
-            final JsonNode result = json.readTree(http.post().uri("/api/items").header("Authorization", bearer("retail"))
-                    .contentType(MediaType.APPLICATION_JSON)
+        void retailCannotRegisterItemsAndIsToldSoUpFront() {
+            http.post().uri("/api/items").header("Authorization", bearer("retail")).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", "FAKE-1", "signature", "A".repeat(86))))
-                    .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
-            assertThat(result.get("items").get(0).get("code").asString()).isEqualTo("NOT_AUTHORISED");
+                    .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
+            http.post().uri("/api/imports").header("Authorization", bearer("retail")).contentType(MediaType.parseMediaType("text/csv"))
+                    .bodyValue("gtin,serial\n09520123456788,FAKE-2\n")
+                    .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
         }
 
         @Test

@@ -6,6 +6,7 @@ import com.serialtrust.api.DemoIntegrationTest;
 import com.serialtrust.api.RedisServer;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.Organisation;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,18 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Verification with a real Redis: the cache that events invalidate, scan analytics and SUSPECT_COPY. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"serialtrust.demo.enabled=true", "serialtrust.redis.suspect-places=4"})
+        properties = "serialtrust.demo.enabled=true")
 class RedisIntegrationTests extends DemoIntegrationTest {
 
     static final RedisServer REDIS = RedisServer.start();
@@ -39,10 +44,24 @@ class RedisIntegrationTests extends DemoIntegrationTest {
     @Autowired
     Ledger ledger;
 
+    @LocalServerPort
+    int port;
+
     JsonNode verify(final String serial, final String place) {
-        return json.readTree(http.get().uri("/01/09520123456788/21/{s}", serial).accept(MediaType.APPLICATION_JSON)
-                .header("X-Scan-Place", place).exchange()
+        return verifyFrom(http, labelPath(serial), place);
+    }
+
+    JsonNode verifyFrom(final WebTestClient client, final String path, final String place) {
+        final var request = client.get().uri(path).accept(MediaType.APPLICATION_JSON);
+        return json.readTree((place == null ? request : request.header("X-Scan-Place", place)).exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    /** A client on its own network: connections from 127.0.{network}.1, another /24 for each. */
+    WebTestClient from(final int network) {
+        final HttpClient client = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0." + network + ".1", 0));
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(client)).baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Nested
@@ -50,18 +69,18 @@ class RedisIntegrationTests extends DemoIntegrationTest {
 
         @Test
         void aVerificationIsCachedAndAnEventAboutTheItemDropsIt() throws Exception {
-            assertThat(verify("DEMO-0002", "Paris").get("verdict").asString()).isEqualTo("GENUINE");
+            assertThat(verify("DEMO-0002", "u09tv").get("verdict").asString()).isEqualTo("GENUINE");
             assertThat(REDIS.command("KEYS v:*:09520123456788:DEMO-0002")).contains("DEMO-0002");
 
             ledger.submit(new Organisation("brand", "BrandMSP"), "ReportTheft",
-                    List.of("09520123456788", "DEMO-0002", "{\"date\":\"2026-11-01\",\"place\":\"Lyon\"}"), Map.of()).block();
+                    List.of("09520123456788", "DEMO-0002", "{\"date\":\"2026-11-01\"}"), Map.of()).block();
 
             // never the cached GENUINE beyond the event lag
             final long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            String verdict = verify("DEMO-0002", "Paris").get("verdict").asString();
+            String verdict = verify("DEMO-0002", "u09tv").get("verdict").asString();
             while (!verdict.equals("STOLEN") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                verdict = verify("DEMO-0002", "Paris").get("verdict").asString();
+                verdict = verify("DEMO-0002", "u09tv").get("verdict").asString();
             }
             assertThat(verdict).isEqualTo("STOLEN");
         }
@@ -70,28 +89,73 @@ class RedisIntegrationTests extends DemoIntegrationTest {
     @Nested
     class SuspectCopies {
 
-        @Test
-        void aLabelScannedInImplausiblyManyPlacesIsASuspectCopyOnItsBrandsList() {
-            assertThat(verify("DEMO-0003", "Paris").get("verdict").asString()).isEqualTo("GENUINE");
-            assertThat(verify("DEMO-0003", "Lagos").get("verdict").asString()).isEqualTo("GENUINE");
-            assertThat(verify("DEMO-0003", "Lima").get("verdict").asString()).isEqualTo("GENUINE");
-            assertThat(verify("DEMO-0003", "Oslo").get("verdict").asString()).isEqualTo("SUSPECT_COPY");
+        /** Paris: a geohash cell and four cells that share an edge with it, so that no hop between them is fast. */
+        static final String CENTRE = "u09tv";
+        static final List<String> BESIDE = List.of("u09wj", "u09tt", "u09ty", "u09tu");
 
-            http.get().uri("/api/suspects").header("Authorization", bearer("brand")).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$[0].serial").isEqualTo("DEMO-0003");
-            http.get().uri("/api/suspects").header("Authorization", bearer("retail")).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        /** Scans the label in five places, going back to the centre between neighbours: eight scans. */
+        List<String> scanInFivePlaces(final String path, final java.util.function.IntFunction<WebTestClient> client) {
+            final List<String> verdicts = new java.util.ArrayList<>();
+            int n = 0;
+            for (String beside : BESIDE) {
+                verdicts.add(verifyFrom(client.apply(n++), path, CENTRE).get("verdict").asString());
+                verdicts.add(verifyFrom(client.apply(n++), path, beside).get("verdict").asString());
+            }
+            return verdicts;
         }
 
         @Test
-        void aLabelScannedInParisThenInNewYorkAMomentLaterIsASuspectCopy() {
+        void aLabelFiveClientsScannedInFivePlacesIsSuspectToEveryCheckUntilItsBrandClearsIt() {
+            final String label = labelPath("DEMO-0003");
+            final List<String> verdicts = scanInFivePlaces(label, n -> from(10 + n));
+            assertThat(verdicts.subList(0, 7)).containsOnly("GENUINE");
+            assertThat(verdicts.get(7)).isEqualTo("SUSPECT_COPY");
+
+            // every later check, with no place, from anyone, with or without the label's signature
+            final JsonNode noPlace = verifyFrom(from(99), label, null);
+            assertThat(noPlace.get("verdict").asString()).isEqualTo("SUSPECT_COPY");
+            assertThat(noPlace.get("suspectReason").asString()).contains("many places");
+            assertThat(verifyFrom(http, "/01/09520123456788/21/DEMO-0003", null).get("verdict").asString()).isEqualTo("SUSPECT_COPY");
+
+            http.get().uri("/api/suspects").header("Authorization", bearer("brand")).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$[0].serial").isEqualTo("DEMO-0003")
+                    .jsonPath("$[0].reason").value(reason -> assertThat(String.valueOf(reason)).contains("many places"));
+            http.get().uri("/api/suspects").header("Authorization", bearer("retail")).exchange()
+                    .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
+            http.delete().uri("/api/suspects/09520123456788/DEMO-0003").header("Authorization", bearer("retail")).exchange()
+                    .expectStatus().isForbidden();
+
+            http.delete().uri("/api/suspects/09520123456788/DEMO-0003").header("Authorization", bearer("brand")).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.cleared").isEqualTo(true);
+            assertThat(verifyFrom(from(99), label, null).get("verdict").asString()).isEqualTo("GENUINE");
+            assertThat(REDIS.command("XLEN suspects-cleared:BrandMSP")).as("the clearing is recorded").contains(":1");
+            http.delete().uri("/api/suspects/09520123456788/DEMO-0003").header("Authorization", bearer("brand")).exchange()
+                    .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("SUSPECT_NOT_FOUND");
+        }
+
+        @Test
+        void oneClientInFivePlacesOrTypingTheSerialNeverFlagsACode() {
+            http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", "ONE-1"))).exchange().expectStatus().isOk();
+            final String label = labelPath("ONE-1");
+            assertThat(scanInFivePlaces(label, n -> from(40))).as("one client, five places").containsOnly("GENUINE");
+            assertThat(verifyFrom(from(40), label, "dr5re").get("verdict").asString())
+                    .as("the same client in New York a moment later").isEqualTo("GENUINE");
+            // without the label's signature a scan proves nothing: five clients typing the serial change nothing
+            assertThat(scanInFivePlaces("/01/09520123456788/21/DEMO-0001", n -> from(50 + n))).containsOnly("SIGNATURE_MISSING");
+            assertThat(verify("DEMO-0001", null).get("verdict").asString()).isEqualTo("GENUINE");
+        }
+
+        @Test
+        void aLabelScannedInParisThenInNewYorkAMomentLaterByAnotherClientIsASuspectCopy() {
             http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", "SPEED-1"))).exchange().expectStatus().isOk();
+            final String label = labelPath("SPEED-1");
             // geohash cells: u09tv and its neighbour u09ty in Paris, dr5re in New York, 5,837 km away
-            assertThat(verify("SPEED-1", "u09tv").get("verdict").asString()).isEqualTo("GENUINE");
-            assertThat(verify("SPEED-1", "u09ty").get("verdict").asString()).isEqualTo("GENUINE");
-            assertThat(verify("SPEED-1", "u09tv").get("verdict").asString()).isEqualTo("GENUINE");
-            final JsonNode copied = verify("SPEED-1", "dr5re");
+            assertThat(verifyFrom(from(60), label, "u09tv").get("verdict").asString()).isEqualTo("GENUINE");
+            assertThat(verifyFrom(from(61), label, "u09ty").get("verdict").asString()).isEqualTo("GENUINE");
+            final JsonNode copied = verifyFrom(from(62), label, "dr5re");
             assertThat(copied.get("verdict").asString()).isEqualTo("SUSPECT_COPY");
             assertThat(copied.get("suspectReason").asString()).contains("too far apart");
             http.get().uri("/api/suspects").header("Authorization", bearer("brand")).exchange()
@@ -99,14 +163,11 @@ class RedisIntegrationTests extends DemoIntegrationTest {
         }
 
         @Test
-        void scansInOnePlaceAreNoSuspicion() {
-            // a bulk string reply, "$2\r\n10\r\n", or "$-1\r\n" before the first scan
-            final String[] reply = REDIS.command("HGET scan:09520123456788/DEMO-0001 count").split("\r\n");
-            final long before = reply[0].equals("$-1") ? 0 : Long.parseLong(reply[1]);
-            for (int i = 0; i < 10; i++) {
-                assertThat(verify("DEMO-0001", "Paris").get("verdict").asString()).isEqualTo("GENUINE");
+        void aPlaceIsAFiveCharacterGeohashOrTheCheckIsRefused() {
+            for (String place : List.of("a", "Paris", "u09t", "u09tvv", "u09ta")) {
+                http.get().uri(labelPath("DEMO-0001")).accept(MediaType.APPLICATION_JSON).header("X-Scan-Place", place)
+                        .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PLACE_INVALID");
             }
-            assertThat(REDIS.command("HGET scan:09520123456788/DEMO-0001 count")).contains("\r\n" + (before + 10) + "\r\n");
         }
     }
 
@@ -121,17 +182,17 @@ class RedisIntegrationTests extends DemoIntegrationTest {
         @Test
         void everyCheckOfAStolenItemReachesThePoliceWithItsPlaceAndNothingAboutTheScanner() {
             final int before = sightings("police").size();
-            assertThat(verify("DEMO-0004", "Lyon").get("verdict").asString()).isEqualTo("STOLEN");
-            assertThat(verify("DEMO-0004", "Porto").get("verdict").asString()).isEqualTo("STOLEN");
-            assertThat(verify("DEMO-0001", "Paris").get("verdict").asString()).isEqualTo("GENUINE");
+            assertThat(verify("DEMO-0004", "u05kq").get("verdict").asString()).isEqualTo("STOLEN");
+            assertThat(verify("DEMO-0004", "ez3fh").get("verdict").asString()).isEqualTo("STOLEN");
+            assertThat(verify("DEMO-0001", "u09tv").get("verdict").asString()).isEqualTo("GENUINE");
 
             final JsonNode latest = sightings("police");
             assertThat(latest.size()).isEqualTo(before + 2);
-            // newest first, each with the item, the coarse place and the time, and no other field
-            assertThat(latest.get(0).propertyNames()).containsExactlyInAnyOrder("gtin", "serial", "place", "at");
+            // newest first, each with the item, the coarse place (and its cell's centre) and the time, and no other field
+            assertThat(latest.get(0).propertyNames()).containsExactlyInAnyOrder("gtin", "serial", "place", "at", "latitude", "longitude");
             assertThat(latest.get(0).get("serial").asString()).isEqualTo("DEMO-0004");
-            assertThat(latest.get(0).get("place").asString()).isEqualTo("Porto");
-            assertThat(latest.get(1).get("place").asString()).isEqualTo("Lyon");
+            assertThat(latest.get(0).get("place").asString()).isEqualTo("ez3fh");
+            assertThat(latest.get(1).get("place").asString()).isEqualTo("u05kq");
             assertThat(java.time.Instant.parse(latest.get(0).get("at").asString()))
                     .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
             assertThat(latest.findValuesAsString("serial")).doesNotContain("DEMO-0001");

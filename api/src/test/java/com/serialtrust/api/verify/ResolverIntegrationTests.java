@@ -1,5 +1,6 @@
 package com.serialtrust.api.verify;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.DemoApi;
@@ -48,7 +49,7 @@ class ResolverIntegrationTests extends DemoIntegrationTest {
 
         @Test
         void aWrongSignatureIsSignatureInvalidAndTheRealOneIsNotRevealed() {
-            final JsonNode v = verify("/01/09520123456788/21/DEMO-0001?sig=AAAA");
+            final JsonNode v = verify("/01/09520123456788/21/DEMO-0001?sig=" + DemoApi.sig(labelPath("DEMO-0002")));
             assertThat(v.get("verdict").asString()).isEqualTo("SIGNATURE_INVALID");
             assertThat(v.has("signature")).as("the registered signature would let anyone print a perfect copy").isFalse();
         }
@@ -57,13 +58,28 @@ class ResolverIntegrationTests extends DemoIntegrationTest {
         void theStolenDemoItemIsStolen() {
             final JsonNode v = verify("/01/09520123456788/21/DEMO-0004");
             assertThat(v.get("verdict").asString()).isEqualTo("STOLEN");
-            assertThat(v.get("theft").get("place").asString()).isEqualTo("Demo warehouse");
+            assertThat(v.get("theft").get("date").asString()).isEqualTo("2026-01-15");
+            assertThat(v.toString()).as("the place of a theft is for the police").doesNotContain("Demo warehouse");
         }
 
         @Test
-        void theLotAndOtherAisMayBeInTheLink() {
-            assertThat(verify("/01/09520123456788/10/L1/21/DEMO-0002?17=271231").get("verdict").asString())
-                    .isEqualTo("GENUINE");
+        void aRegisteredSerialWithoutItsSignatureIsNeverGenuine() {
+            for (String path : List.of("/01/09520123456788/21/DEMO-0001", "/01/09520123456788/21/DEMO-0001?sig=")) {
+                final JsonNode v = verify(path);
+                assertThat(v.get("verdict").asString()).as(path).isEqualTo("SIGNATURE_MISSING");
+                assertThat(v.get("signatureChecked").asBoolean()).isFalse();
+            }
+        }
+
+        @Test
+        void aLotOrDateTheBrandDidNotSignMakesTheLabelInvalid() {
+            final String sig = DemoApi.sig(labelPath("DEMO-0002"));
+            final JsonNode lot = verify("/01/09520123456788/10/L1/21/DEMO-0002?sig=" + sig);
+            assertThat(lot.get("verdict").asString()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(lot.get("mismatched").toString()).isEqualTo("[\"lot\"]");
+            final JsonNode expiry = verify("/01/09520123456788/21/DEMO-0002?17=271231&sig=" + sig);
+            assertThat(expiry.get("verdict").asString()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(expiry.get("mismatched").toString()).isEqualTo("[\"expiryDate\"]");
         }
 
         @Test
@@ -89,6 +105,17 @@ class ResolverIntegrationTests extends DemoIntegrationTest {
                     .jsonPath("$.trace").doesNotExist()
                     .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail))
                             .doesNotContain("Exception").doesNotContain("at com."));
+        }
+
+        @Test
+        void aMalformedSigIsAProblemNotAVerdict() {
+            final String sig = DemoApi.sig(labelPath("DEMO-0002"));
+            final byte[] raw = java.util.Base64.getUrlDecoder().decode(sig);
+            final String standard = java.util.Base64.getEncoder().encodeToString(raw); // padded, + and /
+            for (String malformed : List.of("AAAA", sig + "%3D%3D", java.net.URLEncoder.encode(standard, java.nio.charset.StandardCharsets.UTF_8),
+                    sig.substring(2), "MEUCIQ" + sig.substring(0, 90 - 6))) {
+                problem("/01/09520123456788/21/DEMO-0002?sig=" + malformed, 400, "SIGNATURE_MALFORMED");
+            }
         }
 
         @Test

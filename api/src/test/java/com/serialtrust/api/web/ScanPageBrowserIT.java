@@ -39,6 +39,14 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
         return labels.uri(new Organisation("brand", "BrandMSP"), "09520123456788", serial).block();
     }
 
+    /** Types the demo GTIN and a serial on a fresh scan page, as someone without a camera does, and checks. */
+    private void typeNumbers(final Page page, final String serial) {
+        page.navigate("http://localhost:" + port + "/app/");
+        page.getByLabel("GTIN (8 to 14 digits)").fill("09520123456788");
+        page.getByLabel("Serial number").fill(serial);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+    }
+
     /** The label's link on this server: what a phone opens after scanning. */
     private String local(final String labelUri) {
         return "http://localhost:" + port + labelUri.substring(labelUri.indexOf("/01/"));
@@ -129,13 +137,19 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
             assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "GENUINE");
             shot(page, "upload-360.png");
 
-            page.navigate("http://localhost:" + port + "/app/");
-            page.getByLabel("GTIN (8 to 14 digits)").fill("09520123456788");
-            page.getByLabel("Serial number").fill("NOT-REGISTERED");
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+            typeNumbers(page, "NOT-REGISTERED");
             assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "UNREGISTERED");
             assertThat(page.locator("#verdict")).hasText("Not registered");
             shot(page, "unregistered-360.png");
+
+            // typed numbers of a registered item: its label's signature was not checked, so never "Genuine"
+            typeNumbers(page, "DEMO-0002");
+            assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "SIGNATURE_MISSING");
+            assertThat(page.locator("#verdict")).hasText("Signature not checked");
+            assertThat(page.locator("#verdict-text")).containsText("scan the QR code");
+            org.assertj.core.api.Assertions.assertThat(page.locator("#verdict").evaluate("e => getComputedStyle(e).backgroundColor"))
+                    .as("amber, as a recall is").isEqualTo("rgb(122, 75, 0)");
+            shot(page, "signature-missing-360.png");
         }
     }
 

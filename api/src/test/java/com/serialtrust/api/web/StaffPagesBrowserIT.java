@@ -163,6 +163,27 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     }
 
     @Test
+    void aManufacturerRevokesASpareSigningKeyFromTheDesk() throws Exception {
+        final java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        final String publicKey = java.util.Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        final String keyId = json.readTree(http.post().uri("/api/keys").header("Authorization", bearer("brand"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("publicKey", publicKey)).exchange()
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody()).get("keyId").asString();
+
+        final Page page = signIn("brand", 1280);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show signing keys")).click();
+        final var row = page.locator("#keys tr", new Page.LocatorOptions().setHasText(keyId.substring(0, 16)));
+        assertThat(row).containsText("ACTIVE");
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Revoke")).click();
+        assertThat(page.locator("#keys-status")).containsText("is revoked");
+        assertThat(row).containsText("REVOKED");
+        Axe.assertAccessible(page, "the manufacturer's signing keys");
+        http.get().uri("/api/keys").header("Authorization", bearer("brand")).exchange().expectBody(String.class)
+                .value(body -> org.assertj.core.api.Assertions.assertThat(body).contains("\"status\":\"REVOKED\""));
+    }
+
+    @Test
     void aManufacturerImportsACsvWithLiveProgressPrintsTheLotAndRecallsIt() throws Exception {
         final Path csv = Files.createTempFile("items", ".csv");
         final StringBuilder rows = new StringBuilder("gtin,serial,lot\n");

@@ -1,6 +1,7 @@
 package com.serialtrust.api.ledger.embedded;
 
 import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.LedgerFailedException;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
@@ -93,7 +94,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         }
         // the batch index travels in the message too ("item N: ..."), as a peer relays it to the gateway
         throw LedgerRefusal.parse(result.message(), Optional.empty())
-                .orElseThrow(() -> new LedgerUnavailableException("the chaincode failed: " + result.message(), null));
+                .orElseThrow(() -> new LedgerFailedException("the chaincode failed: " + result.message(), null));
     }
 
     @Override

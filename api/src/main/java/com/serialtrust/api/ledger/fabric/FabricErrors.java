@@ -1,5 +1,6 @@
 package com.serialtrust.api.ledger.fabric;
 
+import com.serialtrust.api.ledger.LedgerFailedException;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import io.grpc.Status;
@@ -7,7 +8,10 @@ import java.util.Optional;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.hyperledger.fabric.client.GatewayException;
 
-/** Fabric's failures in the ledger port's terms: the contract's refusals, or an unavailable ledger. */
+/**
+ * Fabric's failures in the ledger port's terms: the contract's refusals, the contract's own failure
+ * (a peer relayed a chaincode error without a code), or an unavailable ledger.
+ */
 final class FabricErrors {
 
     private FabricErrors() {}
@@ -20,6 +24,9 @@ final class FabricErrors {
             return refusal.get();
         }
         final Status.Code code = e.getStatus().getCode();
+        if (text.indexOf("chaincode response 500") >= 0) {
+            return new LedgerFailedException(function + ": the chaincode failed without a code", e);
+        }
         return new LedgerUnavailableException(function + ": " + code + " from the Fabric gateway", e);
     }
 

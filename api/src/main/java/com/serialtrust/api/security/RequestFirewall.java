@@ -1,0 +1,38 @@
+package com.serialtrust.api.security;
+
+import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.problem.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+
+/**
+ * Spring Security's request firewall, set for GS1: every character of set 82 may stand in a serial or
+ * a lot, so a path may carry an encoded slash ({@code %2F}), percent ({@code %25}) or semicolon
+ * ({@code %3B}). Everything else it rejects stays rejected, and a rejection is problem JSON too.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestFirewall {
+
+    @Bean
+    static BeanPostProcessor gs1Firewall(final ObjectProvider<ProblemWriter> problems) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(final Object bean, final String name) {
+                if (bean instanceof WebFilterChainProxy proxy) {
+                    final StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+                    firewall.setAllowUrlEncodedSlash(true);
+                    firewall.setAllowUrlEncodedPercent(true);
+                    firewall.setAllowSemicolon(true);
+                    proxy.setFirewall(firewall);
+                    proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange,
+                            ProblemTypes.REQUEST_REJECTED, "this request's address or headers are not accepted"));
+                }
+                return bean;
+            }
+        };
+    }
+}
