@@ -7,7 +7,7 @@
 #   network.sh status    each process, its health, and the channel height
 #   network.sh clean     stop, then remove all network state
 #   network.sh env ORG   export lines that make Fabric's peer CLI act as ORG's admin
-#                        (ORG: brand, retail, police, authority)
+#                        (ORG: brand, retail, police, authority, service)
 #   network.sh kill NAME a fault drill: SIGKILL one process (see status); up restarts it
 set -euo pipefail
 

@@ -30,7 +30,7 @@ HOST="127.0.0.1"
 PORT_OFFSET="${ST_PORT_OFFSET:-0}"
 
 PEER_ORGS=(brand retail police)
-ALL_ORGS=(brand retail police authority)
+ALL_ORGS=(brand retail police authority service)
 
 port() { echo $(($1 + PORT_OFFSET)); }
 ORDERER_PORT=$(port 7050)
@@ -41,6 +41,7 @@ ORDERER_OPS_PORT=$(port 9443)
 msp_of() {
   case "$1" in
     brand) echo BrandMSP ;; retail) echo RetailMSP ;; police) echo PoliceMSP ;; authority) echo AuthorityMSP ;;
+    service) echo ServiceMSP ;;
     orderer) echo OrdererMSP ;;
     *) die "unknown organisation '$1' (one of: ${ALL_ORGS[*]})" ;;
   esac
@@ -76,10 +77,13 @@ run_logged() {
 done_mark() { mkdir -p "${DONE_DIR}"; touch "${DONE_DIR}/$1"; }
 is_done() { [[ -f "${DONE_DIR}/$1" ]]; }
 
-# Environment for Fabric's peer CLI acting as ORG's admin (authority has no peer: it uses brand's).
+# The peer whose gateway an organisation uses: its own, or, for those that run none, another's.
+gateway_org() { case "$1" in authority) echo brand ;; service) echo retail ;; *) echo "$1" ;; esac; }
+
+# Environment for Fabric's peer CLI acting as ORG's admin (through another's peer if it runs none).
 peer_cli_env() {
-  local org="$1" via="$1"
-  [[ "${org}" == authority ]] && via=brand
+  local org="$1" via
+  via="$(gateway_org "${org}")"
   echo "export PATH=\"${FABRIC_BIN}:\${PATH}\""
   echo "export FABRIC_CFG_PATH=\"${CFG_DIR}\""
   echo "export CORE_PEER_TLS_ENABLED=true"

@@ -23,7 +23,7 @@ generate_crypto() {
   run_logged cryptogen "${FABRIC_BIN}/cryptogen" generate \
     --config="${NETWORK_DIR}/config/crypto-config.yaml" --output="${CRYPTO_DIR}"
   done_mark crypto
-  say "crypto material: orderer, brand, retail, police, authority (TLS on 127.0.0.1)"
+  say "crypto material: orderer, brand, retail, police, authority, service (TLS on 127.0.0.1)"
 }
 
 genesis_block() {
@@ -142,8 +142,10 @@ write_api_properties() {
     echo "serialtrust.fabric.channel=${CHANNEL}"
     echo "serialtrust.fabric.chaincode=${CC_NAME}"
     for org in "${ALL_ORGS[@]}"; do
-      via="${org}"; user=User1
-      [[ "${org}" == authority ]] && via=brand && user=Admin
+      # a network made before an organisation joined the consortium has no material for it: `clean` renews it
+      [[ -d "$(admin_msp "${org}")" ]] || continue
+      via="$(gateway_org "${org}")"; user=User1
+      [[ "${org}" == authority ]] && user=Admin
       echo "serialtrust.fabric.organisations.${org}.endpoint=${HOST}:$(peer_port "${via}")"
       echo "serialtrust.fabric.organisations.${org}.tls-root-cert=$(peer_dir "${via}")/tls/ca.crt"
       echo "serialtrust.fabric.organisations.${org}.msp-dir=$(admin_msp "${org}" | sed "s|/Admin@|/${user}@|")"

@@ -139,6 +139,9 @@ public class ScanAnalytics {
      */
     public Mono<Boolean> clear(final String manufacturer, final String gtin, final String serial, final Instant now) {
         final String item = gtin + "/" + serial;
+        if (!redis.enabled()) {
+            return Mono.just(false); // without scan analytics, no code is ever a suspect
+        }
         return redis.call(r -> r.zrem(SUSPECTS + manufacturer, item).flatMap(removed -> removed == 0 ? Mono.just(false)
                 : r.del(SUSPECT + item, "scanp:" + item, "scann:" + item, "scang:" + item)
                         .then(r.xadd(CLEARED + manufacturer, XAddArgs.Builder.maxlen(100_000).approximateTrimming(),

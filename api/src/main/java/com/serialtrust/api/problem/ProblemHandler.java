@@ -27,6 +27,9 @@ import reactor.core.publisher.Mono;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    /** A Java class or package name in a message: never shown to a client. */
+    private static final java.util.regex.Pattern INTERNAL_NAME =
+            java.util.regex.Pattern.compile("\\b(com|org|java|javax|tools|io|reactor)\\.[a-z]|Exception|\\$[A-Z]");
 
     @ExceptionHandler(LedgerRefusal.class)
     ResponseEntity<ProblemDetail> refusal(final LedgerRefusal e) {
@@ -62,6 +65,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem(ProblemTypes.LEDGER_FAILED, "the ledger could not carry out this request; we have been told"));
     }
 
+    /** A body the codecs could not read (broken multipart, a truncated stream): the client's, not ours. */
+    @ExceptionHandler(org.springframework.core.codec.DecodingException.class)
+    ResponseEntity<ProblemDetail> undecodable(final Exception e) {
+        LOG.debug("unreadable request body: {}", e.toString());
+        return respond(problem(ProblemTypes.BAD_REQUEST, "the request's body could not be read"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(final Exception e) {
         LOG.error("unexpected failure", e);
@@ -77,7 +87,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         problem.setType(ProblemTypes.type(code));
         problem.setProperty("code", code);
-        if (problem.getDetail() == null || status.value() == 404 || status.is5xxServerError()) {
+        if (problem.getDetail() == null || status.value() == 404 || status.is5xxServerError()
+                || INTERNAL_NAME.matcher(problem.getDetail()).find()) {
             // the framework's own wording may name classes or echo the request; say it plainly
             problem.setDetail(status.value() == 404 ? "there is nothing at this address"
                     : HttpStatus.valueOf(status.value()).getReasonPhrase());

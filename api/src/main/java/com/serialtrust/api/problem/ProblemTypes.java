@@ -15,6 +15,10 @@ public final class ProblemTypes {
     /** The api's own codes, beside the contract's. */
     public static final String BAD_REQUEST = "BAD_REQUEST";
     public static final String REQUEST_REJECTED = "REQUEST_REJECTED";
+    public static final String URI_TOO_LONG = "URI_TOO_LONG";
+    /** Written by the Netty guard itself (security/MalformedUriGuard), before Spring sees the request. */
+    public static final String URI_INVALID = "URI_INVALID";
+    public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
@@ -59,6 +63,8 @@ public final class ProblemTypes {
             Map.entry(UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE),
             Map.entry(PAYLOAD_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE),
             Map.entry(RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS),
+            Map.entry(URI_TOO_LONG, HttpStatus.URI_TOO_LONG),
+            Map.entry(HEADERS_TOO_LARGE, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
             Map.entry(LEDGER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry(SIGHTINGS_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry(ANALYTICS_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),

@@ -125,6 +125,21 @@ class FabricStoryIT {
     }
 
     @Test
+    void theServiceCentreIsAChannelMemberThatRecordsRepairsAndVoidsAWarranty() {
+        final String item = "/api/items/09520123456788/" + PREFIX + "0003";
+        http.post().uri(item + "/service-records").header("Authorization", bearer("service")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("description", "new crystal", "replacedParts", List.of())).exchange().expectStatus().isOk();
+        http.get().uri(item + "/warranty").header("Authorization", bearer("service")).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body).contains("new crystal"));
+        http.post().uri(item + "/warranty/void").header("Authorization", bearer("service")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "opened by an unauthorised shop")).exchange().expectStatus().isOk();
+        // the police hold no SERVICE role on the ledger: refused there, not only by the api
+        http.post().uri(item + "/service-records").header("Authorization", bearer("police")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("description", "x", "replacedParts", List.of())).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
+    }
+
+    @Test
     void badInputIsTheSameProblemAsOnTheEmbeddedLedger() {
         http.get().uri("/01/09520123456789/21/X").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("GTIN_INVALID");
