@@ -202,6 +202,11 @@ async function route() {
   }
   const sig = new URLSearchParams(location.search).get('sig');
   const given = served();
+  if (given && given.problem) {
+    $('scan').hidden = false;
+    $('result').hidden = true;
+    return showError(`This label cannot be checked: ${given.problem.detail}`);
+  }
   if (given) return render(given, sig);
   const headers = { Accept: 'application/json', ...(await placeHeaders()) };
   const response = await fetch(location.pathname + location.search, { headers });

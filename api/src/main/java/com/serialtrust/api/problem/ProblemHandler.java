@@ -31,26 +31,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final java.util.regex.Pattern INTERNAL_NAME =
             java.util.regex.Pattern.compile("\\b(com|org|java|javax|tools|io|reactor)\\.[a-z]|Exception|\\$[A-Z]");
 
-    @ExceptionHandler(LedgerRefusal.class)
-    ResponseEntity<ProblemDetail> refusal(final LedgerRefusal e) {
-        final ProblemDetail problem = problem(e.code(), e.getMessage());
-        e.index().ifPresent(index -> problem.setProperty("index", index));
-        return respond(problem);
-    }
-
-    @ExceptionHandler(InvalidIdentifierException.class)
-    ResponseEntity<ProblemDetail> identifier(final InvalidIdentifierException e) {
-        return respond(problem(e.reason().name(), e.getMessage()));
-    }
-
-    @ExceptionHandler(com.serialtrust.crypto.InvalidKeyException.class)
-    ResponseEntity<ProblemDetail> key(final com.serialtrust.crypto.InvalidKeyException e) {
-        return respond(problem("KEY_INVALID", e.getMessage()));
-    }
-
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> api(final ApiProblem e) {
-        return respond(problem(e.code(), e.getMessage()));
+    @ExceptionHandler({LedgerRefusal.class, InvalidIdentifierException.class, com.serialtrust.crypto.InvalidKeyException.class,
+        ApiProblem.class})
+    ResponseEntity<ProblemDetail> clientError(final RuntimeException e) {
+        return respond(Problems.ofClientError(e).orElseThrow());
     }
 
     @ExceptionHandler(LedgerUnavailableException.class)
@@ -109,17 +93,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(final String code, final String detail) {
-        final HttpStatus status = ProblemTypes.status(code);
-        final ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.type(code));
-        problem.setTitle(title(code));
-        problem.setProperty("code", code);
-        return problem;
-    }
-
-    private static String title(final String code) {
-        final String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Problems.of(code, detail);
     }
 
     /** The problem as a response; a 503 says when to try again. */

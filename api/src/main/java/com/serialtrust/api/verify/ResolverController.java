@@ -2,7 +2,10 @@ package com.serialtrust.api.verify;
 
 import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.gs1.DigitalLink;
+import com.serialtrust.api.problem.Problems;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,9 +41,15 @@ class ResolverController {
         "/01/{gtin}/22/{cpv}/21/{serial}",
         "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
     }, produces = MediaType.TEXT_HTML_VALUE)
-    Mono<String> page(final ServerHttpRequest request) {
+    Mono<ResponseEntity<String>> page(final ServerHttpRequest request) {
         return Mono.fromCallable(() -> link(request)).flatMap(link -> verification.verify(link, Scan.of(request)))
-                .map(VerifierPage::render);
+                .map(v -> ResponseEntity.ok(VerifierPage.render(v)))
+                // a person who scanned a broken or forged label gets the scan page saying what is wrong, not JSON
+                .onErrorResume(e -> Problems.ofClientError(e).isPresent(), e -> {
+                    final ProblemDetail problem = Problems.ofClientError(e).orElseThrow();
+                    return Mono.just(ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
+                            .body(VerifierPage.renderProblem(problem)));
+                });
     }
 
     /** The request as the Digital Link it is; the host does not matter, only the path and query. */

@@ -45,6 +45,20 @@ final class VerifierPage {
         return SHELL.replace("<main>", "<main>" + noscript + data);
     }
 
+    /** The page for a link that cannot be checked: it says why, and offers to scan again. */
+    static String renderProblem(final org.springframework.http.ProblemDetail problem) {
+        final String detail = problem.getDetail() == null ? "" : problem.getDetail();
+        final String noscript = "<noscript><p class=\"problem\" id=\"noscript-problem\">This label cannot be checked: "
+                + HtmlUtils.htmlEscape(detail) + "</p></noscript>";
+        final tools.jackson.databind.node.ObjectNode data = JSON.createObjectNode();
+        data.putObject("problem").put("code", String.valueOf(problem.getProperties() == null ? ""
+                : problem.getProperties().get("code"))).put("detail", detail).put("status", problem.getStatus());
+        return SHELL.replace("<main>", "<main>" + noscript
+                + "<script type=\"application/json\" id=\"verification\">" + scriptSafe(data.toString()) + "</script>");
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     /**
      * JSON that cannot end its script element or open a comment: {@code <}, {@code >} and {@code &} occur
      * only inside JSON strings, where their escapes mean the same.

@@ -120,7 +120,9 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
                 // the page shows the verification it came with: one scan is one check, counted once
                 org.assertj.core.api.Assertions.assertThat(checks).hasSize(1);
                 assertThat(page.locator("#verdict")).hasText("Stolen");
-                assertThat(page.locator("#details")).containsText("Demo warehouse");
+                assertThat(page.locator("#details")).containsText("Reported stolen on 2026-01-15");
+                org.assertj.core.api.Assertions.assertThat(page.content()).as("where it was stolen is for the police")
+                        .doesNotContain("Demo warehouse");
                 shot(page, "stolen-" + (size[0] == 360 ? "360" : "desktop") + ".png");
             }
         }
@@ -181,7 +183,8 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
                 "GENUINE", local(label("DEMO-0001")),
                 "STOLEN", local(label("DEMO-0004")),
                 "UNREGISTERED", "http://localhost:" + port + "/01/09520123456788/21/NOT-REGISTERED",
-                "SIGNATURE_INVALID", local(label("DEMO-0001")).replaceAll("sig=.*", "sig=AAAA"));
+                "SIGNATURE_INVALID", local(label("DEMO-0001")).replaceAll("sig=.*", "sig=" + "A".repeat(86)),
+                "SIGNATURE_MISSING", local(label("DEMO-0001")).replaceAll("\\?sig=.*", ""));
         try (Chromium chromium = Chromium.start()) {
             for (int[] size : new int[][] {{360, 740}, {1280, 800}}) {
                 final Page page = page(chromium, size[0], size[1]);
@@ -194,6 +197,19 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
                 }
                 page.context().close();
             }
+        }
+    }
+
+    @Test
+    void aLabelWithABrokenSignatureGetsThePageSayingWhyNotJson() throws Exception {
+        try (Chromium chromium = Chromium.start()) {
+            final Page page = page(chromium, 360, 740);
+            final com.microsoft.playwright.Response response = page.navigate(local(label("DEMO-0001")).replaceAll("sig=.*", "sig=AAAA"));
+            org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(400);
+            org.assertj.core.api.Assertions.assertThat(response.headerValue("content-type")).startsWith("text/html");
+            assertThat(page.locator("#scan-error")).containsText("This label cannot be checked: a label's sig is 64 bytes");
+            assertThat(page.locator("#start-camera")).isVisible();
+            shot(page, "signature-malformed-360.png");
         }
     }
 
