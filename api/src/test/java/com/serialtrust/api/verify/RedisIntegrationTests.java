@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.DemoIntegrationTest;
 import com.serialtrust.api.RedisServer;
+import com.serialtrust.api.ScanClients;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.Organisation;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -52,16 +50,15 @@ class RedisIntegrationTests extends DemoIntegrationTest {
     }
 
     JsonNode verifyFrom(final WebTestClient client, final String path, final String place) {
-        final var request = client.get().uri(path).accept(MediaType.APPLICATION_JSON);
-        return json.readTree((place == null ? request : request.header("X-Scan-Place", place)).exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        return ScanClients.verify(json, client, path, place);
     }
 
-    /** A client on its own network: connections from 127.0.{network}.1, another /24 for each. */
     WebTestClient from(final int network) {
-        final HttpClient client = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0." + network + ".1", 0));
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(client)).baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return ScanClients.from(port, network);
+    }
+
+    List<String> scanInFivePlaces(final String path, final java.util.function.IntFunction<WebTestClient> client) {
+        return ScanClients.scanInFivePlaces(json, path, client);
     }
 
     @Nested
@@ -88,21 +85,6 @@ class RedisIntegrationTests extends DemoIntegrationTest {
 
     @Nested
     class SuspectCopies {
-
-        /** Paris: a geohash cell and four cells that share an edge with it, so that no hop between them is fast. */
-        static final String CENTRE = "u09tv";
-        static final List<String> BESIDE = List.of("u09wj", "u09tt", "u09ty", "u09tu");
-
-        /** Scans the label in five places, going back to the centre between neighbours: eight scans. */
-        List<String> scanInFivePlaces(final String path, final java.util.function.IntFunction<WebTestClient> client) {
-            final List<String> verdicts = new java.util.ArrayList<>();
-            int n = 0;
-            for (String beside : BESIDE) {
-                verdicts.add(verifyFrom(client.apply(n++), path, CENTRE).get("verdict").asString());
-                verdicts.add(verifyFrom(client.apply(n++), path, beside).get("verdict").asString());
-            }
-            return verdicts;
-        }
 
         @Test
         void aLabelFiveClientsScannedInFivePlacesIsSuspectToEveryCheckUntilItsBrandClearsIt() {

@@ -63,6 +63,14 @@ class ResolverIntegrationTests extends DemoIntegrationTest {
         }
 
         @Test
+        void aLabelOfAKeyDeclaredCompromisedFromBeforeItsRegistrationIsInvalid() {
+            final JsonNode[] story = com.serialtrust.api.Stories.compromisedKey(http, json, org -> bearer(org), "KEY-LEAK-1");
+            assertThat(story[0].get("verdict").asString()).isEqualTo("GENUINE");
+            assertThat(story[1].get("verdict").asString()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(story[1].get("reason").asString()).isEqualTo("KEY_COMPROMISED");
+        }
+
+        @Test
         void aRegisteredSerialWithoutItsSignatureIsNeverGenuine() {
             for (String path : List.of("/01/09520123456788/21/DEMO-0001", "/01/09520123456788/21/DEMO-0001?sig=")) {
                 final JsonNode v = verify(path);

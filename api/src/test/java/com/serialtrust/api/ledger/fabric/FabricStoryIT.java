@@ -3,9 +3,11 @@ package com.serialtrust.api.ledger.fabric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.DemoApi;
+import com.serialtrust.api.ScanClients;
 import com.serialtrust.api.RedisServer;
 import com.serialtrust.api.Zbar;
 import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.network.FabricNetwork;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -71,8 +73,20 @@ class FabricStoryIT {
     @Autowired
     Ledger ledger;
 
+    @Autowired
+    com.serialtrust.api.qr.LabelService labels;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private String bearer(final String org) {
         return "Bearer " + DemoApi.apiKey(dataDir, org);
+    }
+
+    /** The path and query of a demo item's printed label. */
+    private String labelPath(final String serial) {
+        final String uri = labels.uri(new Organisation("brand", "BrandMSP"), "09520123456788", serial).block();
+        return uri.substring(uri.indexOf("/01/"));
     }
 
     private JsonNode verify(final String path) {
@@ -122,6 +136,37 @@ class FabricStoryIT {
         // the brand's roles, read from the peer, do not include POLICE
         http.get().uri("/api/police/sightings").header("Authorization", bearer("brand")).exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
+    }
+
+    @Test
+    void aLabelOfAKeyDeclaredCompromisedFromBeforeItsRegistrationIsInvalid() {
+        final JsonNode[] story = com.serialtrust.api.Stories.compromisedKey(http, json, org -> bearer(org), PREFIX + "LEAK");
+        assertThat(story[0].get("verdict").asString()).isEqualTo("GENUINE");
+        assertThat(story[1].get("verdict").asString()).isEqualTo("SIGNATURE_INVALID");
+        assertThat(story[1].get("reason").asString()).isEqualTo("KEY_COMPROMISED");
+    }
+
+    @Test
+    void aCodeFiveClientsSawInFivePlacesIsSuspectToACheckWithoutAPlace() {
+        final String label = labelPath(PREFIX + "0002");
+        final java.util.List<String> verdicts = ScanClients.scanInFivePlaces(json, label, n -> ScanClients.from(port, 20 + n));
+        assertThat(verdicts.get(7)).isEqualTo("SUSPECT_COPY");
+        assertThat(ScanClients.verify(json, ScanClients.from(port, 99), label, null).get("verdict").asString())
+                .isEqualTo("SUSPECT_COPY");
+        http.delete().uri("/api/suspects/09520123456788/" + PREFIX + "0002").header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void theStolenItemsPublicVerificationAndPageNameNoPlace() {
+        final String path = "/01/09520123456788/21/" + PREFIX + "0004";
+        assertThat(verify(path).toString()).doesNotContain("Demo warehouse");
+        http.get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class)
+                .value(page -> assertThat(page).contains("STOLEN").doesNotContain("Demo warehouse"));
+        http.get().uri("/api/items/09520123456788/{s}", PREFIX + "0004").header("Authorization", bearer("retail")).exchange()
+                .expectBody(String.class).value(item -> assertThat(item).doesNotContain("Demo warehouse"));
+        http.get().uri("/api/police/items/09520123456788/{s}/theft", PREFIX + "0004").header("Authorization", bearer("police"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.place").isEqualTo("Demo warehouse");
     }
 
     @Test
