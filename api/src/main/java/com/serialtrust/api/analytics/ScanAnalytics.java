@@ -2,13 +2,13 @@ package com.serialtrust.api.analytics;
 
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
-import java.time.Instant;
+import io.lettuce.core.Range;
+import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.lettuce.core.Range;
-import io.lettuce.core.XAddArgs;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +22,13 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ScanAnalytics {
+
+    /** Per item: why and since when it is a suspect copy. */
+    private static final String SUSPECT = "suspect:";
+    /** Per manufacturer: its suspect codes, by the time they were flagged. */
+    private static final String SUSPECTS = "suspects:";
+    /** Per manufacturer: the record of its clearings. */
+    private static final String CLEARED = "suspects-cleared:";
 
     private final Redis redis;
     private final RedisProperties properties;
@@ -148,8 +155,4 @@ public class ScanAnalytics {
                                 Map.of("gtin", gtin, "serial", serial, "at", now.toString())))
                         .thenReturn(true)));
     }
-
-    private static final String SUSPECT = "suspect:";
-    private static final String SUSPECTS = "suspects:";
-    private static final String CLEARED = "suspects-cleared:";
 }

@@ -118,9 +118,10 @@ class RegistryController {
         if (rows.isEmpty() || rows.size() > RegistrationService.BATCH) {
             return Mono.error(new ApiProblem("LIMIT_EXCEEDED", "a batch holds 1 to " + RegistrationService.BATCH + " items"));
         }
+        // the registration blocks: on a thread of its own, never on the ledger client's that answered the role check
         return manufacturer(caller)
-                .then(Mono.fromCallable(() -> registration.registerBlocking(caller.organisation(), rows)))
-                .subscribeOn(Schedulers.boundedElastic())
+                .then(Mono.fromCallable(() -> registration.registerBlocking(caller.organisation(), rows))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .map(outcomes -> Map.of("counts", RegistrationService.count(outcomes), "items", outcomes));
     }
 

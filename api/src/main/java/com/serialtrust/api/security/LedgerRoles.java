@@ -1,19 +1,29 @@
 package com.serialtrust.api.security;
 
 import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.problem.ApiProblem;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * A caller's roles as the ledger states them ({@code GetOrganisation}), for the api's own early
- * refusals: the contract enforces every role again, this only answers sooner and more clearly.
+ * refusals: the contract enforces every role again, this only answers sooner and more clearly. Roles
+ * read are kept for {@value #KEEP_SECONDS} s, so that a burst of writes asks the ledger once.
  */
 @Component
 public class LedgerRoles {
 
+    static final int KEEP_SECONDS = 30;
+
     private final Chaincode chaincode;
+    private final Map<String, Mono<Set<String>>> roles = new ConcurrentHashMap<>();
 
     LedgerRoles(final Chaincode chaincode) {
         this.chaincode = chaincode;
@@ -21,9 +31,17 @@ public class LedgerRoles {
 
     /** Completes if the organisation holds the role on the ledger, else fails with NOT_AUTHORISED. */
     public Mono<Void> require(final Organisation organisation, final String role, final String refusal) {
-        return chaincode.query(organisation, "GetOrganisation", organisation.mspId())
-                .flatMap(org -> org.path("roles").valueStream().anyMatch(r -> role.equals(r.asString()))
-                        ? Mono.<Void>empty()
-                        : Mono.error(new ApiProblem("NOT_AUTHORISED", refusal)));
+        return rolesOf(organisation).flatMap(held -> held.contains(role) ? Mono.<Void>empty()
+                : Mono.error(new ApiProblem("NOT_AUTHORISED", refusal)));
+    }
+
+    private Mono<Set<String>> rolesOf(final Organisation organisation) {
+        return roles.computeIfAbsent(organisation.mspId(), msp -> chaincode.query(organisation, "GetOrganisation", msp)
+                .map(org -> org.path("roles").valueStream().map(r -> r.asString()).collect(Collectors.toUnmodifiableSet()))
+                // an organisation the authority never configured holds no role
+                .onErrorResume(e -> e instanceof LedgerRefusal refusal && refusal.code().equals("ORGANISATION_NOT_FOUND"),
+                        e -> Mono.just(Set.of()))
+                // kept when read, never when the ledger failed to answer
+                .cache(read -> Duration.ofSeconds(KEEP_SECONDS), failed -> Duration.ZERO, () -> Duration.ZERO));
     }
 }

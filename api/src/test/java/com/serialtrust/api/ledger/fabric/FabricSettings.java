@@ -18,7 +18,7 @@ final class FabricSettings {
      */
     static FabricNetwork apply(final DynamicPropertyRegistry registry, final Path dataDir, final String serialPrefix) {
         final FabricNetwork network = FabricNetwork.start();
-        for (String org : List.of("authority", "brand", "retail", "police")) {
+        for (String org : List.of("authority", "brand", "retail", "police", "service")) {
             final Map<String, String> env = network.env(org);
             final String user = org.equals("authority") ? "Admin" : "User1";
             final String base = "serialtrust.fabric.organisations." + org + ".";
