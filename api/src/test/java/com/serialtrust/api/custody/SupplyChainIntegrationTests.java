@@ -64,9 +64,20 @@ class SupplyChainIntegrationTests extends DemoIntegrationTest {
 
         post(null, "/owner/items/" + GTIN + "/" + SERIAL + "/contact",
                 Map.of("secret", "second-owner-secret", "contact", Map.of("phone", "+33 1 23 45 67 89")));
-        post(null, "/owner/items/" + GTIN + "/" + SERIAL + "/theft",
-                Map.of("secret", "second-owner-secret", "date", "2026-11-01", "place", "Lyon"));
+        post(null, "/owner/items/" + GTIN + "/" + SERIAL + "/theft", Map.of("secret", "second-owner-secret",
+                "date", "2026-11-01", "place", "12 Rue Garibaldi, Lyon", "policeReport", "PR-2026-77"));
         assertThat(verdict()).isEqualTo("STOLEN");
+        // where, and the report number, are for the police: not in the public JSON, the page or any staff view
+        for (String publicView : List.of(
+                http.get().uri(labelPath(SERIAL)).accept(MediaType.APPLICATION_JSON).exchange().expectBody(String.class)
+                        .returnResult().getResponseBody(),
+                http.get().uri(labelPath(SERIAL)).accept(MediaType.TEXT_HTML).exchange().expectBody(String.class)
+                        .returnResult().getResponseBody(),
+                get("retail", ITEM).toString(), get("brand", ITEM + "/history").toString())) {
+            assertThat(publicView).contains("2026-11-01").doesNotContain("Garibaldi").doesNotContain("PR-2026-77");
+        }
+        assertThat(get("police", "/api/police/items/" + GTIN + "/" + SERIAL + "/theft").get("place").asString())
+                .isEqualTo("12 Rue Garibaldi, Lyon");
         assertThat(get("police", "/api/police/stolen").toString()).contains(SERIAL);
         assertThat(get("police", "/api/police/close-serials?serial=DEM0-OOO3").toString()).contains(SERIAL);
         assertThat(post("police", "/api/police/checks", Map.of("serials", List.of(Map.of("serial", SERIAL)))).toString())

@@ -57,7 +57,10 @@ class HostileInputIntegrationTests extends DemoIntegrationTest {
                 .block(Duration.ofSeconds(60));
     }
 
-    /** Every path the api maps, with its variables filled in with the demo's values. */
+    /**
+     * Every path the api maps, with its variables filled in: the demo's GTIN and an item nobody
+     * registered, so that a hostile call that gets through changes no item another test relies on.
+     */
     private static List<String[]> endpoints(final RequestMappingHandlerMapping mappings) {
         final Set<String> seen = new LinkedHashSet<>();
         final List<String[]> out = new ArrayList<>();
@@ -68,7 +71,7 @@ class HostileInputIntegrationTests extends DemoIntegrationTest {
             for (RequestMethod method : info.getMethodsCondition().getMethods()) {
                 for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
                     final String path = pattern.getPatternString()
-                            .replace("{gtin}", "09520123456788").replace("{serial}", "DEMO-0001").replace("{lot}", "L1")
+                            .replace("{gtin}", "09520123456788").replace("{serial}", "HOSTILE-1").replace("{lot}", "L1")
                             .replace("{cpv}", "BLUE").replace("{id}", "no-such-id").replace("{keyId}", "no-such-key")
                             .replaceAll("\\{[^}]+}", "x").replace("/**", "/x");
                     if (seen.add(method.name() + " " + path)) {
@@ -106,7 +109,7 @@ class HostileInputIntegrationTests extends DemoIntegrationTest {
             out.add(new Hostile(n + " long header", method, path, Map.of("Authorization", brand, "X-Filler", "b".repeat(20_000)), null));
             out.add(new Hostile(n + " bad escape", method, path + "%ZZ", Map.of("Authorization", brand), null));
             out.add(new Hostile(n + " encoded NUL", method, path + "%00", Map.of("Authorization", brand), null));
-            out.add(new Hostile(n + " overlong UTF-8", method, path.replace("DEMO-0001", "%C0%AFDEMO"), Map.of("Authorization", brand), null));
+            out.add(new Hostile(n + " overlong UTF-8", method, path.replace("HOSTILE-1", "%C0%AFHOSTILE"), Map.of("Authorization", brand), null));
             out.add(new Hostile(n + " no key", method, path, Map.of(), null));
             out.add(new Hostile(n + " wrong key", method, path, Map.of("Authorization", "Bearer not-a-key"), null));
         }

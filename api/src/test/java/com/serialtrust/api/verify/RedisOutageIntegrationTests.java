@@ -30,6 +30,12 @@ class RedisOutageIntegrationTests extends DemoIntegrationTest {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists("Retry-After")
                 .expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
+        // a photo of a label is a check like any other: the same client's limit holds there too
+        http.post().uri("/verify/photo").contentType(MediaType.IMAGE_PNG)
+                .bodyValue(com.serialtrust.api.qr.QrCodes.png(labels.uri(new com.serialtrust.api.ledger.Organisation("brand", "BrandMSP"),
+                        "09520123456788", "DEMO-0001").block(), 300)).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
         // staff endpoints have their own authentication and are not rate-limited here
         http.get().uri("/api/items/09520123456788/DEMO-0001").header("Authorization", bearer("brand")).exchange()
                 .expectStatus().isOk();
