@@ -127,6 +127,22 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
     }
 
     @Test
+    void aWriteWhoseCallerAcceptsNoJsonIsRefusedBeforeItChangesAnything() {
+        http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(java.util.Map.of("gtin", "09520123456788", "serial", "ACCEPT-1"))).exchange()
+                .expectStatus().isOk();
+        final long height = ledger.height();
+        http.post().uri("/api/items/09520123456788/ACCEPT-1/sale").header("Authorization", bearer("brand"))
+                .accept(MediaType.APPLICATION_XML).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(406)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_ACCEPTABLE");
+        assertThat(ledger.height()).as("the sale did not happen").isEqualTo(height);
+        http.get().uri("/api/items/09520123456788/ACCEPT-1").header("Authorization", bearer("brand")).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("REGISTERED");
+    }
+
+    @Test
     void everyEndpointOfTheApiHasABadInputCase(
             @Autowired @Qualifier("requestMappingHandlerMapping") final RequestMappingHandlerMapping mappings) {
         final List<String> uncovered = new ArrayList<>();
