@@ -4,7 +4,6 @@ import com.serialtrust.api.ledger.LedgerFailedException;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.gs1.InvalidIdentifierException;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -40,26 +39,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(LedgerUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(final LedgerUnavailableException e) {
         LOG.warn("ledger unavailable: {}", e.getMessage());
-        return respond(problem(ProblemTypes.LEDGER_UNAVAILABLE, "the ledger is not reachable; try again shortly"));
+        return respond(Problems.of(ProblemTypes.LEDGER_UNAVAILABLE, "the ledger is not reachable; try again shortly"));
     }
 
     @ExceptionHandler(LedgerFailedException.class)
     ResponseEntity<ProblemDetail> failed(final LedgerFailedException e) {
         LOG.error("the contract failed: {}", e.getMessage(), e.getCause());
-        return respond(problem(ProblemTypes.LEDGER_FAILED, "the ledger could not carry out this request; we have been told"));
+        return respond(Problems.of(ProblemTypes.LEDGER_FAILED, "the ledger could not carry out this request; we have been told"));
     }
 
     /** A body the codecs could not read (broken multipart, a truncated stream): the client's, not ours. */
     @ExceptionHandler(org.springframework.core.codec.DecodingException.class)
     ResponseEntity<ProblemDetail> undecodable(final Exception e) {
         LOG.debug("unreadable request body: {}", e.toString());
-        return respond(problem(ProblemTypes.BAD_REQUEST, "the request's body could not be read"));
+        return respond(Problems.of(ProblemTypes.BAD_REQUEST, "the request's body could not be read"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(final Exception e) {
         LOG.error("unexpected failure", e);
-        return respond(problem(ProblemTypes.INTERNAL, "something went wrong on our side"));
+        return respond(Problems.of(ProblemTypes.INTERNAL, "something went wrong on our side"));
     }
 
     /** The framework's own errors (400, 404, 405, 406, 413, 415...) get a code too. */
@@ -92,9 +91,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    static ProblemDetail problem(final String code, final String detail) {
-        return Problems.of(code, detail);
-    }
 
     /** The problem as a response; a 503 says when to try again. */
     private static ResponseEntity<ProblemDetail> respond(final ProblemDetail problem) {

@@ -17,7 +17,7 @@ public final class ProblemWriter {
     }
 
     public Mono<Void> write(final ServerWebExchange exchange, final String code, final String detail) {
-        final ProblemDetail problem = ProblemHandler.problem(code, detail);
+        final ProblemDetail problem = Problems.of(code, detail);
         problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
         final var response = exchange.getResponse();
         response.setStatusCode(ProblemTypes.status(code));

@@ -45,11 +45,10 @@ class ResolverController {
         return Mono.fromCallable(() -> link(request)).flatMap(link -> verification.verify(link, Scan.of(request)))
                 .map(v -> ResponseEntity.ok(VerifierPage.render(v)))
                 // a person who scanned a broken or forged label gets the scan page saying what is wrong, not JSON
-                .onErrorResume(e -> Problems.ofClientError(e).isPresent(), e -> {
-                    final ProblemDetail problem = Problems.ofClientError(e).orElseThrow();
-                    return Mono.just(ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
-                            .body(VerifierPage.renderProblem(problem)));
-                });
+                .onErrorResume(e -> Problems.ofClientError(e)
+                        .map(problem -> Mono.just(ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
+                                .body(VerifierPage.renderProblem(problem))))
+                        .orElseGet(() -> Mono.error(e)));
     }
 
     /** The request as the Digital Link it is; the host does not matter, only the path and query. */
