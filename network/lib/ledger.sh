@@ -141,6 +141,8 @@ write_api_properties() {
     echo "# written by network.sh up: how the api reaches this network, as each organisation"
     echo "serialtrust.fabric.channel=${CHANNEL}"
     echo "serialtrust.fabric.chaincode=${CC_NAME}"
+    echo "# a brand's label signatures are endorsed by the brand and this member only (see CC_POLICY)"
+    echo "serialtrust.fabric.secrets-co-endorser=PoliceMSP"
     for org in "${ALL_ORGS[@]}"; do
       # a network made before an organisation joined the consortium has no material for it: `clean` renews it
       [[ -d "$(admin_msp "${org}")" ]] || continue

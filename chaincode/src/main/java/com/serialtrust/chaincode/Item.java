@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A registered item: its GS1 data and signature, its place in the supply chain, its owner's
- * commitment (never the owner), and its flags. {@code revision} counts its changes, so that an
+ * A registered item: its GS1 data, the digest of its label's signature (the signature itself is
+ * the brand's secret, kept in the brand's own private collection), its place in the supply chain, its
+ * owner's commitment (never the owner), and its flags. {@code revision} counts its changes, so that an
  * owner's signed proof names the exact state it acts on and cannot be replayed.
  */
 public record Item(
@@ -18,7 +19,7 @@ public record Item(
         Optional<String> expiryDate,
         String manufacturer,
         String keyId,
-        String signature,
+        String signatureDigest,
         Instant registeredAt,
         ItemStatus status,
         Optional<String> custodian,
@@ -38,7 +39,7 @@ public record Item(
         Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(manufacturer, "manufacturer");
         Objects.requireNonNull(keyId, "keyId");
-        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(signatureDigest, "signatureDigest");
         Objects.requireNonNull(registeredAt, "registeredAt");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(lastEvent, "lastEvent");
@@ -157,7 +158,7 @@ public record Item(
 
         Item build(final LedgerEvent event) {
             return new Item(from.gtin, from.serial, from.cpv, from.lot, from.productionDate, from.expiryDate,
-                    from.manufacturer, from.keyId, from.signature, from.registeredAt, status, custodian,
+                    from.manufacturer, from.keyId, from.signatureDigest, from.registeredAt, status, custodian,
                     pendingCustodian, ownerCommitment, owners, firstSoldAt, theft, parent, warrantyVoid,
                     serviceRecords, from.revision + 1, event);
         }

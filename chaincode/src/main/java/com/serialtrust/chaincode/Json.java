@@ -52,34 +52,34 @@ public final class Json {
         return new String(bytes(value), StandardCharsets.UTF_8);
     }
 
-    /**
-     * The canonical text of a result as one caller may see it: an item's signature (any object with a
-     * {@code signature} and a {@code manufacturer}) is left out unless the caller is its manufacturer,
-     * who alone may print its label.
-     */
-    static String disclosed(final String callerMspId, final Object value) {
-        final tools.jackson.databind.JsonNode tree = MAPPER.valueToTree(value);
-        withhold(tree, callerMspId);
-        return MAPPER.writeValueAsString(tree);
-    }
-
-    private static void withhold(final tools.jackson.databind.JsonNode node, final String callerMspId) {
-        if (node instanceof tools.jackson.databind.node.ObjectNode object && object.has("signature")
-                && object.has("manufacturer") && !callerMspId.equals(object.get("manufacturer").asString())) {
-            object.remove("signature");
-        }
-        for (tools.jackson.databind.JsonNode child : node) {
-            withhold(child, callerMspId);
-        }
-    }
-
     /** Reads state this contract wrote; a failure here is a bug, not bad input. */
     static <T> T readState(final byte[] bytes, final Class<T> type) {
         try {
             return MAPPER.readValue(bytes, type);
         } catch (JacksonException e) {
+            if (type == Item.class && tree(bytes).has("signature")) {
+                return type.cast(legacyItem(bytes));
+            }
             throw new IllegalStateException("unreadable " + type.getSimpleName() + " in state", e);
         }
+    }
+
+    /** State this contract wrote, as a tree. */
+    static tools.jackson.databind.JsonNode tree(final byte[] bytes) {
+        return MAPPER.readTree(bytes);
+    }
+
+    /**
+     * An item written before public state kept only a digest of its signature: read with the digest of
+     * the signature it holds, so that ledgers written then keep verifying. Its next change writes it
+     * back without the signature.
+     */
+    private static Item legacyItem(final byte[] bytes) {
+        final tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) MAPPER.readTree(bytes);
+        final byte[] signature = com.serialtrust.crypto.Base64Url.decode(tree.remove("signature").asString())
+                .orElseThrow(() -> new IllegalStateException("unreadable signature of a legacy item in state"));
+        tree.put("signatureDigest", LabelSignatures.digest(signature));
+        return MAPPER.treeToValue(tree, Item.class);
     }
 
     /** What is wrong with a JSON argument, in the caller's terms: never a Java class name. */

@@ -32,7 +32,7 @@ final class Registration {
             Optional<String> lot,
             Optional<String> productionDate,
             Optional<String> expiryDate,
-            String signature,
+            Optional<String> signature,
             Optional<String> keyId) {
 
         ItemInput {
@@ -41,6 +41,7 @@ final class Registration {
             productionDate = productionDate == null ? Optional.empty() : productionDate;
             expiryDate = expiryDate == null ? Optional.empty() : expiryDate;
             keyId = keyId == null ? Optional.empty() : keyId;
+            signature = signature == null ? Optional.empty() : signature;
         }
     }
 
@@ -55,14 +56,22 @@ final class Registration {
         if (batch.length > MAX_BATCH) {
             throw ErrorCode.LIMIT_EXCEEDED.failure("a batch holds at most " + MAX_BATCH + " items, not " + batch.length);
         }
+        for (int i = 0; i < batch.length; i++) {
+            if (batch[i] != null && batch[i].signature().isPresent()) {
+                throw ErrorCode.INVALID_ARGUMENT.failureAt(i, "a signature never travels in the argument, which every block"
+                        + " keeps: pass the signatures in the transient field '" + LabelSignatures.TRANSIENT_FIELD + "'");
+            }
+        }
+        final List<String> signatures = LabelSignatures.fromTransient(tx, batch.length);
         final Checker checker = new Checker(tx);
         final List<Item> items = new ArrayList<>(batch.length);
         for (int i = 0; i < batch.length; i++) {
-            items.add(checker.check(i, batch[i]));
+            items.add(checker.check(i, batch[i], signatures.get(i)));
         }
-        for (Item item : items) {
-            tx.putItem(item);
-            SearchIndex.add(tx, item);
+        for (int i = 0; i < items.size(); i++) {
+            tx.putItem(items.get(i));
+            SearchIndex.add(tx, items.get(i));
+            LabelSignatures.keep(tx, items.get(i), signatures.get(i));
         }
         tx.emit("ItemsRegistered", Map.of("items", items.stream().map(Item::ref).toList(), "mspId", tx.mspId(), "txId", tx.txId()));
         return new Result(items.size(), tx.txId());
@@ -80,8 +89,8 @@ final class Registration {
             this.activeKeys = KeyRegistry.activeOf(tx, tx.mspId());
         }
 
-        Item check(final int index, final ItemInput input) {
-            if (input == null || input.gtin() == null || input.serial() == null || input.signature() == null) {
+        Item check(final int index, final ItemInput input, final String signature) {
+            if (input == null || input.gtin() == null || input.serial() == null || signature == null) {
                 throw ErrorCode.INVALID_ARGUMENT.failureAt(index, "gtin, serial and signature are required");
             }
             final ElementString element;
@@ -104,9 +113,14 @@ final class Registration {
             if (tx.exists(StateKeys.item(tx, ref))) {
                 throw ErrorCode.ITEM_EXISTS.failureAt(index, ref + " is already registered");
             }
-            final ManufacturerKey key = verify(index, element, input);
+            final byte[] signatureBytes = Base64Url.decode(signature)
+                    .filter(s -> s.length == P256.SIGNATURE_LENGTH)
+                    .orElseThrow(() -> ErrorCode.SIGNATURE_INVALID.failureAt(index,
+                            "a signature is 64 bytes (r||s), base64url without padding"));
+            final ManufacturerKey key = verify(index, element, input.keyId(), signatureBytes);
             return new Item(ref.gtin(), ref.serial(), element.cpv(), element.lot(), element.productionDate(),
-                    element.expiryDate(), tx.mspId(), key.keyId(), input.signature(), tx.now(), ItemStatus.REGISTERED,
+                    element.expiryDate(), tx.mspId(), key.keyId(), LabelSignatures.digest(signatureBytes), tx.now(),
+                    ItemStatus.REGISTERED,
                     Optional.of(tx.mspId()), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), 0, 0, tx.event("REGISTERED", Optional.empty()));
         }
@@ -123,16 +137,13 @@ final class Registration {
             return product;
         }
 
-        private ManufacturerKey verify(final int index, final ElementString element, final ItemInput input) {
-            final byte[] signature = Base64Url.decode(input.signature())
-                    .filter(s -> s.length == P256.SIGNATURE_LENGTH)
-                    .orElseThrow(() -> ErrorCode.SIGNATURE_INVALID.failureAt(index,
-                            "a signature is 64 bytes (r||s), base64url without padding"));
-            final List<ManufacturerKey> candidates = input.keyId()
+        private ManufacturerKey verify(final int index, final ElementString element, final Optional<String> keyId,
+                final byte[] signature) {
+            final List<ManufacturerKey> candidates = keyId
                     .map(id -> activeKeys.stream().filter(k -> k.keyId().equals(id)).toList())
                     .orElse(activeKeys);
             if (candidates.isEmpty()) {
-                throw ErrorCode.KEY_NOT_ACTIVE.failureAt(index, input.keyId()
+                throw ErrorCode.KEY_NOT_ACTIVE.failureAt(index, keyId
                         .map(id -> "key " + com.serialtrust.gs1.Text.quote(id) + " is not an active key of " + tx.mspId())
                         .orElse(tx.mspId() + " has no active signing key"));
             }

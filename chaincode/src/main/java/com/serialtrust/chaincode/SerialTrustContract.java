@@ -21,9 +21,9 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 @Default
 public final class SerialTrustContract implements ContractInterface {
 
-    /** Every result leaves through here: an item's signature only for its manufacturer (see {@link Json#disclosed}). */
+    /** Every result leaves through here, as canonical JSON. No state holds a signature: see {@link #GetLabels}. */
     private static String out(final Context ctx, final Object result) {
-        return Json.disclosed(ctx.getClientIdentity().getMSPID(), result);
+        return Json.text(result);
     }
 
     // --- governance
@@ -105,16 +105,31 @@ public final class SerialTrustContract implements ContractInterface {
         return out(ctx, ProductCatalogue.get(new Tx(ctx), gtin));
     }
 
-    /** Registers 1 to 2,000 signed items: a JSON array of {gtin, serial, lot?, productionDate?, expiryDate?, signature, keyId?}. */
+    /**
+     * Registers 1 to 2,000 signed items: a JSON array of {gtin, serial, cpv?, lot?, productionDate?,
+     * expiryDate?, keyId?}; their signatures, in the same order, in the transient field {@code signatures}.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RegisterItems(final Context ctx, final String items) {
         return out(ctx, Registration.register(new Tx(ctx), items));
     }
 
-    /** An item; its signature only for its manufacturer, who alone may print its label. */
+    /** An item; its public state holds a digest of its signature, never the signature. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetItem(final Context ctx, final String gtin, final String serial) {
         return out(ctx, new Tx(ctx).item(ItemRef.parse(gtin, serial)));
+    }
+
+    /**
+     * The labels of items (a JSON array of 1 to 1,000 {gtin, serial}): their identifiers and signatures,
+     * for their manufacturer only, read from its own private collection (so: on one of its own peers).
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetLabels(final Context ctx, final String items) {
+        final Tx tx = new Tx(ctx);
+        tx.require(Role.MANUFACTURER);
+        return out(ctx, Custody.refs("items", items, LabelSignatures.MAX_LABELS).stream()
+                .map(ref -> LabelSignatures.label(tx, tx.item(ref))).toList());
     }
 
     // --- custody and ownership
@@ -270,7 +285,7 @@ public final class SerialTrustContract implements ContractInterface {
         return out(ctx, Verification.of(new Tx(ctx), Identifiers.element(elementString), signature));
     }
 
-    /** An item's states, oldest first; the signature in them only for its manufacturer. */
+    /** An item's states, oldest first. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetItemHistory(final Context ctx, final String gtin, final String serial) {
         return out(ctx, Queries.history(new Tx(ctx), ItemRef.parse(gtin, serial)));

@@ -3,7 +3,6 @@ package com.serialtrust.chaincode;
 import com.serialtrust.crypto.Base64Url;
 import com.serialtrust.crypto.P256;
 import com.serialtrust.gs1.ElementString;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.Optional;
 /**
  * Everything a verdict needs, read in one query: the item, its product and manufacturer, the
  * signing key's standing, the presented label (its identifiers and signature) against the registered
- * item, theft, recalls, warranty, owners and the ledger proof of the item's last change. The
- * registered signature is never part of it: a verification is public.
+ * item, theft, recalls, warranty, owners and the ledger proof of the item's last change. A
+ * presented signature is compared with the registered one's digest; a verification is public.
  */
 public record Verification(
         Verdict verdict,
@@ -77,7 +76,7 @@ public record Verification(
         final List<String> mismatched = mismatched(presented, item);
         final Optional<Reason> reason = !keyTrusted ? Optional.of(Reason.KEY_COMPROMISED)
                 : !mismatched.isEmpty() ? Optional.of(Reason.ATTRIBUTE_MISMATCH)
-                : signature.filter(s -> !sameSignature(s, item.signature())).map(s -> Reason.SIGNATURE_MISMATCH);
+                : signature.filter(s -> !LabelSignatures.matches(s, item)).map(s -> Reason.SIGNATURE_MISMATCH);
         final List<RecallNotice> recalls = Recalls.activeFor(tx, item).stream()
                 .map(a -> new RecallNotice(a.recall().id(), a.recall().scope().kind(), a.recall().notice(),
                         a.recall().issuedAt(), a.via()))
@@ -123,12 +122,5 @@ public record Verification(
         if (presented.isPresent() && !presented.equals(registered)) {
             out.add(name);
         }
-    }
-
-    /** The brand's signature, in either of its twin forms (r, s) and (r, n-s). */
-    private static boolean sameSignature(final byte[] presented, final String registered) {
-        return Base64Url.decode(registered)
-                .map(b -> MessageDigest.isEqual(P256.lowS(presented), P256.lowS(b)))
-                .orElse(false);
     }
 }

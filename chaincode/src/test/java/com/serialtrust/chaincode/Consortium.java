@@ -116,7 +116,37 @@ final class Consortium {
     SimLedger.Result submit(final SimIdentity who, final Map<String, byte[]> transientData, final String fn,
             final String... args) {
         clock.tick();
+        if (fn.equals("RegisterItems") && transientData.isEmpty() && args.length == 1) {
+            final Registered batch = Registered.split(args[0]);
+            return ledger.submit(who, batch.transientData(), fn, batch.items());
+        }
         return ledger.submit(who, transientData, fn, args);
+    }
+
+    /**
+     * A batch as the contract takes it. Tests write items with their signatures, as a brand's tool holds
+     * them; the contract takes the signatures apart, in the transient field that no block keeps.
+     */
+    record Registered(String items, Map<String, byte[]> transientData) {
+
+        static Registered split(final String batchJson) {
+            final JsonNode batch;
+            try {
+                batch = JSON.readTree(batchJson);
+            } catch (tools.jackson.core.JacksonException e) {
+                return new Registered(batchJson, Map.of());
+            }
+            if (!batch.isArray()) {
+                return new Registered(batchJson, Map.of());
+            }
+            final List<Object> signatures = new ArrayList<>();
+            for (JsonNode item : batch) {
+                signatures.add(item.isObject() && item.has("signature")
+                        ? ((tools.jackson.databind.node.ObjectNode) item).remove("signature").asString() : null);
+            }
+            return new Registered(JSON.writeValueAsString(batch),
+                    Map.of("signatures", JSON.writeValueAsBytes(signatures)));
+        }
     }
 
     JsonNode ok(final SimIdentity who, final String fn, final String... args) {

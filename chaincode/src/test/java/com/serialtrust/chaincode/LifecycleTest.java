@@ -246,7 +246,7 @@ class LifecycleTest {
         void theQrsSignatureMustBeTheRegisteredOne() {
             final Consortium c = Consortium.ready();
             c.register("V1");
-            final String registered = c.query(c.brand, "GetItem", GTIN, "V1").get("signature").asString();
+            final String registered = c.labels.get("V1").signature();
             assertThat(c.verdict("V1", registered)).isEqualTo("GENUINE");
             assertThat(c.verdict("V1", c.brandKey.sign("(01)" + GTIN + "(21)V1"))).as("another valid signature is still a different label")
                     .isEqualTo("SIGNATURE_INVALID");

@@ -351,7 +351,7 @@ class OversightTest {
                     "ShipItems", "ReceiveItems", "SellItem", "ReturnItem", "ClaimOwnership", "TransferOwnership",
                     "DecommissionItem", "LinkComponents", "ReportTheft", "FlagStolen", "ClearTheft", "ListStolenItems",
                     "IssueRecall", "WithdrawRecall", "GetRecall", "ListRecalls", "RecordService", "VoidWarranty",
-                    "GetWarranty", "SetOwnerContact", "GetOwnerContact", "GetTheftReport", "Verify", "GetItem", "GetItemHistory",
+                    "GetWarranty", "SetOwnerContact", "GetOwnerContact", "GetTheftReport", "Verify", "GetItem", "GetLabels", "GetItemHistory",
                     "ListItemsByLot", "ListItemsContaining", "ListComponents", "CheckSerials", "FindCloseSerials")) {
                 assertThat(metadata).as("metadata lists %s", tx).contains("\"name\":\"" + tx + "\"");
             }

@@ -40,7 +40,8 @@ class RegistrationTest {
             final var item = c.query(c.brand, "GetItem", GTIN, "12345");
             assertThat(item.get("lot").asString()).isEqualTo("ABC1");
             assertThat(item.get("productionDate").asString()).isEqualTo("260115");
-            assertThat(item.get("signature").asString()).isEqualTo(input.get("signature"));
+            assertThat(c.query(c.brand, "GetLabels", Consortium.refs("12345")).get(0).get("signature").asString())
+                    .isEqualTo(input.get("signature"));
             assertThat(item.get("status").asString()).isEqualTo("REGISTERED");
             assertThat(item.get("custodian").asString()).isEqualTo(Consortium.BRAND);
         }
@@ -181,6 +182,21 @@ class RegistrationTest {
     class CanonicalState {
 
         @Test
+        void anItemWrittenWithItsSignatureBeforeDigestsStillReadsAsTheSameItem() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> input = c.signedItem(GTIN, "LEGACY", Map.of());
+            final var result = c.submit(c.brand, Map.of(), "RegisterItems", json(List.of(input)));
+            final String itemKey = result.writes().publicWrites().keySet().stream()
+                    .filter(k -> k.startsWith("\u0000item\u0000")).findFirst().orElseThrow();
+            final String written = new String(c.ledger.state().get(itemKey).orElseThrow(), StandardCharsets.UTF_8);
+            final String legacy = written.replaceFirst("\"signatureDigest\":\"[^\"]+\"",
+                    "\"signature\":\"" + input.get("signature") + "\"");
+            assertThat(legacy).isNotEqualTo(written);
+            assertThat(Json.readState(legacy.getBytes(StandardCharsets.UTF_8), Item.class))
+                    .isEqualTo(Json.readState(written.getBytes(StandardCharsets.UTF_8), Item.class));
+        }
+
+        @Test
         void anItemIsWrittenAsSortedCompactJson() {
             final Consortium c = Consortium.ready();
             final Map<String, Object> input = c.signedItem(GTIN, "CANON", Map.of("lot", "L7"));
@@ -192,7 +208,7 @@ class RegistrationTest {
                     + "\"lastEvent\":{\"actor\":\"BrandMSP\",\"at\":\"" + result.timestamp() + "\",\"txId\":\"" + result.txId()
                     + "\",\"type\":\"REGISTERED\"},\"lot\":\"L7\",\"manufacturer\":\"BrandMSP\",\"owners\":0,"
                     + "\"registeredAt\":\"" + result.timestamp() + "\",\"revision\":0,\"serial\":\"CANON\",\"serviceRecords\":0,"
-                    + "\"signature\":\"" + input.get("signature") + "\",\"status\":\"REGISTERED\"}");
+                    + "\"signatureDigest\":\"" + lowSDigest((String) input.get("signature")) + "\",\"status\":\"REGISTERED\"}");
         }
 
         @Test
@@ -218,6 +234,21 @@ class RegistrationTest {
                 result.writes().publicWrites().forEach((k, v) -> writes.add(k + "=" + v.map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("<deleted>")));
             }
             return writes;
+        }
+    }
+
+    /** SHA-256 of the signature's low-S form, base64url: what public state keeps instead of the signature. */
+    private static String lowSDigest(final String signature) {
+        final byte[] raw = com.serialtrust.crypto.Base64Url.decode(signature).orElseThrow();
+        final java.math.BigInteger n = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByName("secp256r1").getN();
+        final java.math.BigInteger s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, 32, 64));
+        if (s.compareTo(n.shiftRight(1)) > 0) {
+            System.arraycopy(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, n.subtract(s)), 0, raw, 32, 32);
+        }
+        try {
+            return com.serialtrust.crypto.Base64Url.encode(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -158,16 +158,54 @@ class VerdictTest {
             final Consortium c = Consortium.ready();
             c.inRetailStock("SEC-1");
             final String sig = c.labels.get("SEC-1").signature();
-            assertThat(c.query(c.brand, "GetItem", GTIN, "SEC-1").get("signature").asString()).isEqualTo(sig);
+            final String refs = Consortium.refs("SEC-1");
+            final JsonNode label = c.query(c.brand, "GetLabels", refs).get(0);
+            assertThat(label.get("signature").asString()).isEqualTo(sig);
+            assertThat(label.get("serial").asString()).isEqualTo("SEC-1");
             for (var other : List.of(c.retail, c.police, c.service, c.authority, c.otherBrand, c.stranger)) {
-                assertThat(c.query(other, "GetItem", GTIN, "SEC-1").toString()).doesNotContain(sig);
-                assertThat(c.query(other, "GetItemHistory", GTIN, "SEC-1").toString()).doesNotContain(sig);
-                assertThat(c.query(other, "ListItemsByLot", GTIN, "NONE", "10", "").toString()).doesNotContain(sig);
+                assertThat(c.refusedQuery(other, "GetLabels", refs).code()).isEqualTo("NOT_AUTHORISED");
             }
-            assertThat(c.query(c.brand, "GetItemHistory", GTIN, "SEC-1").toString()).contains(sig);
+            for (var anyone : List.of(c.brand, c.retail, c.police, c.service, c.authority, c.otherBrand, c.stranger)) {
+                assertThat(c.query(anyone, "GetItem", GTIN, "SEC-1").toString()).doesNotContain(sig);
+                assertThat(c.query(anyone, "GetItemHistory", GTIN, "SEC-1").toString()).doesNotContain(sig);
+                assertThat(c.query(anyone, "ListItemsByLot", GTIN, "NONE", "10", "").toString()).doesNotContain(sig);
+            }
             assertThat(c.verify("SEC-1").toString()).doesNotContain(sig);
             final var sold = c.ok(c.retail, "SellItem", GTIN, "SEC-1", OwnerProofs.commitSecret("a-claim-code-12345"));
             assertThat(sold.toString()).as("the seller's receipt").doesNotContain(sig);
+        }
+
+        @Test
+        void noBlockAndNoPublicStateHoldsASignatureOnlyTheBrandsOwnCollectionDoes() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> item = c.signedItem(GTIN, "SEC-2", Map.of());
+            final String sig = (String) item.get("signature");
+            final var registered = Consortium.Registered.split(json(List.of(item)));
+            assertThat(registered.items()).as("the argument, which every block keeps").doesNotContain(sig);
+            final var result = c.submit(c.brand, registered.transientData(), "RegisterItems", registered.items());
+            assertThat(result.ok()).isTrue();
+            assertThat(result.writes().publicWrites().values()).allSatisfy(v -> assertThat(
+                    new String(v.orElse(new byte[0]), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(sig));
+            assertThat(result.event().orElseThrow().getPayload().toStringUtf8()).doesNotContain(sig);
+            assertThat(result.writes().privateWrites().keySet()).containsExactly("_implicit_org_" + Consortium.BRAND);
+            assertThat(result.writes().privateWrites().get("_implicit_org_" + Consortium.BRAND).values())
+                    .singleElement().satisfies(v -> assertThat(v).contains(sig.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(c.verdict("SEC-2", sig)).isEqualTo("GENUINE");
+        }
+
+        @Test
+        void aSignatureInTheArgumentIsRefusedAndSoIsABatchWithoutItsSignatures() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> item = c.signedItem(GTIN, "SEC-3", Map.of());
+            final var registered = Consortium.Registered.split(json(List.of(item)));
+            final var inArgument = c.refusedWith(c.brand, registered.transientData(), "RegisterItems", json(List.of(item)));
+            assertThat(inArgument.code()).isEqualTo("INVALID_ARGUMENT");
+            assertThat(inArgument.message()).contains("transient field 'signatures'");
+            assertThat(c.refusedWith(c.brand, Map.of("other", new byte[] {1}), "RegisterItems", registered.items()).code())
+                    .isEqualTo("INVALID_ARGUMENT");
+            assertThat(c.refusedWith(c.brand, Map.of("signatures", "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "RegisterItems", registered.items()).message()).contains("holds 0 signatures for 1 items");
+            assertThat(c.verdict("SEC-3", (String) item.get("signature"))).isEqualTo("UNREGISTERED");
         }
     }
 

@@ -44,6 +44,7 @@ class FabricNetworkIT {
     private final KeyPair brandKey = p256();
     private final List<String> serials = new ArrayList<>();
     private final Map<String, String> signatures = new LinkedHashMap<>();
+    private String registrationTx;
 
     private FabricNetwork network;
     private Member authority;
@@ -126,9 +127,17 @@ class FabricNetworkIT {
         for (String serial : serials) {
             final String signature = sign("(01)" + GTIN + "(10)" + lot + "(21)" + serial);
             signatures.put(serial, signature);
-            batch.add(Map.of("gtin", GTIN, "serial", serial, "lot", lot, "signature", signature));
+            batch.add(Map.of("gtin", GTIN, "serial", serial, "lot", lot));
         }
-        brand.submit("RegisterItems", json(batch));
+        // the signatures are the brand's secret: transient data, which Fabric's gateway hands to no
+        // organisation outside the brand's own collection unless the client names the endorsers
+        final Map<String, byte[]> secrets = Map.of("signatures",
+                json(List.copyOf(signatures.values())).getBytes(StandardCharsets.UTF_8));
+        assertThat(brand.refusedEndorsement(secrets, "RegisterItems", json(batch)))
+                .contains("not in the distribution policy of the private data collection");
+        final JsonNode registered = brand.submitEndorsedBy(List.of("BrandMSP", "PoliceMSP"), secrets, "RegisterItems",
+                json(batch));
+        registrationTx = registered.get("txId").asString();
         System.out.printf("registered %d items of lot %s, first: GetItem %s %s%n", BATCH, lot, GTIN, first());
 
         final JsonNode genuine = police.evaluate("Verify", "(01)" + GTIN + "(21)" + first(), signatures.get(first()));
@@ -142,11 +151,32 @@ class FabricNetworkIT {
 
     @Test
     @Order(3)
+    void aSignatureIsInNoBlockAndInNoPublicStateOnlyOnTheBrandsOwnPeers() {
+        final String signature = signatures.get(first());
+        final JsonNode label = brand.evaluate("GetLabels", json(List.of(Map.of("gtin", GTIN, "serial", first())))).get(0);
+        assertThat(label.get("signature").asString()).as("read from the brand's own private collection").isEqualTo(signature);
+        assertThat(label.get("elementString").asString()).isEqualTo("(01)" + GTIN + "(10)" + lot + "(21)" + first());
+        for (Member other : List.of(retail, police)) {
+            assertThat(other.refusedQueryCode("GetLabels", json(List.of(Map.of("gtin", GTIN, "serial", first())))))
+                    .isEqualTo("NOT_AUTHORISED");
+            assertThat(other.evaluate("GetItem", GTIN, first()).toString()).doesNotContain(signature)
+                    .contains("signatureDigest");
+            final String block = new String(other.blockOf(network.env("retail").get("ST_CHANNEL"), registrationTx),
+                    StandardCharsets.ISO_8859_1);
+            assertThat(block).as("the registration's block, as %s's peer stores it", other.mspId)
+                    .contains(first()).doesNotContain(signature)
+                    .doesNotContain(new String(Base64.getUrlDecoder().decode(signature), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Test
+    @Order(3)
     void retailCannotRegisterItemsUnderTheBrandsPrefix() {
         final String serial = run + "-FAKE";
-        final String item = json(List.of(Map.of("gtin", GTIN, "serial", serial,
-                "signature", sign("(01)" + GTIN + "(21)" + serial))));
-        assertThat(retail.refusedCode(Map.of(), "RegisterItems", item)).isEqualTo("NOT_AUTHORISED");
+        final String item = json(List.of(Map.of("gtin", GTIN, "serial", serial)));
+        final Map<String, byte[]> secrets = Map.of("signatures",
+                json(List.of(sign("(01)" + GTIN + "(21)" + serial))).getBytes(StandardCharsets.UTF_8));
+        assertThat(retail.refusedCode(secrets, "RegisterItems", item)).isEqualTo("NOT_AUTHORISED");
         assertThat(verdict(serial, "")).isEqualTo("UNREGISTERED");
     }
 

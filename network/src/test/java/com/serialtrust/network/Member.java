@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -73,14 +74,40 @@ final class Member implements AutoCloseable {
     }
 
     JsonNode submitWith(final Map<String, byte[]> transientData, final String fn, final String... args) {
+        return submitEndorsedBy(List.of(), transientData, fn, args);
+    }
+
+    /** A submit endorsed by the named organisations (none named: the gateway chooses). */
+    JsonNode submitEndorsedBy(final List<String> endorsers, final Map<String, byte[]> transientData, final String fn,
+            final String... args) {
         try {
-            return parse(contract.newProposal(fn).addArguments(args).putAllTransient(transientData)
-                    .build().endorse().submit());
+            final var proposal = contract.newProposal(fn).addArguments(args).putAllTransient(transientData);
+            if (!endorsers.isEmpty()) {
+                proposal.setEndorsingOrganizations(endorsers.toArray(String[]::new));
+            }
+            return parse(proposal.build().endorse().submit());
         } catch (GatewayException e) {
             throw new AssertionError(fn + " by " + mspId + " was refused: " + describe(e), e);
         } catch (org.hyperledger.fabric.client.CommitException e) {
             throw new AssertionError(fn + " by " + mspId + " failed to commit: " + e.getCode(), e);
         }
+    }
+
+    /** The bytes of the block that holds a transaction, as this organisation's peer stores it. */
+    byte[] blockOf(final String channelName, final String txId) {
+        try {
+            return gateway.getNetwork(channelName).getContract("qscc").evaluateTransaction("GetBlockByTxID", channelName, txId);
+        } catch (GatewayException e) {
+            throw new AssertionError("GetBlockByTxID by " + mspId + " was refused: " + describe(e), e);
+        }
+    }
+
+    /** The gateway's refusal of a proposal, before any peer endorses it or after. */
+    String refusedEndorsement(final Map<String, byte[]> transientData, final String fn, final String... args) {
+        final GatewayException e = catchThrowableOfType(GatewayException.class,
+                () -> contract.newProposal(fn).addArguments(args).putAllTransient(transientData).build().endorse());
+        assertThat(e).as("%s by %s should be refused", fn, mspId).isNotNull();
+        return describe(e);
     }
 
     JsonNode evaluate(final String fn, final String... args) {

@@ -32,6 +32,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import com.serialtrust.api.registry.ItemRow;
 import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -102,15 +104,16 @@ class DemoData implements ApplicationRunner {
         tolerate(() -> submit(brand, "RegisterProduct", GTIN, "Trail watch", "24", "GS1"), "PRODUCT_EXISTS");
 
         final Map<String, String> labels = new LinkedHashMap<>();
-        final List<Map<String, String>> batch = new ArrayList<>();
+        final List<ItemRow> batch = new ArrayList<>();
         for (String number : NUMBERS) {
             final String serial = prefix + number;
             final String signature = sign(key.getPrivate(), ElementString.of(Gtin.parse(GTIN), serial).canonical());
             labels.put(serial, new DigitalLink(ElementString.of(Gtin.parse(GTIN), serial),
                     java.util.Optional.of(signature)).toUri(qr.resolverBase()));
-            batch.add(Map.of("gtin", GTIN, "serial", serial, "signature", signature));
+            batch.add(new ItemRow(GTIN, serial, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(signature)));
         }
-        final boolean fresh = tolerate(() -> submit(brand, "RegisterItems", json.writeValueAsString(batch)), "ITEM_EXISTS");
+        final boolean fresh = tolerate(() -> ItemRow.submission(ledger, json, brand, batch).block(), "ITEM_EXISTS");
         if (fresh) {
             ledger.submit(brand, "ReportTheft", List.of(GTIN, prefix + STOLEN_NUMBER, TheftReports.publicPart("2026-01-15")),
                     TheftReports.privatePart("Demo warehouse", null)).block();

@@ -21,6 +21,15 @@ public interface Ledger {
     /** Endorses, orders and commits a transaction; completes once it is committed. */
     Mono<Committed> submit(Organisation as, String function, List<String> args, Map<String, byte[]> transientData);
 
+    /**
+     * Like {@link #submit}, for transient data that only the caller's own organisation may keep, in its
+     * implicit private collection (a brand's label signatures). Fabric's gateway sends such data to no
+     * organisation outside the collection unless the client names the endorsers; the adapter names the
+     * caller's organisation and the one other that the endorsement policy needs, which sees the data
+     * while it endorses and stores none of it.
+     */
+    Mono<Committed> submitOwnSecrets(Organisation as, String function, List<String> args, Map<String, byte[]> secrets);
+
     /** The number of the block that holds a committed transaction. */
     Mono<Long> blockOf(String txId);
 

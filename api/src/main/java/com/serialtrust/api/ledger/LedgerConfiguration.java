@@ -28,9 +28,7 @@ class LedgerConfiguration {
     FabricLedger fabricLedger(final LedgerProperties properties, final FabricProperties fabric,
             @Value("${serialtrust.data-dir}") final Path dataDir) {
         final FabricProperties withCheckpoint = fabric.checkpoint() != null ? fabric
-                : new FabricProperties(fabric.channel(), fabric.chaincode(), fabric.organisations(), fabric.evaluateTimeout(),
-                        fabric.endorseTimeout(), fabric.submitTimeout(), fabric.commitTimeout(), fabric.mvccRetries(),
-                        dataDir.resolve("fabric").resolve("chaincode-events.checkpoint"));
+                : fabric.withCheckpoint(dataDir.resolve("fabric").resolve("chaincode-events.checkpoint"));
         return new FabricLedger(withCheckpoint, properties.organisations().entrySet().stream()
                 .map(e -> new Organisation(e.getKey(), e.getValue())).toList(),
                 properties.require(properties.publicOrganisation()));

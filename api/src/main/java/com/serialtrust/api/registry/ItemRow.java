@@ -1,8 +1,13 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.Organisation;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One item to register, as a CSV row or a JSON element: GTIN and serial, optional lot, dates and
@@ -33,7 +38,7 @@ public record ItemRow(
         return new ItemRow(gtin, serial, cpv, lot, productionDate, expiryDate, Optional.of(sig));
     }
 
-    /** The element of a RegisterItems batch. */
+    /** The element of a RegisterItems batch: everything but the signature, which travels apart (see {@link #submission}). */
     Map<String, Object> toChaincode() {
         final Map<String, Object> item = new LinkedHashMap<>();
         item.put("gtin", gtin);
@@ -42,7 +47,19 @@ public record ItemRow(
         lot.ifPresent(v -> item.put("lot", v));
         productionDate.ifPresent(v -> item.put("productionDate", v));
         expiryDate.ifPresent(v -> item.put("expiryDate", v));
-        signature.ifPresent(v -> item.put("signature", v));
         return item;
+    }
+
+    /**
+     * RegisterItems of signed rows, as the contract takes it: the items as its argument, which every
+     * block keeps, and their signatures apart, as the transient data that only the brand's own peers keep.
+     */
+    public static Mono<Ledger.Committed> submission(final Ledger ledger, final JsonMapper json, final Organisation as,
+            final List<ItemRow> rows) {
+        final List<Map<String, Object>> items = rows.stream().map(ItemRow::toChaincode).toList();
+        final List<String> signatures = rows.stream().map(r -> r.signature().orElseThrow(
+                () -> new IllegalArgumentException("a row to register carries its signature"))).toList();
+        return ledger.submitOwnSecrets(as, "RegisterItems", List.of(json.writeValueAsString(items)),
+                Map.of("signatures", json.writeValueAsBytes(signatures)));
     }
 }

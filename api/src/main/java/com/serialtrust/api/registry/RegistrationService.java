@@ -120,10 +120,8 @@ public class RegistrationService {
     private void submit(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
         while (!pending.isEmpty()) {
             final List<Integer> indexes = new ArrayList<>(pending.keySet());
-            final List<Map<String, Object>> batch = new ArrayList<>(indexes.size());
-            indexes.forEach(i -> batch.add(pending.get(i).toChaincode()));
             try {
-                ledger.submit(as, "RegisterItems", List.of(json.writeValueAsString(batch)), Map.of()).block();
+                ItemRow.submission(ledger, json, as, indexes.stream().map(pending::get).toList()).block();
                 indexes.forEach(i -> outcomes[i] = RowOutcome.ok(i, Status.REGISTERED));
                 return;
             } catch (LedgerRefusal refusal) {

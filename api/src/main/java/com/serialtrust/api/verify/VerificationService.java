@@ -67,7 +67,6 @@ public class VerificationService {
         final VerificationCache.Stamp stamp = cache.stamp();
         return ledger.evaluate(asPublic, "Verify", List.of(elementString, signature))
                 .map(payload -> (ObjectNode) json.readTree(payload))
-                .map(VerificationService::withoutSignature)
                 .flatMap(this::withBlock)
                 .flatMap(v -> cache.put(gtin, serial, presented, v, stamp).thenReturn(v));
     }
@@ -94,15 +93,6 @@ public class VerificationService {
         copy.put("verdict", "SUSPECT_COPY");
         copy.put("suspectReason", suspicion.reason());
         return copy;
-    }
-
-    /**
-     * The registered signature is never echoed: a caller who guesses a serial must not learn the
-     * signature that would make a perfect copy of its label. Whoever scanned the label has it already.
-     */
-    private static ObjectNode withoutSignature(final ObjectNode verification) {
-        verification.remove("signature");
-        return verification;
     }
 
     private Mono<ObjectNode> withBlock(final ObjectNode verification) {

@@ -209,7 +209,7 @@ class ImportCrashIT {
                 Path.of(env.get("CORE_PEER_MSPCONFIGPATH").replace("/Admin@", "/User1@")), null);
         final FabricProperties properties = new FabricProperties(env.get("ST_CHANNEL"), env.get("ST_CC"),
                 Map.of("brand", brand), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 3, null);
+                Duration.ofSeconds(60), 3, null, "PoliceMSP");
         final Organisation organisation = new Organisation("brand", "BrandMSP");
         return new FabricLedger(properties, List.of(organisation), organisation);
     }

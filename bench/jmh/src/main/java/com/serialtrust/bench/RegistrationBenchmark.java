@@ -47,6 +47,7 @@ public class RegistrationBenchmark {
     private final SimIdentity brand = SimIdentities.issue("BrandMSP", "client", "registrar");
     private String publicKey;
     private final List<Map<String, String>> pool = new ArrayList<>();
+    private final List<String> signatures = new ArrayList<>();
     private SimLedger ledger;
     private int next;
 
@@ -62,8 +63,8 @@ public class RegistrationBenchmark {
             final String serial = String.format("B%07d", i);
             signer.initSign(key.getPrivate());
             signer.update(("(01)" + GTIN + "(21)" + serial).getBytes(StandardCharsets.UTF_8));
-            pool.add(Map.of("gtin", GTIN, "serial", serial,
-                    "signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign())));
+            pool.add(Map.of("gtin", GTIN, "serial", serial));
+            signatures.add(Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign()));
         }
     }
 
@@ -84,12 +85,19 @@ public class RegistrationBenchmark {
             freshLedger(); // rarely: the pool is used up; the cost of a new ledger is a few transactions
         }
         final String items = JSON.writeValueAsString(pool.subList(next, next + batch));
+        // the signatures travel apart, as transient data, like the api sends them
+        final Map<String, byte[]> secrets = Map.of("signatures", JSON.writeValueAsBytes(signatures.subList(next, next + batch)));
         next += batch;
-        return ok(brand, "RegisterItems", items).length;
+        return okWith(secrets, brand, "RegisterItems", items).length;
     }
 
     private byte[] ok(final SimIdentity who, final String fn, final String... args) {
-        final SimLedger.Result result = ledger.submit(who, Map.of(), fn, args);
+        return okWith(Map.of(), who, fn, args);
+    }
+
+    private byte[] okWith(final Map<String, byte[]> transientData, final SimIdentity who, final String fn,
+            final String... args) {
+        final SimLedger.Result result = ledger.submit(who, transientData, fn, args);
         if (!result.ok()) {
             throw new IllegalStateException(fn + " refused: " + result.message());
         }

@@ -33,6 +33,9 @@ public final class SimulatedStub implements ChaincodeStub {
     /** The highest Unicode code point, which closes Fabric's composite-key ranges. */
     private static final String MAX_UNICODE_RUNE = "\udbff\udfff";
 
+    /** The name of an organisation's implicit private data collection, less its MSP id. */
+    private static final String IMPLICIT_PREFIX = "_implicit_org_";
+
     private final WorldState state;
     private final String channelId;
     private final String txId;
@@ -205,12 +208,21 @@ public final class SimulatedStub implements ChaincodeStub {
 
     @Override
     public byte[] getPrivateData(final String collection, final String key) {
-        return state.getPrivate(collection, key).orElse(new byte[0]);
+        return onCallersPeer(collection) ? state.getPrivate(collection, key).orElse(new byte[0]) : new byte[0];
     }
 
     @Override
     public byte[] getPrivateDataHash(final String collection, final String key) {
         return state.getPrivate(collection, key).map(com.serialtrust.crypto.P256::sha256).orElse(new byte[0]);
+    }
+
+    /**
+     * Whether the peer that runs this proposal stores the collection. A proposal runs on a peer of the
+     * caller's organisation, and an implicit collection ({@code _implicit_org_<msp>}) lives only on its
+     * organisation's peers: another organisation's reads of it find nothing.
+     */
+    private boolean onCallersPeer(final String collection) {
+        return !collection.startsWith(IMPLICIT_PREFIX) || collection.equals(IMPLICIT_PREFIX + mspId);
     }
 
     @Override
@@ -245,7 +257,8 @@ public final class SimulatedStub implements ChaincodeStub {
     @Override
     public QueryResultsIterator<KeyValue> getPrivateDataByRange(
             final String collection, final String startKey, final String endKey) {
-        return iterator(state.privateRange(collection, startKey, endKey));
+        return iterator(onCallersPeer(collection) ? state.privateRange(collection, startKey, endKey)
+                : Collections.emptyIterator());
     }
 
     @Override

@@ -160,12 +160,28 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     @Override
     public Mono<Committed> submit(final Organisation as, final String function, final List<String> args,
             final Map<String, byte[]> transientData) {
+        return submit(as, function, args, transientData, List.of());
+    }
+
+    @Override
+    public Mono<Committed> submitOwnSecrets(final Organisation as, final String function, final List<String> args,
+            final Map<String, byte[]> secrets) {
+        final List<String> endorsers = as.mspId().equals(properties.secretsCoEndorser()) ? List.of(as.mspId())
+                : List.of(as.mspId(), properties.secretsCoEndorser());
+        return submit(as, function, args, secrets, endorsers);
+    }
+
+    private Mono<Committed> submit(final Organisation as, final String function, final List<String> args,
+            final Map<String, byte[]> transientData, final List<String> endorsers) {
         return Mono.fromCallable(() -> {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    final SubmittedTransaction tx = connection(as).contract().newProposal(function)
-                            .addArguments(args.toArray(String[]::new)).putAllTransient(transientData)
-                            .build().endorse().submitAsync();
+                    final var proposal = connection(as).contract().newProposal(function)
+                            .addArguments(args.toArray(String[]::new)).putAllTransient(transientData);
+                    if (!endorsers.isEmpty()) {
+                        proposal.setEndorsingOrganizations(endorsers.toArray(String[]::new));
+                    }
+                    final SubmittedTransaction tx = proposal.build().endorse().submitAsync();
                     final var status = tx.getStatus();
                     if (status.isSuccessful()) {
                         blocks.put(tx.getTransactionId(), status.getBlockNumber());

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param organisations by the short names of {@code serialtrust.ledger.organisations}
  * @param checkpoint where the chaincode-event listener remembers how far it has read
+ * @param secretsCoEndorser the organisation that endorses, with the caller's own, a transaction whose
+ *     transient data only the caller's organisation keeps (a brand's label signatures). It sees that
+ *     data while it endorses and stores none of it: choose the member a brand trusts most with it.
  */
 @ConfigurationProperties("serialtrust.fabric")
 public record FabricProperties(
@@ -23,10 +26,17 @@ public record FabricProperties(
         @DefaultValue("10s") Duration submitTimeout,
         @DefaultValue("60s") Duration commitTimeout,
         @DefaultValue("3") int mvccRetries,
-        Path checkpoint) {
+        Path checkpoint,
+        @DefaultValue("PoliceMSP") String secretsCoEndorser) {
 
     public FabricProperties {
         organisations = organisations == null ? Map.of() : Map.copyOf(organisations);
+    }
+
+    /** These settings with the listener's checkpoint in {@code file}. */
+    public FabricProperties withCheckpoint(final Path file) {
+        return new FabricProperties(channel, chaincode, organisations, evaluateTimeout, endorseTimeout, submitTimeout,
+                commitTimeout, mvccRetries, file, secretsCoEndorser);
     }
 
     /**

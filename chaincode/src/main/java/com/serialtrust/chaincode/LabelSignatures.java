@@ -1,0 +1,94 @@
+package com.serialtrust.chaincode;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.serialtrust.crypto.Base64Url;
+import com.serialtrust.crypto.P256;
+import com.serialtrust.gs1.ElementString;
+import com.serialtrust.gs1.Gtin;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a label's signature lives. It is the brand's secret until printed, so no other member may
+ * read it, not even from its own peer's files: it reaches the contract as transient data (which no
+ * block keeps), it is kept in the brand's implicit private collection (which only the brand's peers
+ * store), and public state holds only its digest, which recognises a presented label and cannot print
+ * one.
+ */
+final class LabelSignatures {
+
+    /** The transient field of RegisterItems: a JSON array of signatures, one per item, in batch order. */
+    static final String TRANSIENT_FIELD = "signatures";
+
+    /** The most labels one query returns. */
+    static final int MAX_LABELS = 1000;
+
+    private LabelSignatures() {}
+
+    /** Fabric's implicit collection of an organisation: only its own peers store what is written there. */
+    static String collection(final String mspId) {
+        return "_implicit_org_" + mspId;
+    }
+
+    /** The digest public state keeps: SHA-256 of the low-S form, so that a signature and its twin share it. */
+    static String digest(final byte[] signature) {
+        return Base64Url.encode(P256.sha256(P256.lowS(signature)));
+    }
+
+    /** Whether a presented signature is the registered one, in either of its twin forms (r, s) and (r, n-s). */
+    static boolean matches(final byte[] presented, final Item item) {
+        return MessageDigest.isEqual(digest(presented).getBytes(UTF_8), item.signatureDigest().getBytes(UTF_8));
+    }
+
+    /**
+     * The signatures of a batch from the transient field: exactly one per item. A signature in the
+     * argument itself is refused, since every block keeps the arguments.
+     */
+    static List<String> fromTransient(final Tx tx, final int count) {
+        final byte[] raw = tx.transientValue(TRANSIENT_FIELD).orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.failure(
+                "the signatures travel in the transient field '" + TRANSIENT_FIELD + "': a JSON array, one per item"));
+        final String[] signatures = Json.readArgument(TRANSIENT_FIELD, new String(raw, UTF_8), String[].class);
+        if (signatures.length != count) {
+            throw ErrorCode.INVALID_ARGUMENT.failure("the transient field '" + TRANSIENT_FIELD + "' holds "
+                    + signatures.length + " signatures for " + count + " items");
+        }
+        return new ArrayList<>(List.of(signatures));
+    }
+
+    /** Keeps a registered item's signature in the caller's (its manufacturer's) own collection. */
+    static void keep(final Tx tx, final Item item, final String signature) {
+        tx.stub().putPrivateData(collection(tx.mspId()), StateKeys.item(tx, item.ref()), signature.getBytes(UTF_8));
+    }
+
+    /** An item's label, for its manufacturer only. */
+    static Label label(final Tx tx, final Item item) {
+        if (!item.manufacturer().equals(tx.mspId())) {
+            throw ErrorCode.NOT_AUTHORISED.failure("only its manufacturer may obtain the label of " + item.ref());
+        }
+        final String key = StateKeys.item(tx, item.ref());
+        final String signature = Optional.ofNullable(tx.stub().getPrivateData(collection(tx.mspId()), key))
+                .filter(b -> b.length > 0).map(b -> new String(b, UTF_8))
+                .or(() -> legacy(tx, key))
+                .orElseThrow(() -> new IllegalStateException("this peer holds no signature of " + item.ref()
+                        + ": query a peer of " + tx.mspId()));
+        final String element = new ElementString(Gtin.parse(item.gtin()), item.serial(), item.cpv(), item.lot(),
+                item.productionDate(), item.expiryDate()).canonical();
+        return new Label(item.gtin(), item.serial(), element, signature);
+    }
+
+    /** The signature of an item registered before signatures left public state, if it is such an item. */
+    private static Optional<String> legacy(final Tx tx, final String key) {
+        final byte[] state = tx.stub().getState(key);
+        if (state == null || state.length == 0) {
+            return Optional.empty();
+        }
+        final var node = Json.tree(state).get("signature");
+        return node == null || !node.isString() ? Optional.empty() : Optional.of(node.asString());
+    }
+
+    /** What a label prints: the item's element string, exactly as the brand signed it, and the signature. */
+    record Label(String gtin, String serial, String elementString, String signature) {}
+}
