@@ -17,7 +17,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-for (const file of ['index.html', 'staff.html', 'style.css']) {
+for (const file of ['index.html', 'staff.html', 'style.css', 'favicon.svg']) {
   cpSync(`src/main/web/${file}`, `${out}/${file}`);
 }
 // the QR decoder's WebAssembly, fetched by the scripts from beside them on the first decode

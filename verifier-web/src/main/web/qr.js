@@ -1,6 +1,6 @@
 // QR decoding shared by the scan page and the staff pages: ZXing-C++ compiled to WebAssembly. Its .wasm
 // file is served beside these scripts and fetched the first time a picture is decoded, never from a CDN.
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { prepareZXingModule, purgeZXingModule, readBarcodes } from 'zxing-wasm/reader';
 
 /** Each verdict's title and what it means, as the pages say it. */
 export const VERDICTS = {
@@ -14,11 +14,24 @@ export const VERDICTS = {
   SUSPECT_COPY: ['Suspect copy', 'This code has been scanned in implausibly many places, or too far apart too quickly: the label may be copied.'],
 };
 
-prepareZXingModule({
-  overrides: {
-    locateFile: (path, prefix) => (path.endsWith('.wasm') ? new URL(path, import.meta.url).href : prefix + path),
-  },
-});
+const OVERRIDES = {
+  locateFile: (path, prefix) => (path.endsWith('.wasm') ? new URL(path, import.meta.url).href : prefix + path),
+};
+prepareZXingModule({ overrides: OVERRIDES });
+
+/**
+ * Fetches and starts the decoder now (while the camera starts, say) rather than on the first frame.
+ * A failed load is forgotten, so that the next call, once the network is back, fetches it again.
+ */
+export async function loadDecoder() {
+  try {
+    await prepareZXingModule({ overrides: OVERRIDES, fireImmediately: true });
+  } catch (e) {
+    purgeZXingModule();
+    prepareZXingModule({ overrides: OVERRIDES });
+    throw e;
+  }
+}
 
 const READER = { formats: ['QRCode'], maxNumberOfSymbols: 1 };
 

@@ -1,7 +1,8 @@
 // The SerialTrust scan page: read a label (camera, photo or typed), ask the resolver, show the verdict,
 // and check the label's signature here in the browser with WebCrypto against the manufacturer's key.
+import { ownerPath, parseLink, typedPath } from './link.js';
 import { geohash } from './place.js';
-import { decodeDrawable, scanCamera, VERDICTS } from './qr.js';
+import { decodeDrawable, loadDecoder, scanCamera, VERDICTS } from './qr.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,19 +25,49 @@ function showError(message) {
   $('scan-error').textContent = message;
 }
 
+// --- a network that comes and goes: every failure says so, and what failed runs again once back online
+
+let retry = null;
+
+/** Says that the network failed, and keeps what to run again: on the button, or by itself when back online. */
+function offline(again) {
+  retry = again;
+  $('net-error').hidden = false;
+}
+
+function runRetry() {
+  const again = retry;
+  retry = null;
+  $('net-error').hidden = true;
+  if (again) again();
+}
+
 let stopCamera = () => {};
 
 async function startCamera() {
   const status = $('camera-status');
+  status.textContent = 'Starting the camera…';
+  // the decoder is fetched while the camera starts, not after the first frame
+  const decoder = loadDecoder();
   try {
     stopCamera = await scanCamera($('video'), (text) => {
       stopCamera();
-      status.textContent = 'Code found.';
+      status.textContent = 'Code found: checking…';
       open(text);
     });
-  } catch {
-    status.textContent = 'The camera is not available: upload a photo or type the numbers instead.';
+  } catch (e) {
+    decoder.catch(() => {});
+    status.textContent = e && e.name === 'NotAllowedError'
+      ? "Camera access was refused. To scan, allow the camera for this site (the camera or lock icon beside the address), then press the button again. Or upload a photo, or type the numbers."
+      : 'No camera is available: upload a photo or type the numbers instead.';
     return;
+  }
+  try {
+    await decoder;
+  } catch {
+    stopCamera();
+    status.textContent = 'The code reader could not be loaded.';
+    return offline(startCamera);
   }
   status.textContent = 'Point the camera at the QR code.';
 }
@@ -47,12 +78,18 @@ async function uploadPhoto(file) {
   const text = bitmap ? await decodeDrawable(bitmap, bitmap.width, bitmap.height).catch(() => null) : null;
   if (text) return open(text);
   // the server tries harder: more scales, turns and binarizers
-  const headers = { 'Content-Type': file.type || 'application/octet-stream', ...(await placeHeaders()) };
-  const response = await fetch('/verify/photo', { method: 'POST', body: file, headers });
-  const body = await response.json();
+  let response;
+  try {
+    const headers = { 'Content-Type': file.type || 'application/octet-stream', ...(await placeHeaders()) };
+    response = await fetch('/verify/photo', { method: 'POST', body: file, headers });
+  } catch {
+    return offline(() => uploadPhoto(file));
+  }
+  const body = await response.json().catch(() => ({}));
   if (!response.ok) return showError(body.detail || 'The photo could not be read.');
-  history.pushState({}, '', `/01/${body.item.gtin}/21/${encodeURIComponent(body.item.serial)}`);
-  render(body, null);
+  // the address keeps exactly the link that was decoded, signature and all: a reload checks the same label
+  history.pushState({}, '', body.link);
+  render(body, parseLink(location.pathname, location.search));
 }
 
 function b64(text) {
@@ -87,9 +124,14 @@ async function checkSignature(v, sig) {
   try {
     const key = await crypto.subtle.importKey('spki', b64(v.publicKey), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
     const ok = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, b64(sig), new TextEncoder().encode(elementString(v)));
-    line.textContent = ok ? "Label signature: valid — checked in this browser with the manufacturer's key."
-      : "Label signature: does not match the manufacturer's key.";
-    line.classList.add(ok ? 'valid' : 'invalid');
+    // a signature made with the brand's key that is not the item's registered one is a re-signed label:
+    // this line must not read well where the verdict does not
+    const resigned = ok && v.verdict === 'SIGNATURE_INVALID';
+    line.textContent = resigned
+      ? "Label signature: made with the manufacturer's key, but not the one registered for this item."
+      : ok ? "Label signature: valid — checked in this browser with the manufacturer's key."
+        : "Label signature: does not match the manufacturer's key.";
+    line.classList.add(ok && !resigned ? 'valid' : 'invalid');
   } catch {
     line.textContent = 'Label signature: could not be checked in this browser.';
     line.classList.add('invalid');
@@ -124,13 +166,40 @@ function invalidText(v, text) {
   return text;
 }
 
-function render(v, sig) {
+/** Typed numbers that are not registered but read like a registered serial: ask, never say counterfeit. */
+function suggest(v) {
+  const box = $('did-you-mean');
+  box.replaceChildren();
+  const options = v.verdict === 'UNREGISTERED' && Array.isArray(v.didYouMean) ? v.didYouMean : [];
+  box.hidden = options.length === 0;
+  if (!options.length) return false;
+  box.append('Did you mean ');
+  options.forEach((serial, i) => {
+    if (i) box.append(' or ');
+    const a = document.createElement('a');
+    a.href = typedPath(v.item.gtin, serial);
+    a.textContent = serial;
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      history.pushState({}, '', a.getAttribute('href'));
+      route();
+    });
+    box.append(a);
+  });
+  box.append('?');
+  return true;
+}
+
+function render(v, link) {
+  const sig = link && link.sig;
   $('scan').hidden = true;
   $('result').hidden = false;
-  const [title, text] = VERDICTS[v.verdict] || [v.verdict, ''];
+  const slip = suggest(v);
+  const [title, text] = slip ? ['Check the number', `Nothing is registered as “${v.item.serial}”.`]
+    : VERDICTS[v.verdict] || [v.verdict, ''];
   const verdict = $('verdict');
   verdict.textContent = title;
-  verdict.className = `verdict ${v.verdict}`;
+  verdict.className = `verdict ${slip ? 'SLIP' : v.verdict}`;
   verdict.dataset.verdict = v.verdict;
   $('verdict-text').textContent = v.verdict === 'GENUINE' && sig ? 'Registered by its manufacturer, with the signature on this label.'
     : v.verdict === 'SUSPECT_COPY' && v.suspectReason ? `The label may be copied: ${v.suspectReason}.`
@@ -154,7 +223,7 @@ function render(v, sig) {
   if (v.proof) {
     row(proof, 'Transaction', v.proof.txId);
     row(proof, 'Block', v.proof.block);
-    row(proof, 'Time', v.proof.at);
+    row(proof, 'Time', new Date(v.proof.at).toLocaleString());
   }
   $('proof').hidden = !v.proof;
   $('owner').hidden = !v.registered;
@@ -193,40 +262,59 @@ async function placeHeaders() {
   return position ? { 'X-Scan-Place': geohash(position.coords.latitude, position.coords.longitude) } : {};
 }
 
+function showScan() {
+  $('scan').hidden = false;
+  $('result').hidden = true;
+}
+
 async function route() {
   stopCamera();
-  if (!location.pathname.startsWith('/01/')) {
-    $('scan').hidden = false;
-    $('result').hidden = true;
-    return;
+  retry = null;
+  $('net-error').hidden = true;
+  if (!location.pathname.startsWith('/01/')) return showScan();
+  const link = parseLink(location.pathname, location.search);
+  if (!link) {
+    showScan();
+    return showError('That address is not a product link.');
   }
-  const sig = new URLSearchParams(location.search).get('sig');
   const given = served();
   if (given && given.problem) {
-    $('scan').hidden = false;
-    $('result').hidden = true;
+    showScan();
     return showError(`This label cannot be checked: ${given.problem.detail}`);
   }
-  if (given) return render(given, sig);
-  const headers = { Accept: 'application/json', ...(await placeHeaders()) };
-  const response = await fetch(location.pathname + location.search, { headers });
+  if (given) return render(given, link);
+  let response;
+  try {
+    const headers = { Accept: 'application/json', ...(await placeHeaders()) };
+    response = await fetch(location.pathname + location.search, { headers });
+  } catch {
+    showScan();
+    return offline(route);
+  }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    $('scan').hidden = false;
-    $('result').hidden = true;
+    showScan();
     return showError(body.detail || 'That product could not be checked.');
   }
-  render(body, sig);
+  $('camera-status').textContent = '';
+  render(body, link);
 }
 
 function ownerAction(form, action, fields) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form).entries());
-    const [, , gtin, , serial] = location.pathname.split('/');
-    const response = await fetch(`/owner/items/${gtin}/${serial}/${action}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fields(data)),
-    });
+    const link = parseLink(location.pathname, location.search);
+    let response;
+    try {
+      response = await fetch(ownerPath(link, action), {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(fields(data)),
+      });
+    } catch {
+      $('owner-message').textContent = 'No connection: nothing was sent. Try again once you are online.';
+      return;
+    }
     const body = await response.json().catch(() => ({}));
     $('owner-message').textContent = response.ok ? 'Done: recorded on the ledger.' : (body.detail || 'That did not work.');
     if (response.ok) {
@@ -243,7 +331,7 @@ window.addEventListener('DOMContentLoaded', () => {
     e.preventDefault();
     const gtin = $('gtin').value.trim();
     const serial = $('serial').value.trim();
-    history.pushState({}, '', `/01/${encodeURIComponent(gtin)}/21/${encodeURIComponent(serial)}`);
+    history.pushState({}, '', typedPath(gtin, serial));
     route();
   });
   ownerAction($('claim-form'), 'claim', (d) => ({ secret: d.secret, newSecret: d.newSecret }));
@@ -256,5 +344,7 @@ window.addEventListener('DOMContentLoaded', () => {
     else localStorage.removeItem(SHARE_AREA);
   });
   window.addEventListener('popstate', route);
+  window.addEventListener('online', runRetry);
+  $('retry').addEventListener('click', runRetry);
   route();
 });

@@ -54,6 +54,28 @@ final class SearchIndex {
         return refs;
     }
 
+    /** The most suggestions for a typed serial. */
+    static final int MAX_SUGGESTIONS = 3;
+
+    /**
+     * Registered serials of the typed serial's GTIN that normalise to the same text (look-alikes folded,
+     * separators and leading zeros dropped), the typed serial itself excepted, at most {@link #MAX_SUGGESTIONS}.
+     */
+    static List<String> sameWhenFolded(final Tx tx, final ItemRef typed) {
+        final String normalised = CloseSerials.normalise(typed.serial());
+        if (normalised.isEmpty()) {
+            return List.of();
+        }
+        final List<String> out = new ArrayList<>(MAX_SUGGESTIONS);
+        for (String key : tx.keysUnder(StateKeys.NORMALISED, MAX_SUGGESTIONS + 1, normalised, typed.gtin())) {
+            final String serial = tx.attributes(key).get(2);
+            if (!serial.equals(typed.serial()) && out.size() < MAX_SUGGESTIONS) {
+                out.add(serial);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** A close match: the item and the edit distance between the normalised serials. */
     record CloseMatch(ItemRef item, int distance) {}
 

@@ -316,6 +316,17 @@ public final class SerialTrustContract implements ContractInterface {
         return out(ctx, Queries.check(new Tx(ctx), serials));
     }
 
+    /**
+     * What a typed serial of a GTIN may have meant: the registered serials of that GTIN that read the
+     * same once look-alike characters are folded and separators dropped ({@code demo-OOO1} for
+     * {@code DEMO-0001}), at most three. Public: it names only serials the caller nearly typed.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String SuggestSerials(final Context ctx, final String gtin, final String serial) {
+        final Tx tx = new Tx(ctx);
+        return out(ctx, Map.of("suggestions", SearchIndex.sameWhenFolded(tx, ItemRef.parse(gtin, serial))));
+    }
+
     /** Items whose serial is close to this one: look-alikes folded, within edit distance 2. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String FindCloseSerials(final Context ctx, final String serial) {

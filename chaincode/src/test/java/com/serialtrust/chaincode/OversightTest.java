@@ -223,6 +223,25 @@ class OversightTest {
     class PoliceSearch {
 
         @Test
+        void aTypingSlipIsAnsweredWithTheSerialItMeantAndNothingFurtherAway() {
+            final Consortium c = Consortium.ready();
+            c.register("DEMO-0001", "DEMO-0002", "SB-12");
+            for (String slip : List.of("demo-0001", "DEMO-OOO1", "DEM0.OOO1", "dem00001")) {
+                assertThat(c.query(c.stranger, "SuggestSerials", GTIN, slip).get("suggestions").toString())
+                        .as(slip).isEqualTo("[\"DEMO-0001\"]");
+            }
+            assertThat(c.query(c.stranger, "SuggestSerials", GTIN, "5B-12").get("suggestions").toString())
+                    .isEqualTo("[\"SB-12\"]");
+            assertThat(c.query(c.stranger, "SuggestSerials", GTIN, "DEMO-0003").get("suggestions").size())
+                    .as("a serial one character away is not a slip of look-alikes: no hint to search by").isZero();
+            assertThat(c.query(c.stranger, "SuggestSerials", GTIN, "DEMO-0001").get("suggestions").size())
+                    .as("the registered serial itself needs no suggestion").isZero();
+            assertThat(c.query(c.stranger, "SuggestSerials", Consortium.IMEI_GTIN, "demo-0001").get("suggestions").size())
+                    .as("only under the GTIN typed").isZero();
+            assertThat(c.refusedQuery(c.stranger, "SuggestSerials", GTIN, "with space").code()).isEqualTo("SERIAL_INVALID");
+        }
+
+        @Test
         void checksAPastedListAcrossGtins() {
             final Consortium c = Consortium.ready();
             c.register("LIST-1", "LIST-2");
@@ -352,7 +371,7 @@ class OversightTest {
                     "DecommissionItem", "LinkComponents", "ReportTheft", "FlagStolen", "ClearTheft", "ListStolenItems",
                     "IssueRecall", "WithdrawRecall", "GetRecall", "ListRecalls", "RecordService", "VoidWarranty",
                     "GetWarranty", "SetOwnerContact", "GetOwnerContact", "GetTheftReport", "Verify", "GetItem", "GetLabels", "GetItemHistory",
-                    "ListItemsByLot", "ListItemsContaining", "ListComponents", "CheckSerials", "FindCloseSerials")) {
+                    "ListItemsByLot", "ListItemsContaining", "ListComponents", "CheckSerials", "FindCloseSerials", "SuggestSerials")) {
                 assertThat(metadata).as("metadata lists %s", tx).contains("\"name\":\"" + tx + "\"");
             }
         }

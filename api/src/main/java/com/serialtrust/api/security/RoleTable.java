@@ -47,11 +47,11 @@ public final class RoleTable {
 
     /** Every endpoint the api maps, in the order the README lists them. */
     public static final List<Rule> RULES = List.of(
-            new Rule("GET", "/01/{gtin}/21/{serial}", Who.ANYONE, "the resolver: verification JSON or the scan page"),
+            new Rule("GET", "/01/{gtin}/21/{serial}", Who.ANYONE, "the resolver: verification JSON or the scan page; `didYouMean` only serials that fold to the typed one"),
             new Rule("GET", "/01/{gtin}/10/{lot}/21/{serial}", Who.ANYONE, ""),
             new Rule("GET", "/01/{gtin}/22/{cpv}/21/{serial}", Who.ANYONE, ""),
             new Rule("GET", "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}", Who.ANYONE, ""),
-            new Rule("POST", "/verify/photo", Who.ANYONE, "rate-limited like the resolver"),
+            new Rule("POST", "/verify/photo", Who.ANYONE, "rate-limited like the resolver; answers the decoded `link`"),
             new Rule("GET", "/", Who.ANYONE, ""),
             new Rule("GET", "/app/", Who.ANYONE, ""),
             new Rule("GET", "/ping", Who.ANYONE, ""),

@@ -60,6 +60,8 @@ class PhotoController {
                 .publishOn(Schedulers.boundedElastic())
                 .map(PhotoDecoder::decode)
                 .map(DigitalLink::parse)
-                .flatMap(link -> verification.verify(link, Scan.of(request)));
+                // the page keeps exactly what was decoded in its address: a reload checks the same label
+                .flatMap(link -> verification.verify(link, Scan.of(request))
+                        .map(v -> v.deepCopy().put("link", link.toUri(""))));
     }
 }

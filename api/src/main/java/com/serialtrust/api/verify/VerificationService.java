@@ -67,6 +67,7 @@ public class VerificationService {
         final VerificationCache.Stamp stamp = cache.stamp();
         return ledger.evaluate(asPublic, "Verify", List.of(elementString, signature))
                 .map(payload -> (ObjectNode) json.readTree(payload))
+                .flatMap(v -> signature.isEmpty() ? withSuggestions(v, gtin, serial) : Mono.just(v))
                 .flatMap(this::withBlock)
                 .flatMap(v -> cache.put(gtin, serial, presented, v, stamp).thenReturn(v));
     }
@@ -93,6 +94,23 @@ public class VerificationService {
         copy.put("verdict", "SUSPECT_COPY");
         copy.put("suspectReason", suspicion.reason());
         return copy;
+    }
+
+    /**
+     * A typed serial that is not registered may be a typing slip: {@code didYouMean} names the
+     * registered serials of its GTIN that read the same once look-alike characters are folded.
+     */
+    private Mono<ObjectNode> withSuggestions(final ObjectNode verification, final String gtin, final String serial) {
+        if (!"UNREGISTERED".equals(verification.path("verdict").asString())) {
+            return Mono.just(verification);
+        }
+        return ledger.evaluate(asPublic, "SuggestSerials", List.of(gtin, serial)).map(payload -> {
+            final JsonNode suggestions = json.readTree(payload).path("suggestions");
+            if (!suggestions.isEmpty()) {
+                verification.set("didYouMean", suggestions);
+            }
+            return verification;
+        });
     }
 
     private Mono<ObjectNode> withBlock(final ObjectNode verification) {

@@ -64,7 +64,9 @@ class PhotoIntegrationTests extends DemoIntegrationTest {
     private void genuine(final byte[] upload, final MediaType type) {
         http.post().uri("/verify/photo").contentType(type).bodyValue(upload).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("GENUINE")
-                .jsonPath("$.item.serial").isEqualTo("DEMO-0001");
+                .jsonPath("$.item.serial").isEqualTo("DEMO-0001")
+                // the link as decoded, signature and all, on this resolver: what the page keeps in its address
+                .jsonPath("$.link").isEqualTo(labelPath("DEMO-0001"));
     }
 
     private void problem(final byte[] upload, final int status, final String code) {

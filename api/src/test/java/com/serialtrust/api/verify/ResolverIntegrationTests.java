@@ -44,7 +44,20 @@ class ResolverIntegrationTests extends DemoIntegrationTest {
 
         @Test
         void anUnknownSerialIsUnregistered() {
-            assertThat(verify("/01/09520123456788/21/NOT-REGISTERED").get("verdict").asString()).isEqualTo("UNREGISTERED");
+            final JsonNode v = verify("/01/09520123456788/21/NOT-REGISTERED");
+            assertThat(v.get("verdict").asString()).isEqualTo("UNREGISTERED");
+            assertThat(v.has("didYouMean")).isFalse();
+        }
+
+        @Test
+        void typedNumbersThatFoldToARegisteredSerialSuggestIt() {
+            for (String slip : java.util.List.of("demo-0001", "DEMO-OOO1", "dem0.OOOI")) {
+                final JsonNode v = verify("/01/09520123456788/21/" + slip);
+                assertThat(v.get("verdict").asString()).as(slip).isEqualTo("UNREGISTERED");
+                assertThat(v.get("didYouMean").toString()).as(slip).isEqualTo("[\"DEMO-0001\"]");
+            }
+            assertThat(verify("/01/09520123456788/21/DEMO-0009").has("didYouMean"))
+                    .as("another serial is not a slip: no hint to search by").isFalse();
         }
 
         @Test
