@@ -7,7 +7,6 @@ import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.qr.QrProperties;
 import com.serialtrust.api.security.ApiKeys;
-import com.serialtrust.gs1.DigitalLink;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
 import java.io.IOException;
@@ -69,12 +68,15 @@ class DemoData implements ApplicationRunner {
     private final com.serialtrust.api.registry.SigningKeys signingKeys;
     private final Path dir;
     private final String prefix;
+    private final com.serialtrust.api.qr.LabelService labelService;
 
     DemoData(final Ledger ledger, final LedgerProperties orgs, final ApiKeys apiKeys, final QrProperties qr,
             final JsonMapper json, final com.serialtrust.api.registry.SigningKeys signingKeys,
+            final com.serialtrust.api.qr.LabelService labelService,
             @Value("${serialtrust.data-dir}") final Path dataDir,
             @Value("${serialtrust.demo.serial-prefix:DEMO-}") final String prefix) {
         this.signingKeys = signingKeys;
+        this.labelService = labelService;
         this.prefix = prefix;
         this.ledger = ledger;
         this.orgs = orgs;
@@ -103,13 +105,10 @@ class DemoData implements ApplicationRunner {
                 "KEY_EXISTS");
         tolerate(() -> submit(brand, "RegisterProduct", GTIN, "Trail watch", "24", "GS1"), "PRODUCT_EXISTS");
 
-        final Map<String, String> labels = new LinkedHashMap<>();
         final List<ItemRow> batch = new ArrayList<>();
         for (String number : NUMBERS) {
             final String serial = prefix + number;
             final String signature = sign(key.getPrivate(), ElementString.of(Gtin.parse(GTIN), serial).canonical());
-            labels.put(serial, new DigitalLink(ElementString.of(Gtin.parse(GTIN), serial),
-                    java.util.Optional.of(signature)).toUri(qr.resolverBase()));
             batch.add(new ItemRow(GTIN, serial, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(signature)));
         }
@@ -117,6 +116,11 @@ class DemoData implements ApplicationRunner {
         if (fresh) {
             ledger.submit(brand, "ReportTheft", List.of(GTIN, prefix + STOLEN_NUMBER, TheftReports.publicPart("2026-01-15")),
                     TheftReports.privatePart("Demo warehouse", null)).block();
+        }
+        // the labels as the ledger holds them: after a restart, a fresh signature would not be the registered one
+        final Map<String, String> labels = new LinkedHashMap<>();
+        for (String number : NUMBERS) {
+            labels.put(prefix + number, labelService.uri(brand, GTIN, prefix + number).block());
         }
         print(labels, keys);
     }
