@@ -14,8 +14,10 @@ export const VERDICTS = {
   SUSPECT_COPY: ['Suspect copy', 'This code has been scanned in implausibly many places, or too far apart too quickly: the label may be copied.'],
 };
 
+// the build names the decoder's file by its content's hash (browsers keep it for a year)
+const WASM = process.env.ZXING_WASM || 'zxing_reader.wasm';
 const OVERRIDES = {
-  locateFile: (path, prefix) => (path.endsWith('.wasm') ? new URL(path, import.meta.url).href : prefix + path),
+  locateFile: (path, prefix) => (path.endsWith('.wasm') ? new URL(WASM, import.meta.url).href : prefix + path),
 };
 prepareZXingModule({ overrides: OVERRIDES });
 

@@ -107,7 +107,7 @@ class ResolverIntegrationTests extends DemoIntegrationTest {
         void aBrowserGetsThePage() {
             final String page = http.get().uri("/01/09520123456788/21/DEMO-0004").accept(MediaType.TEXT_HTML).exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-            assertThat(page).contains("<script type=\"module\" src=\"/app/scan.js\">")
+            assertThat(page).containsPattern("<script type=\"module\" src=\"/app/scan-[A-Za-z0-9]+\\.js\">")
                     .contains("id=\"noscript-verdict\">STOLEN</p>").contains("Trail watch");
         }
     }

@@ -95,6 +95,22 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
             assertThat(page).hasURL(Pattern.compile(".*/01/09520123456788/21/DEMO-0001\\?sig=.*"));
             shot(page, "genuine-360.png");
 
+            // a second visit: the page is asked for again, its scripts, style and decoder come from the cache
+            page.navigate("http://localhost:" + port + "/app/");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Scan the QR code with the camera")).click();
+            assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "GENUINE",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            final Object transferred = page.evaluate("""
+                    () => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                      .map((e) => `${e.transferSize} ${e.name}`)""");
+            final java.util.List<?> entries = (java.util.List<?>) transferred;
+            final long bytes = entries.stream().mapToLong(e -> Long.parseLong(e.toString().split(" ")[0])).sum();
+            System.out.printf("second visit: %d bytes transferred in %d requests: %s%n", bytes, entries.size(), entries);
+            org.assertj.core.api.Assertions.assertThat(bytes).as("bytes a second visit transfers, scan included: %s", entries)
+                    .isPositive().isLessThan(20 * 1024);
+            org.assertj.core.api.Assertions.assertThat(entries.toString()).as("the decoder was used").contains(".wasm");
+
             final Page desktop = page(chromium, 1280, 800);
             desktop.navigate(local(label("DEMO-0001")));
             assertThat(desktop.locator("#verdict")).hasAttribute("data-verdict", "GENUINE");
