@@ -207,7 +207,7 @@ function render(v, link) {
   const details = $('details');
   details.replaceChildren();
   row(details, 'Product', v.productName);
-  row(details, 'Manufacturer', v.manufacturer);
+  row(details, 'Manufacturer', v.manufacturerName || v.manufacturer);
   row(details, 'GTIN', v.item.gtin);
   row(details, 'Serial', v.item.serial);
   row(details, 'Lot', v.lot);

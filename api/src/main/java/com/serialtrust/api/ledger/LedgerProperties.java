@@ -13,19 +13,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param organisations the consortium members this api acts for: short name to MSP id
  * @param authority the short name of the consortium authority
  * @param publicOrganisation the member whose identity answers public verifications
+ * @param displayNames what people read for an MSP id (a consumer is told "Trail Watch Company", not
+ *     {@code BrandMSP}); an MSP id without one is shown as it is
  */
 @ConfigurationProperties("serialtrust.ledger")
 public record LedgerProperties(
         @DefaultValue("embedded") Mode mode,
         Map<String, String> organisations,
         @DefaultValue("authority") String authority,
-        @DefaultValue("brand") String publicOrganisation) {
+        @DefaultValue("brand") String publicOrganisation,
+        Map<String, String> displayNames) {
 
     public enum Mode { EMBEDDED, FABRIC }
 
     public LedgerProperties {
         organisations = organisations == null || organisations.isEmpty()
                 ? defaults() : Map.copyOf(organisations);
+        displayNames = displayNames == null || displayNames.isEmpty() ? demoNames() : Map.copyOf(displayNames);
+    }
+
+    private static Map<String, String> demoNames() {
+        return Map.of("AuthorityMSP", "SerialTrust demo consortium", "BrandMSP", "Trail Watch Company (demo)",
+                "RetailMSP", "Demo Retail", "PoliceMSP", "Demo Police", "ServiceMSP", "Demo Service Centre");
+    }
+
+    /** The name people read for an organisation's MSP id. */
+    public String displayName(final String mspId) {
+        return displayNames.getOrDefault(mspId, mspId);
     }
 
     private static Map<String, String> defaults() {

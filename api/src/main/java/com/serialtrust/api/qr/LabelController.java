@@ -53,6 +53,9 @@ class LabelController {
     Mono<ResponseEntity<byte[]>> sheet(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String lot) {
         return labels.lot(caller.organisation(), gtin, lot)
+                .filter(items -> !items.isEmpty())
+                .switchIfEmpty(Mono.error(() -> new com.serialtrust.api.problem.ApiProblem("ITEM_NOT_FOUND",
+                        "no item of GTIN " + gtin + " is registered in lot " + lot)))
                 .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
                 .map(items -> label(MediaType.APPLICATION_PDF, LabelSheet.pdf("GTIN " + gtin + " - lot " + lot
                         + " - " + items.size() + " labels", items)));

@@ -54,6 +54,12 @@ public final class QrCodes {
     }
 
     /** An SVG with one path of unit squares: it scales to any print size. */
+    /**
+     * The printed size of one module of an SVG label: 0.5 mm, within GS1's X-dimension range for a QR
+     * code on consumer goods (0.396 mm at least), so that a phone reads it at arm's length.
+     */
+    static final double MODULE_MM = 0.5;
+
     public static String svg(final String text) {
         final BitMatrix modules = matrix(text);
         final StringBuilder path = new StringBuilder();
@@ -65,8 +71,9 @@ public final class QrCodes {
             }
         }
         final int n = modules.getWidth();
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n
-                + "\" shape-rendering=\"crispEdges\"><rect width=\"" + n + "\" height=\"" + n
+        final String edge = java.math.BigDecimal.valueOf(n * MODULE_MM).stripTrailingZeros().toPlainString() + "mm";
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + edge + "\" height=\"" + edge + "\" viewBox=\"0 0 "
+                + n + " " + n + "\" shape-rendering=\"crispEdges\"><rect width=\"" + n + "\" height=\"" + n
                 + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>\n";
     }
 }

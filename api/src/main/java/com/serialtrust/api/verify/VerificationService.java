@@ -30,11 +30,13 @@ public class VerificationService {
     private final ScanAnalytics analytics;
     private final StolenSightings sightings;
     private final Clock clock = Clock.systemUTC();
+    private final LedgerProperties names;
 
     VerificationService(final Ledger ledger, final LedgerProperties properties, final JsonMapper json,
             final VerificationCache cache, final ScanAnalytics analytics, final StolenSightings sightings) {
         this.ledger = ledger;
         this.asPublic = properties.require(properties.publicOrganisation());
+        this.names = properties;
         this.json = json;
         this.cache = cache;
         this.analytics = analytics;
@@ -68,6 +70,7 @@ public class VerificationService {
         return ledger.evaluate(asPublic, "Verify", List.of(elementString, signature))
                 .map(payload -> (ObjectNode) json.readTree(payload))
                 .flatMap(v -> signature.isEmpty() ? withSuggestions(v, gtin, serial) : Mono.just(v))
+                .map(this::withManufacturerName)
                 .flatMap(this::withBlock)
                 .flatMap(v -> cache.put(gtin, serial, presented, v, stamp).thenReturn(v));
     }
@@ -94,6 +97,15 @@ public class VerificationService {
         copy.put("verdict", "SUSPECT_COPY");
         copy.put("suspectReason", suspicion.reason());
         return copy;
+    }
+
+    /** The manufacturer as people know it, beside its MSP id. */
+    private ObjectNode withManufacturerName(final ObjectNode verification) {
+        final JsonNode msp = verification.get("manufacturer");
+        if (msp != null && msp.isString()) {
+            verification.put("manufacturerName", names.displayName(msp.asString()));
+        }
+        return verification;
     }
 
     /**

@@ -33,7 +33,7 @@ final class VerifierPage {
         final String verdict = text(v, "verdict");
         final StringBuilder rows = new StringBuilder();
         row(rows, "Product", text(v, "productName"));
-        row(rows, "Manufacturer", text(v, "manufacturer"));
+        row(rows, "Manufacturer", v.hasNonNull("manufacturerName") ? text(v, "manufacturerName") : text(v, "manufacturer"));
         row(rows, "Lot", text(v, "lot"));
         row(rows, "Warranty", v.path("warranty").path("status").asString(""));
         row(rows, "Owners", v.path("owners").asString(""));

@@ -36,7 +36,8 @@ class LabelIntegrationTests extends DemoIntegrationTest {
     void anSvgLabelHoldsTheSameCodeAsThePng() {
         final String svg = new String(get("/api/items/09520123456788/DEMO-0001/label.svg").exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
-        assertThat(svg).startsWith("<svg").contains("viewBox=\"0 0 ");
+        // a physical size: 0.5 mm a module, quiet zone included (57 modules for this link)
+        assertThat(svg).startsWith("<svg").containsPattern("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\" viewBox=\"0 0 ");
         final String uri = "https://id.serialtrust.test/01/09520123456788/21/DEMO-0001?sig=x";
         assertThat(QrCodes.svg(uri)).contains("<path");
     }
@@ -58,6 +59,8 @@ class LabelIntegrationTests extends DemoIntegrationTest {
         get("/api/items/09520123456788/DEMO-0001/label.png?size=big").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("BAD_REQUEST");
         get("/api/items/09520123456788/NOPE/label.png").exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("ITEM_NOT_FOUND");
+        get("/api/lots/09520123456788/NO-SUCH-LOT/labels.pdf").exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("ITEM_NOT_FOUND");
         get("/api/items/09520123456789/DEMO-0001/label.png").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("GTIN_INVALID");

@@ -37,6 +37,7 @@ class ResolverIntegrationTests extends DemoIntegrationTest {
             assertThat(v.get("verdict").asString()).isEqualTo("GENUINE");
             assertThat(v.get("productName").asString()).isEqualTo("Trail watch");
             assertThat(v.get("manufacturer").asString()).isEqualTo("BrandMSP");
+            assertThat(v.get("manufacturerName").asString()).as("what a consumer reads").isEqualTo("Trail Watch Company (demo)");
             assertThat(v.get("warranty").get("status").asString()).isEqualTo("NOT_ACTIVATED");
             assertThat(v.get("proof").get("txId").asString()).matches("[0-9a-f]{64}");
             assertThat(v.get("proof").get("block").asLong()).isPositive();

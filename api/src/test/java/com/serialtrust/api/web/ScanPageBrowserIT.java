@@ -91,6 +91,8 @@ class ScanPageBrowserIT extends DemoIntegrationTest {
             assertThat(page.locator("#verdict")).hasText("Genuine");
             assertThat(page.locator("#signature")).containsText("valid — checked in this browser");
             assertThat(page.locator("#details")).containsText("Trail watch");
+            assertThat(page.locator("#details")).containsText("Trail Watch Company (demo)");
+            org.assertj.core.api.Assertions.assertThat(page.locator("#details").innerText()).doesNotContain("BrandMSP");
             assertThat(page.locator("#proof-details")).containsText("Block");
             assertThat(page).hasURL(Pattern.compile(".*/01/09520123456788/21/DEMO-0001\\?sig=.*"));
             shot(page, "genuine-360.png");
