@@ -115,11 +115,29 @@ async function policeCheck(text) {
   });
   const list = $('police-list');
   list.replaceChildren();
-  const results = await api('/api/police/checks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ serials }) });
+  $('police-message').textContent = '';
+  if (!serials.length) return;
+  let results;
+  try {
+    results = await api('/api/police/checks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ serials }) });
+  } catch (e) {
+    $('police-message').textContent = `The list could not be checked: ${e.message}`;
+    return;
+  }
   for (const result of results) {
+    if (result.error) {
+      // a line that cannot be checked is marked as such; the lines around it were checked
+      const row = document.createElement('tr');
+      cell(row, result.serial);
+      cell(row, `not checked: ${result.error.message}`, 'BAD_LINE');
+      cell(row, result.error.code);
+      cell(row, '');
+      list.append(row);
+      continue;
+    }
     let matches = result.matches.map((m) => ({ ...m, how: 'exact' }));
     if (matches.length === 0) {
-      const close = await api(`/api/police/close-serials?serial=${encodeURIComponent(result.serial)}`);
+      const close = await api(`/api/police/close-serials?serial=${encodeURIComponent(result.serial)}`).catch(() => ({ matches: [] }));
       matches = close.matches.map((m) => ({ ...m, how: `close (distance ${m.distance})` }));
     }
     if (matches.length === 0) {

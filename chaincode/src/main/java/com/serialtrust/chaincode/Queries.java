@@ -1,6 +1,8 @@
 package com.serialtrust.chaincode;
 
 import com.serialtrust.gs1.Cset82;
+import com.serialtrust.gs1.Gtin;
+import com.serialtrust.gs1.InvalidIdentifierException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +82,11 @@ final class Queries {
         }
     }
 
-    record CheckResult(String serial, List<Match> matches) {}
+    /** One line of a check: its matches, or why the line itself could not be checked (the rest still are). */
+    record CheckResult(String serial, List<Match> matches, Optional<LineError> error) {}
+
+    /** What is wrong with one line of a list: a code of {@link ErrorCode} and words. */
+    record LineError(ErrorCode code, String message) {}
 
     /**
      * Exact checks of a list of serials: the police's list check, and a manufacturer's look-up of
@@ -95,16 +101,24 @@ final class Queries {
         final List<CheckResult> results = new ArrayList<>(inputs.length);
         for (int i = 0; i < inputs.length; i++) {
             final CheckInput input = inputs[i];
-            if (input == null || input.serial() == null || !Cset82.isValid(input.serial().strip(), 20)) {
-                throw ErrorCode.SERIAL_INVALID.failureAt(i, "a serial is 1-20 characters of GS1 set 82");
+            final String serial = input == null || input.serial() == null ? "" : input.serial().strip();
+            if (!Cset82.isValid(serial, 20)) {
+                results.add(new CheckResult(serial, List.of(), Optional.of(new LineError(ErrorCode.SERIAL_INVALID,
+                        "a serial is 1-20 characters of GS1 set 82"))));
+                continue;
             }
-            final String serial = input.serial().strip();
-            final Optional<String> gtin = input.gtin().map(ProductCatalogue::gtin);
+            final Optional<String> gtin;
+            try {
+                gtin = input.gtin().filter(g -> !g.isBlank()).map(g -> Gtin.parse(g.strip()).value());
+            } catch (InvalidIdentifierException e) {
+                results.add(new CheckResult(serial, List.of(), Optional.of(new LineError(Identifiers.code(e), e.getMessage()))));
+                continue;
+            }
             final List<Match> matches = new ArrayList<>();
             for (ItemRef ref : SearchIndex.exact(tx, serial, gtin)) {
                 matches.add(Match.of(tx, tx.item(ref), 0));
             }
-            results.add(new CheckResult(serial, matches));
+            results.add(new CheckResult(serial, matches, Optional.empty()));
         }
         return results;
     }

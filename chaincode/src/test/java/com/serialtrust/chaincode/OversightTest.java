@@ -254,7 +254,15 @@ class OversightTest {
             assertThat(results.get(0).get("matches").get(0).get("stolen").asBoolean()).isFalse();
             assertThat(results.get(1).get("matches").get(0).get("stolen").asBoolean()).isTrue();
             assertThat(results.get(2).get("matches").size()).isZero();
-            assertThat(c.refusedQuery(c.police, "CheckSerials", "[{\"serial\":\"bad serial\"}]").index()).contains(0);
+            // one bad line is answered as such, and the lines around it are still checked
+            final var mixed = c.query(c.police, "CheckSerials",
+                    "[{\"serial\":\"LIST-2\"},{\"serial\":\"bad serial\"},{\"gtin\":\"1234567890129\",\"serial\":\"LIST-1\"},{\"serial\":\"LIST-1\"}]");
+            assertThat(mixed.size()).isEqualTo(4);
+            assertThat(mixed.get(0).get("matches").get(0).get("stolen").asBoolean()).isTrue();
+            assertThat(mixed.get(1).get("error").get("code").asString()).isEqualTo("SERIAL_INVALID");
+            assertThat(mixed.get(2).get("error").get("code").asString()).isEqualTo("GTIN_INVALID");
+            assertThat(mixed.get(3).get("matches").size()).isEqualTo(1);
+            assertThat(mixed.get(3).has("error")).isFalse();
             final var nulls = c.refusedQuery(c.police, "CheckSerials", "[{\"serial\":\"LIST-1\"},null]");
             assertThat(nulls.code()).isEqualTo("INVALID_ARGUMENT");
             assertThat(nulls.message()).contains("[1]").doesNotContain("com.serialtrust").doesNotContain("class");

@@ -153,12 +153,19 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
         // the 5-character geohash cell of Lyon, about 5 km across, and its centre
         assertThat(page.locator("#sightings-list tr").first()).containsText("09520123456788 DEMO-0004");
         assertThat(page.locator("#sightings-list tr").first()).containsText("area u05kq, near 45.7");
-        page.getByLabel("Serials, one per line (or GTIN,serial)").fill("DEMO-0004\nDEM0-OOO1\nNOTHING-LIKE-IT");
+        page.getByLabel("Serials, one per line (or GTIN,serial)").fill(
+                "DEMO-0004\nbad serial\nDEM0-OOO1\n1234567890129,DEMO-0002\nNOTHING-LIKE-IT");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check").setExact(true)).click();
         assertThat(page.locator("#police-list")).containsText("STOLEN 2026-01-15 in Demo warehouse");
         assertThat(page.locator("#police-list")).containsText("DEMO-0001");
         assertThat(page.locator("#police-list")).containsText("close (distance");
         assertThat(page.locator("#police-list")).containsText("no item");
+        // a bad line is marked, and every other line was checked
+        assertThat(page.locator("#police-list tr", new Page.LocatorOptions().setHasText("bad serial")))
+                .containsText("not checked: a serial is 1-20 characters");
+        assertThat(page.locator("#police-list tr", new Page.LocatorOptions().setHasText("GTIN_INVALID"))).hasCount(1);
+        assertThat(page.locator("#police-list tr").last()).containsText("NOTHING-LIKE-IT");
+        assertThat(page.locator("#police-message")).isEmpty();
         shot(page, "staff-police-desktop.png");
     }
 
