@@ -186,39 +186,66 @@ setInterval(() => {
 
 // --- manufacturer
 
+/** The fields of one line of the api's own CSV report (every field quoted, "" a quote). */
+function reportFields(line) {
+  const fields = [];
+  const re = /(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g;
+  let m;
+  while ((m = re.exec(line)) !== null && m.index < line.length) {
+    fields.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]);
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+  return fields;
+}
+
 async function importCsv(file) {
   const status = $('csv-status');
   const progress = $('csv-progress');
+  const button = $('csv-upload');
   $('csv-errors-table').hidden = true;
-  status.textContent = 'Uploading…';
-  let job;
+  $('csv-report').hidden = true;
+  // one import at a time from this desk: the button waits for the one running
+  button.disabled = true;
   try {
-    job = await api('/api/imports', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
-  } catch (e) {
-    status.textContent = e.message;
-    return;
-  }
-  progress.max = job.rows;
-  while (job.state === 'QUEUED' || job.state === 'RUNNING') {
-    await new Promise((r) => setTimeout(r, 300));
-    job = await api(`/api/imports/${job.id}`);
-    progress.value = job.registered + job.alreadyRegistered + job.failed;
-    status.textContent = `${job.registered} registered, ${job.alreadyRegistered} already registered, ${job.failed} not registered, of ${job.rows}`;
-  }
-  status.textContent = `Done: ${job.registered} registered, ${job.alreadyRegistered} already registered, ${job.failed} not registered.`;
-  if (job.failed > 0) {
-    const report = await (await fetch(`/api/imports/${job.id}/errors`, { headers: { Authorization: `Bearer ${key()}` } })).text();
-    const rows = $('csv-errors');
-    rows.replaceChildren();
-    for (const line of report.split('\n').slice(1).filter(Boolean).slice(0, 500)) {
-      const [number, code, ...why] = line.split(',');
-      const row = document.createElement('tr');
-      cell(row, number);
-      cell(row, code);
-      cell(row, why.join(',').replace(/^"|"$/g, '').replace(/""/g, '"'));
-      rows.append(row);
+    status.textContent = 'Uploading…';
+    let job;
+    try {
+      job = await api('/api/imports', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
+    } catch (e) {
+      status.textContent = e.message;
+      return;
     }
-    $('csv-errors-table').hidden = false;
+    progress.max = job.rows;
+    while (job.state === 'QUEUED' || job.state === 'RUNNING') {
+      await new Promise((r) => setTimeout(r, 300));
+      job = await api(`/api/imports/${job.id}`);
+      progress.value = job.registered + job.alreadyRegistered + job.failed;
+      status.textContent = `${job.registered} registered, ${job.alreadyRegistered} already registered, ${job.failed} not registered, of ${job.rows}`;
+    }
+    status.textContent = `Done: ${job.registered} registered, ${job.alreadyRegistered} already registered, ${job.failed} not registered.`;
+    if (job.failed + job.alreadyRegistered > 0) {
+      const report = await api(`/api/imports/${job.id}/errors`);
+      const text = await report.text();
+      const link = $('csv-report');
+      link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+      link.hidden = false;
+      const rows = $('csv-errors');
+      rows.replaceChildren();
+      for (const line of text.split('\n').slice(1).filter(Boolean).slice(0, 500)) {
+        const [number, serial, outcome, code, why] = reportFields(line);
+        const row = document.createElement('tr');
+        cell(row, number);
+        cell(row, serial);
+        cell(row, outcome === 'ALREADY_REGISTERED' ? 'already registered' : code);
+        cell(row, why);
+        rows.append(row);
+      }
+      $('csv-errors-table').hidden = false;
+    }
+  } catch (e) {
+    status.textContent = `The import could not be followed: ${e.message}`;
+  } finally {
+    button.disabled = false;
   }
 }
 

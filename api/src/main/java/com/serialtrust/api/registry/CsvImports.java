@@ -51,7 +51,6 @@ public class CsvImports {
     public static final long MAX_BYTES = 64L * 1024 * 1024;
     public static final long MAX_ROWS = 200_000;
     private static final Logger LOG = LoggerFactory.getLogger(CsvImports.class);
-    private static final List<String> COLUMNS = List.of("gtin", "serial", "cpv", "lot", "productiondate", "expirydate", "signature");
 
     private final Path dir;
     private final RegistrationService registration;
@@ -104,7 +103,7 @@ public class CsvImports {
         return Optional.ofNullable(jobs.get(id)).filter(job -> job.organisation().equals(as.name()));
     }
 
-    /** The per-row error report: {@code row,code,message}. */
+    /** The report: {@code line,serial,status,code,message}, one line per row not newly registered, by spreadsheet line. */
     public Optional<Path> errors(final Organisation as, final String id) {
         return status(as, id).map(job -> errorFile(id));
     }
@@ -140,35 +139,35 @@ public class CsvImports {
     private void run(final String id) {
         ImportJob job = jobs.get(id);
         final Organisation as = orgs.require(job.organisation());
-        try (BufferedReader in = Files.newBufferedReader(spool(id), StandardCharsets.UTF_8);
-                Writer errors = Files.newBufferedWriter(errorFile(id), StandardCharsets.UTF_8,
+        try (CsvRows rows = CsvRows.open(spool(id));
+                Writer report = Files.newBufferedWriter(errorFile(id), StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            final int[] columns = columns(in.readLine()).orElseThrow();
-            long row = 0;
-            final List<ItemRow> batch = new ArrayList<>();
-            final List<Long> rowNumbers = new ArrayList<>();
-            final List<String[]> bad = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+            // the first line that names each item: a later line naming it again is reported, not registered
+            final Map<String, Long> firstLine = new java.util.HashMap<>();
+            final Batch batch = new Batch();
+            Optional<CsvRows.Row> next;
+            while ((next = rows.next()).isPresent()) {
+                final CsvRows.Row row = next.get();
+                final Optional<Long> earlier = row.item().flatMap(item -> Optional.ofNullable(
+                        firstLine.putIfAbsent(itemKey(item), row.line())));
+                if (row.index() < job.nextRow()) {
+                    continue; // settled before a restart; still remembered above for duplicates
                 }
-                row++;
-                if (row < job.nextRow()) {
-                    continue;
-                }
-                final Optional<ItemRow> parsed = Csv.fields(line).map(fields -> item(fields, columns));
-                if (parsed.isEmpty()) {
-                    bad.add(new String[] {Long.toString(row), "CSV_INVALID", "not a well-formed CSV line"});
+                if (row.problem().isPresent()) {
+                    batch.bad.add(CsvRows.Report.line(row.line(), row.serial(), "FAILED", row.problem().get().code(),
+                            row.problem().get().message()));
+                } else if (earlier.isPresent()) {
+                    batch.bad.add(CsvRows.Report.line(row.line(), row.serial(), "FAILED", "DUPLICATE_IN_FILE",
+                            "the same item as line " + earlier.get() + ": registered once"));
                 } else {
-                    batch.add(parsed.get());
-                    rowNumbers.add(row);
+                    batch.items.add(row.item().get());
+                    batch.lines.add(row.line());
                 }
-                if (batch.size() == RegistrationService.BATCH) {
-                    job = settle(job, as, batch, rowNumbers, bad, row + 1, errors);
+                if (batch.items.size() == RegistrationService.BATCH) {
+                    job = settle(job, as, batch, row.index() + 1, report);
                 }
             }
-            job = settle(job, as, batch, rowNumbers, bad, row + 1, errors);
+            job = settle(job, as, batch, job.rows() + 1, report);
             finish(job.finished(ImportJob.State.DONE, ""));
         } catch (LedgerUnavailableException e) {
             LOG.warn("import {} paused: the ledger is unavailable ({}); it resumes at the next start", id, e.getMessage());
@@ -179,94 +178,71 @@ public class CsvImports {
         }
     }
 
-    /** Registers a batch, appends its row errors, and records how far the import has settled. */
-    private ImportJob settle(final ImportJob job, final Organisation as, final List<ItemRow> batch,
-            final List<Long> rowNumbers, final List<String[]> bad, final long settledUpTo, final Writer errors)
-            throws IOException {
-        if (batch.isEmpty() && bad.isEmpty()) {
+    /** An item as the ledger knows it: its GTIN in 14 digits (8, 12 and 13 name the same), and its serial. */
+    private static String itemKey(final ItemRow item) {
+        try {
+            return com.serialtrust.gs1.Gtin.parse(item.gtin()).value() + "/" + item.serial();
+        } catch (com.serialtrust.gs1.InvalidIdentifierException e) {
+            return item.gtin() + "/" + item.serial();
+        }
+    }
+
+    /** Rows waiting for the ledger, and the report lines of rows already decided. */
+    private static final class Batch {
+        final List<ItemRow> items = new ArrayList<>();
+        final List<Long> lines = new ArrayList<>();
+        final List<String> bad = new ArrayList<>();
+        long bad() {
+            return bad.size();
+        }
+    }
+
+    /**
+     * Registers a batch and writes, in line order, a report line for every row of it that was not newly
+     * registered (refused, or registered already), then records how far the import has settled.
+     */
+    private ImportJob settle(final ImportJob job, final Organisation as, final Batch batch, final long settledUpTo,
+            final Writer report) throws IOException {
+        if (batch.items.isEmpty() && batch.bad.isEmpty()) {
             return job;
         }
-        final List<RegistrationService.RowOutcome> outcomes = batch.isEmpty() ? List.of()
-                : registration.registerBlocking(as, batch);
+        final List<RegistrationService.RowOutcome> outcomes = batch.items.isEmpty() ? List.of()
+                : registration.registerBlocking(as, batch.items);
         long registered = 0;
         long already = 0;
+        final long failed = batch.bad() + outcomes.stream().filter(o -> o.status() == RegistrationService.Status.FAILED).count();
+        final java.util.TreeMap<Long, String> lines = new java.util.TreeMap<>();
+        for (String line : batch.bad) {
+            lines.put(Long.parseLong(line.substring(0, line.indexOf(','))), line);
+        }
         for (RegistrationService.RowOutcome o : outcomes) {
+            final long line = batch.lines.get(o.index());
+            final String serial = batch.items.get(o.index()).serial();
             switch (o.status()) {
                 case REGISTERED -> registered++;
-                case ALREADY_REGISTERED -> already++;
-                case FAILED -> bad.add(new String[] {Long.toString(rowNumbers.get(o.index())), o.code().orElse(""),
-                        o.message().orElse("")});
+                case ALREADY_REGISTERED -> {
+                    already++;
+                    lines.put(line, CsvRows.Report.line(line, serial, "ALREADY_REGISTERED", "ITEM_EXISTS",
+                            "registered by this organisation before: not registered twice"));
+                }
+                case FAILED -> lines.put(line, CsvRows.Report.line(line, serial, "FAILED", o.code().orElse(""),
+                        o.message().orElse("")));
             }
         }
-        for (String[] e : bad) {
-            errors.write(e[0] + "," + e[1] + "," + quote(e[2]) + "\n");
+        for (String line : lines.values()) {
+            report.write(line);
         }
-        errors.flush();
-        final ImportJob next = job.advance(settledUpTo, registered, already, bad.size());
-        batch.clear();
-        rowNumbers.clear();
-        bad.clear();
+        report.flush();
+        final ImportJob next = job.advance(settledUpTo, registered, already, failed);
+        batch.items.clear();
+        batch.lines.clear();
+        batch.bad.clear();
         save(next);
         return next;
     }
 
     private long header(final Organisation as, final Path file) throws IOException {
-        long rows = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            if (columns(in.readLine()).isEmpty()) {
-                throw new ApiProblem("CSV_INVALID", "the first line must name the columns: gtin,serial and optionally "
-                        + "lot,cpv,productionDate,expiryDate,signature");
-            }
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank() && ++rows > MAX_ROWS) {
-                    throw new ApiProblem("LIMIT_EXCEEDED", "an import is at most " + MAX_ROWS + " rows");
-                }
-            }
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ApiProblem("CSV_INVALID", "an import is UTF-8 text");
-        }
-        if (rows == 0) {
-            throw new ApiProblem("CSV_INVALID", "the file has no rows after its header");
-        }
-        return rows;
-    }
-
-    /** Column positions by name, in the order of {@link #COLUMNS}; -1 where absent. */
-    private static Optional<int[]> columns(final String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        final Optional<List<String>> names = Csv.fields(header.replace("\uFEFF", ""));
-        if (names.isEmpty()) {
-            return Optional.empty();
-        }
-        final int[] positions = new int[COLUMNS.size()];
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            positions[c] = -1;
-        }
-        final List<String> given = names.get();
-        for (int i = 0; i < given.size(); i++) {
-            final int c = COLUMNS.indexOf(given.get(i).strip().toLowerCase(Locale.ROOT).replace("_", ""));
-            if (c >= 0) {
-                positions[c] = i;
-            }
-        }
-        return positions[0] < 0 || positions[1] < 0 ? Optional.empty() : Optional.of(positions);
-    }
-
-    private static ItemRow item(final List<String> fields, final int[] columns) {
-        return new ItemRow(field(fields, columns[0]).orElse(""), field(fields, columns[1]).orElse(""),
-                field(fields, columns[2]), field(fields, columns[3]), field(fields, columns[4]),
-                field(fields, columns[5]), field(fields, columns[6]));
-    }
-
-    private static Optional<String> field(final List<String> fields, final int position) {
-        return position < 0 || position >= fields.size() ? Optional.empty() : Optional.of(fields.get(position).strip());
-    }
-
-    private static String quote(final String text) {
-        return "\"" + text.replace("\"", "\"\"").replace('\n', ' ') + "\"";
+        return CsvRows.count(file, MAX_ROWS);
     }
 
     private void finish(final ImportJob job) {

@@ -145,7 +145,7 @@ class RegistryController {
         return Mono.justOrEmpty(imports.errors(caller.organisation(), id))
                 .switchIfEmpty(Mono.error(new ApiProblem("IMPORT_NOT_FOUND", "no import " + id + " of yours")))
                 .publishOn(Schedulers.boundedElastic())
-                .map(file -> "row,code,message\n" + (Files.exists(file) ? read(file) : ""));
+                .map(file -> CsvRows.Report.HEADER + (Files.exists(file) ? read(file) : ""));
     }
 
     /** Only a manufacturer registers items: refused up front, before any row is read. */

@@ -65,7 +65,9 @@ class ImportIntegrationTests extends DemoIntegrationTest {
             assertThat(first.get("registered").asLong()).isEqualTo(3);
             assertThat(first.get("alreadyRegistered").asLong()).as("the demo item").isEqualTo(1);
             assertThat(first.get("failed").asLong()).isEqualTo(1);
-            assertThat(errors(first.get("id").asString())).contains("3,GTIN_INVALID,");
+            // spreadsheet lines: the header is line 1, so the third data row is line 4
+            assertThat(errors(first.get("id").asString())).contains("4,\"CSV-3\",FAILED,GTIN_INVALID,")
+                    .contains("5,\"DEMO-0001\",ALREADY_REGISTERED,ITEM_EXISTS,");
 
             // a serial with a comma, quoted in the CSV, is a real item with a verifiable label
             http.get().uri("/api/items/09520123456788/CSV,2").header("Authorization", bearer("brand")).exchange()
@@ -75,6 +77,39 @@ class ImportIntegrationTests extends DemoIntegrationTest {
             assertThat(again.get("registered").asLong()).isZero();
             assertThat(again.get("alreadyRegistered").asLong()).isEqualTo(4);
             assertThat(again.get("failed").asLong()).isEqualTo(1);
+        }
+
+        @Test
+        void everyDefectOfASpreadsheetsFileIsReportedOnTheLineTheSpreadsheetShows() {
+            final String csv = "gtin,serial,lot\n"                           // line 1
+                    + "09520123456788,CSV-D1,L1\n"                            // 2: registered
+                    + "09520123456788,CSV-D1,L1\n"                            // 3: the same item again
+                    + "09520123456788,CSV-D2,L1,extra\n"                      // 4: a field more than the header
+                    + "09520123456788\n"                                      // 5: fields missing
+                    + "09520123456788,\" CSV-D3\",L1\n"                       // 6: spaces inside quotes
+                    + "09520123456788,\"CSV-\nD4\",L1\n"                      // 7-8: a line break inside quotes
+                    + "09520123456788,CSV-\u202eD5,L1\n"                      // 9: a right-to-left override
+                    + "09520123456788,DEMO-0001,\n"                           // 10: registered before
+                    + "\n"                                                    // 11: blank
+                    + "09520123456788,CSV-D6,L1\n";                           // 12: registered
+            final JsonNode done = importAndWait(csv);
+            assertThat(done.get("state").asString()).isEqualTo("DONE");
+            assertThat(done.get("registered").asLong()).isEqualTo(2);
+            final String report = errors(done.get("id").asString());
+            final List<String> lines = report.lines().toList();
+            assertThat(lines.get(0)).isEqualTo("line,serial,status,code,message");
+            assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))))
+                    .as("every row not newly registered, by the line a spreadsheet shows, in order")
+                    .containsExactly("3,\"CSV-D1\"", "4,\"CSV-D2\"", "5,\"\"", "6,\" CSV-D3\"", "7,\"CSV-\\u000AD4\"",
+                            "9,\"CSV-\\u202ED5\"", "10,\"DEMO-0001\"");
+            assertThat(report).contains("3,\"CSV-D1\",FAILED,DUPLICATE_IN_FILE,\"the same item as line 2")
+                    .contains(",FAILED,ROW_LONG,").contains(",FAILED,ROW_SHORT,").contains(",FAILED,WHITESPACE,")
+                    .contains("7,\"CSV-\\u000AD4\",FAILED,SERIAL_INVALID,").contains(",ALREADY_REGISTERED,ITEM_EXISTS,")
+                    .doesNotContain("\u202e");
+            http.post().uri("/api/imports").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.parseMediaType("text/csv")).bodyValue("gtin,serial,colour\n09520123456788,X-9,red\n")
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("CSV_INVALID")
+                    .jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("unknown column \"colour\""));
         }
 
         @Test

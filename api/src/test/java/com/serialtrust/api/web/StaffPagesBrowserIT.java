@@ -203,9 +203,17 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
         final Page page = signIn("brand", 1280);
         page.getByLabel("CSV with a header").setInputFiles(csv);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and register")).click();
+        assertThat(page.locator("#csv-upload")).isDisabled(); // one import at a time
         assertThat(page.locator("#csv-status")).containsText("Done: 2500 registered, 0 already registered, 1 not registered.",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+        assertThat(page.locator("#csv-upload")).isEnabled();
+        // the bad row on the line a spreadsheet shows it: the header is line 1, 2,500 rows follow
+        assertThat(page.locator("#csv-errors tr").first()).containsText("2502");
+        assertThat(page.locator("#csv-errors tr").first()).containsText("BAD-CHECK-DIGIT");
         assertThat(page.locator("#csv-errors")).containsText("GTIN_INVALID");
+        final var report = page.waitForDownload(() -> page.locator("#csv-report").click());
+        org.assertj.core.api.Assertions.assertThat(Files.readString(report.path()))
+                .startsWith("line,serial,status,code,message\n2502,\"BAD-CHECK-DIGIT\",FAILED,GTIN_INVALID,");
         assertThat(page.locator("#csv-progress")).hasAttribute("value", "2501");
 
         page.locator("#sheet-gtin").fill("09520123456788");
