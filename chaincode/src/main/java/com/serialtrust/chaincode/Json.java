@@ -57,8 +57,9 @@ public final class Json {
         try {
             return MAPPER.readValue(bytes, type);
         } catch (JacksonException e) {
-            if (type == Item.class && tree(bytes).has("signature")) {
-                return type.cast(legacyItem(bytes));
+            if (type == Item.class && tree(bytes) instanceof tools.jackson.databind.node.ObjectNode legacy
+                    && legacy.has("signature")) {
+                return type.cast(legacyItem(legacy));
             }
             throw new IllegalStateException("unreadable " + type.getSimpleName() + " in state", e);
         }
@@ -74,8 +75,7 @@ public final class Json {
      * the signature it holds, so that ledgers written then keep verifying. Its next change writes it
      * back without the signature.
      */
-    private static Item legacyItem(final byte[] bytes) {
-        final tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) MAPPER.readTree(bytes);
+    private static Item legacyItem(final tools.jackson.databind.node.ObjectNode tree) {
         final byte[] signature = com.serialtrust.crypto.Base64Url.decode(tree.remove("signature").asString())
                 .orElseThrow(() -> new IllegalStateException("unreadable signature of a legacy item in state"));
         tree.put("signatureDigest", LabelSignatures.digest(signature));

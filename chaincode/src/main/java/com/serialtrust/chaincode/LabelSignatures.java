@@ -7,7 +7,6 @@ import com.serialtrust.crypto.P256;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +54,7 @@ final class LabelSignatures {
             throw ErrorCode.INVALID_ARGUMENT.failure("the transient field '" + TRANSIENT_FIELD + "' holds "
                     + signatures.length + " signatures for " + count + " items");
         }
-        return new ArrayList<>(List.of(signatures));
+        return List.of(signatures);
     }
 
     /** Keeps a registered item's signature in the caller's (its manufacturer's) own collection. */

@@ -5,7 +5,6 @@ import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.problem.ProblemTypes;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,7 +85,7 @@ public class CsvImports {
         return Mono.fromCallable(() -> Files.createDirectories(dir)).subscribeOn(Schedulers.boundedElastic())
                 .then(DataBufferUtils.write(limited, part))
                 .then(Mono.fromCallable(() -> {
-                    final long rows = header(as, part);
+                    final long rows = CsvRows.count(part, MAX_ROWS);
                     Files.move(part, spool(id), StandardCopyOption.ATOMIC_MOVE);
                     final Instant now = Instant.now();
                     final ImportJob job = new ImportJob(id, as.name(), ImportJob.State.QUEUED, rows, 1, 0, 0, 0, now, now, "");
@@ -154,10 +152,10 @@ public class CsvImports {
                     continue; // settled before a restart; still remembered above for duplicates
                 }
                 if (row.problem().isPresent()) {
-                    batch.bad.add(CsvRows.Report.line(row.line(), row.serial(), "FAILED", row.problem().get().code(),
+                    batch.bad.put(row.line(), CsvRows.Report.line(row.line(), row.serial(), "FAILED", row.problem().get().code(),
                             row.problem().get().message()));
                 } else if (earlier.isPresent()) {
-                    batch.bad.add(CsvRows.Report.line(row.line(), row.serial(), "FAILED", "DUPLICATE_IN_FILE",
+                    batch.bad.put(row.line(), CsvRows.Report.line(row.line(), row.serial(), "FAILED", "DUPLICATE_IN_FILE",
                             "the same item as line " + earlier.get() + ": registered once"));
                 } else {
                     batch.items.add(row.item().get());
@@ -191,10 +189,8 @@ public class CsvImports {
     private static final class Batch {
         final List<ItemRow> items = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
-        final List<String> bad = new ArrayList<>();
-        long bad() {
-            return bad.size();
-        }
+        /** Report lines of rows refused before the ledger, by spreadsheet line. */
+        final java.util.TreeMap<Long, String> bad = new java.util.TreeMap<>();
     }
 
     /**
@@ -210,11 +206,8 @@ public class CsvImports {
                 : registration.registerBlocking(as, batch.items);
         long registered = 0;
         long already = 0;
-        final long failed = batch.bad() + outcomes.stream().filter(o -> o.status() == RegistrationService.Status.FAILED).count();
-        final java.util.TreeMap<Long, String> lines = new java.util.TreeMap<>();
-        for (String line : batch.bad) {
-            lines.put(Long.parseLong(line.substring(0, line.indexOf(','))), line);
-        }
+        final long failed = batch.bad.size() + outcomes.stream().filter(o -> o.status() == RegistrationService.Status.FAILED).count();
+        final java.util.TreeMap<Long, String> lines = new java.util.TreeMap<>(batch.bad);
         for (RegistrationService.RowOutcome o : outcomes) {
             final long line = batch.lines.get(o.index());
             final String serial = batch.items.get(o.index()).serial();
@@ -239,10 +232,6 @@ public class CsvImports {
         batch.bad.clear();
         save(next);
         return next;
-    }
-
-    private long header(final Organisation as, final Path file) throws IOException {
-        return CsvRows.count(file, MAX_ROWS);
     }
 
     private void finish(final ImportJob job) {
