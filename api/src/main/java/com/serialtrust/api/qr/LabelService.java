@@ -71,7 +71,7 @@ public class LabelService {
             final Mono<java.util.List<LabelSheet.Label>> withPage = refs.isEmpty() ? Mono.just(acc)
                     : labels(as, refs).map(found -> {
                         found.forEach(label -> acc.add(new LabelSheet.Label(
-                                label.get("gtin").asString() + "  " + label.get("serial").asString(), uri(label))));
+                                label.get("gtin").asString(), label.get("serial").asString(), uri(label))));
                         return acc;
                     });
             return next.isEmpty() || refs.isEmpty() ? withPage : withPage.flatMap(done -> page(as, gtin, lot, next, done));

@@ -53,13 +53,13 @@ public final class QrCodes {
         return out.toByteArray();
     }
 
-    /** An SVG with one path of unit squares: it scales to any print size. */
     /**
      * The printed size of one module of an SVG label: 0.5 mm, within GS1's X-dimension range for a QR
      * code on consumer goods (0.396 mm at least), so that a phone reads it at arm's length.
      */
     static final double MODULE_MM = 0.5;
 
+    /** An SVG with one path of unit squares, {@link #MODULE_MM} a module when printed at its size. */
     public static String svg(final String text) {
         final BitMatrix modules = matrix(text);
         final StringBuilder path = new StringBuilder();

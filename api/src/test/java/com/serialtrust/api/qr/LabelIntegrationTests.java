@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.serialtrust.api.DemoIntegrationTest;
 import com.serialtrust.api.Zbar;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -67,26 +68,31 @@ class LabelIntegrationTests extends DemoIntegrationTest {
     }
 
     @Test
-    void aLotsLabelSheetIsAPrintablePdfWhoseCodesScan() throws Exception {
+    void everyLabelOfAThousandItemLotsSheetScansWhenPrintedAt150Dpi() throws Exception {
         final java.util.List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            rows.add(java.util.Map.of("gtin", "09520123456788", "serial", "SHEET-" + i, "lot", "SHEET1"));
+        for (int i = 0; i < 1000; i++) {
+            rows.add(java.util.Map.of("gtin", "09520123456788", "serial", String.format("SHEET-%014d", i), "lot", "SHEET1"));
         }
         http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(rows).exchange().expectStatus().isOk();
 
-        final byte[] pdf = get("/api/lots/09520123456788/SHEET1/labels.pdf").exchange()
-                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
+        final byte[] pdf = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 << 20)).build()
+                .get().uri("/api/lots/09520123456788/SHEET1/labels.pdf").header("Authorization", bearer("brand"))
+                .exchange().expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
                 .expectBody().returnResult().getResponseBody();
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            assertThat(doc.getNumberOfPages()).as("24 labels a page").isEqualTo(2);
-            final java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
-            // the first label's cell, as a printer would lay it out
-            final java.awt.image.BufferedImage cell = page.getSubimage(0, 0, page.getWidth() / 4, page.getHeight() / 6 + 60);
-            final java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(cell, "png", png);
-            assertThat(Zbar.decode(png.toByteArray()))
-                    .matches("https://id\\.serialtrust\\.test/01/09520123456788/10/SHEET1/21/SHEET-\\d+\\?sig=.+");
+            assertThat(doc.getNumberOfPages()).as("24 labels a page").isEqualTo(42);
+        }
+        System.out.println("label sheet: 1,000 labels in " + pdf.length + " bytes");
+        final java.util.List<String> decoded = Zbar.decodePdf(pdf, 150);
+        assertThat(decoded).as("1,000 of 1,000 labels read").hasSize(1000).doesNotHaveDuplicates()
+                .allMatch(uri -> uri.matches("https://id\\.serialtrust\\.test/01/09520123456788/10/SHEET1/21/SHEET-\\d{14}\\?sig=[A-Za-z0-9_-]{86}"));
+        assertThat(decoded.stream().map(uri -> uri.replaceAll(".*/21/([^?]+)\\?.*", "$1")))
+                .containsExactlyInAnyOrderElementsOf(rows.stream().map(row -> row.get("serial")).toList());
+        // a label read off the printed sheet is the item's genuine label
+        for (final String uri : List.of(decoded.get(0), decoded.get(999))) {
+            http.get().uri(uri.substring(uri.indexOf("/01/"))).accept(MediaType.APPLICATION_JSON).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("GENUINE");
         }
     }
 }
