@@ -25,11 +25,12 @@ need() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# build_api: the api's jar, built when a source changed, copied so that no later build replaces it
+# under a running benchmark
 build_api() {
-  if [[ ! -f "${API_JAR}" ]]; then
-    echo "bench: building the api" >&2
-    "${REPO_DIR}/mvnw" -q -B -f "${REPO_DIR}/pom.xml" -pl api -am package -DskipTests
-  fi
+  "${REPO_DIR}/api/build-if-changed"
+  cp "${REPO_DIR}/api/target/serialtrust-api-0.1.0-SNAPSHOT.jar" "${WORK}/api.jar"
+  API_JAR="${WORK}/api.jar"
 }
 
 start_redis() {

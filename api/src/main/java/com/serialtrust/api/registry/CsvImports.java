@@ -57,11 +57,14 @@ public class CsvImports {
     private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
     /** Imports found unfinished on disk at start; those queued by this process are running already. */
     private final List<String> unfinishedAtStart = new java.util.ArrayList<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        final Thread t = new Thread(r, "csv-import");
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "csv-import"));
+    private final ExecutorService signer = Executors.newSingleThreadExecutor(r -> daemon(r, "csv-import-sign"));
+
+    private static Thread daemon(final Runnable r, final String name) {
+        final Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    });
+    }
 
     CsvImports(@Value("${serialtrust.data-dir}") final Path dataDir, final RegistrationService registration,
             final LedgerProperties orgs, final JsonMapper json) {
@@ -142,12 +145,14 @@ public class CsvImports {
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             // the first line that names each item: a later line naming it again is reported, not registered
             final Map<String, Long> firstLine = new java.util.HashMap<>();
-            final Batch batch = new Batch();
+            Batch batch = new Batch();
+            // one full batch is signed while the one before it goes through the ledger: both cores stay busy
+            Optional<Batch> inFlight = Optional.empty();
             Optional<CsvRows.Row> next;
             while ((next = rows.next()).isPresent()) {
                 final CsvRows.Row row = next.get();
                 final Optional<Long> earlier = row.item().flatMap(item -> Optional.ofNullable(
-                        firstLine.putIfAbsent(itemKey(item), row.line())));
+                        firstLine.putIfAbsent(ItemRow.key(item), row.line())));
                 if (row.index() < job.nextRow()) {
                     continue; // settled before a restart; still remembered above for duplicates
                 }
@@ -162,10 +167,19 @@ public class CsvImports {
                     batch.lines.add(row.line());
                 }
                 if (batch.items.size() == RegistrationService.BATCH) {
-                    job = settle(job, as, batch, row.index() + 1, report);
+                    batch.prepare(as, row.index() + 1);
+                    if (inFlight.isPresent()) {
+                        job = settle(job, as, inFlight.get(), report);
+                    }
+                    inFlight = Optional.of(batch);
+                    batch = new Batch();
                 }
             }
-            job = settle(job, as, batch, job.rows() + 1, report);
+            if (inFlight.isPresent()) {
+                job = settle(job, as, inFlight.get(), report);
+            }
+            batch.prepare(as, job.rows() + 1);
+            job = settle(job, as, batch, report);
             finish(job.finished(ImportJob.State.DONE, ""));
         } catch (LedgerUnavailableException e) {
             LOG.warn("import {} paused: the ledger is unavailable ({}); it resumes at the next start", id, e.getMessage());
@@ -176,34 +190,48 @@ public class CsvImports {
         }
     }
 
-    /** An item as the ledger knows it: its GTIN in 14 digits (8, 12 and 13 name the same), and its serial. */
-    private static String itemKey(final ItemRow item) {
-        try {
-            return com.serialtrust.gs1.Gtin.parse(item.gtin()).value() + "/" + item.serial();
-        } catch (com.serialtrust.gs1.InvalidIdentifierException e) {
-            return item.gtin() + "/" + item.serial();
-        }
-    }
-
     /** Rows waiting for the ledger, and the report lines of rows already decided. */
-    private static final class Batch {
+    private final class Batch {
         final List<ItemRow> items = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
         /** Report lines of rows refused before the ledger, by spreadsheet line. */
         final java.util.TreeMap<Long, String> bad = new java.util.TreeMap<>();
+        /** The batch checked and signed, being made on another thread. */
+        java.util.concurrent.Future<RegistrationService.Prepared> prepared;
+        /** The import's next row once this batch is settled. */
+        long settlesUpTo;
+
+        void prepare(final Organisation as, final long upTo) {
+            settlesUpTo = upTo;
+            final List<ItemRow> rows = List.copyOf(items);
+            prepared = signer.submit(() -> registration.prepare(as, rows));
+        }
+
+        List<RegistrationService.RowOutcome> register(final Organisation as) {
+            if (items.isEmpty()) {
+                return List.of();
+            }
+            try {
+                return registration.register(as, prepared.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while signing", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /**
      * Registers a batch and writes, in line order, a report line for every row of it that was not newly
      * registered (refused, or registered already), then records how far the import has settled.
      */
-    private ImportJob settle(final ImportJob job, final Organisation as, final Batch batch, final long settledUpTo,
-            final Writer report) throws IOException {
+    private ImportJob settle(final ImportJob job, final Organisation as, final Batch batch, final Writer report)
+            throws IOException {
         if (batch.items.isEmpty() && batch.bad.isEmpty()) {
             return job;
         }
-        final List<RegistrationService.RowOutcome> outcomes = batch.items.isEmpty() ? List.of()
-                : registration.registerBlocking(as, batch.items);
+        final List<RegistrationService.RowOutcome> outcomes = batch.register(as);
         long registered = 0;
         long already = 0;
         final long failed = batch.bad.size() + outcomes.stream().filter(o -> o.status() == RegistrationService.Status.FAILED).count();
@@ -226,10 +254,7 @@ public class CsvImports {
             report.write(line);
         }
         report.flush();
-        final ImportJob next = job.advance(settledUpTo, registered, already, failed);
-        batch.items.clear();
-        batch.lines.clear();
-        batch.bad.clear();
+        final ImportJob next = job.advance(batch.settlesUpTo, registered, already, failed);
         save(next);
         return next;
     }

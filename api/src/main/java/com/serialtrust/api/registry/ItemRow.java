@@ -34,6 +34,15 @@ public record ItemRow(
         return value == null ? Optional.empty() : value.map(String::strip).filter(v -> !v.isEmpty());
     }
 
+    /** The item as the ledger knows it: its GTIN in 14 digits (8, 12 and 13 name the same), and its serial. */
+    static String key(final ItemRow item) {
+        try {
+            return com.serialtrust.gs1.Gtin.parse(item.gtin()).value() + "/" + item.serial();
+        } catch (com.serialtrust.gs1.InvalidIdentifierException e) {
+            return item.gtin() + "/" + item.serial();
+        }
+    }
+
     ItemRow signed(final String sig) {
         return new ItemRow(gtin, serial, cpv, lot, productionDate, expiryDate, Optional.of(sig));
     }

@@ -56,29 +56,54 @@ public class RegistrationService {
      * threads. Outcomes come back in row order; a ledger that cannot be reached throws.
      */
     public List<RowOutcome> registerBlocking(final Organisation as, final List<ItemRow> rows) {
+        return register(as, prepare(as, rows));
+    }
+
+    /** A batch checked and signed, not yet sent: what only needs the CPU, so it can overlap the ledger's work. */
+    static final class Prepared {
+        private final RowOutcome[] outcomes;
+        private final Map<Integer, ItemRow> pending = new java.util.LinkedHashMap<>();
+
+        private Prepared(final int size) {
+            this.outcomes = new RowOutcome[size];
+        }
+    }
+
+    /** Checks each row's identifiers and signs those without a signature, on every core; the ledger is not asked. */
+    Prepared prepare(final Organisation as, final List<ItemRow> rows) {
         if (rows.size() > BATCH) {
             throw new IllegalArgumentException("at most " + BATCH + " rows per batch");
         }
-        final RowOutcome[] outcomes = new RowOutcome[rows.size()];
-        final Map<Integer, ItemRow> pending = new java.util.LinkedHashMap<>();
+        final Prepared batch = new Prepared(rows.size());
         final Set<String> seen = new HashSet<>();
+        final Map<Integer, String> toSign = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             final ItemRow row = rows.get(i);
             try {
                 final ElementString element = new ElementString(Gtin.parse(row.gtin()), row.serial(), row.cpv(), row.lot(),
                         row.productionDate(), row.expiryDate());
                 if (!seen.add(element.gtin().value() + "/" + element.serial())) {
-                    outcomes[i] = RowOutcome.failed(i, "ITEM_DUPLICATE_IN_BATCH", "this item appears earlier in the same batch");
+                    batch.outcomes[i] = RowOutcome.failed(i, "ITEM_DUPLICATE_IN_BATCH", "this item appears earlier in the same batch");
                     continue;
                 }
-                pending.put(i, row.signature().isPresent() ? row : signingKeys.sign(as, element.canonical())
-                        .map(row::signed).orElse(row));
+                batch.pending.put(i, row);
+                if (row.signature().isEmpty()) {
+                    toSign.put(i, element.canonical());
+                }
             } catch (InvalidIdentifierException e) {
-                outcomes[i] = RowOutcome.failed(i, e.reason().name(), e.getMessage());
+                batch.outcomes[i] = RowOutcome.failed(i, e.reason().name(), e.getMessage());
             } catch (RuntimeException e) {
-                outcomes[i] = RowOutcome.failed(i, "INVALID_ARGUMENT", "gtin and serial are required");
+                batch.outcomes[i] = RowOutcome.failed(i, "INVALID_ARGUMENT", "gtin and serial are required");
             }
         }
+        sign(as, batch.pending, toSign);
+        return batch;
+    }
+
+    /** Sends a prepared batch: rows already on the ledger are reported, the rest registered in one transaction. */
+    List<RowOutcome> register(final Organisation as, final Prepared batch) {
+        final RowOutcome[] outcomes = batch.outcomes;
+        final Map<Integer, ItemRow> pending = batch.pending;
         existing(as, pending, outcomes);
         pending.entrySet().removeIf(e -> {
             if (e.getValue().signature().isEmpty()) {
@@ -90,6 +115,17 @@ public class RegistrationService {
         });
         submit(as, pending, outcomes);
         return List.of(outcomes);
+    }
+
+    /** Signs the rows that came without a signature, on every core: signing is most of a row's cost. */
+    private void sign(final Organisation as, final Map<Integer, ItemRow> pending, final Map<Integer, String> toSign) {
+        if (toSign.isEmpty() || !signingKeys.has(as)) {
+            return;
+        }
+        final Map<Integer, String> signatures = new java.util.concurrent.ConcurrentHashMap<>();
+        toSign.entrySet().parallelStream().forEach(e ->
+                signingKeys.sign(as, e.getValue()).ifPresent(sig -> signatures.put(e.getKey(), sig)));
+        signatures.forEach((i, sig) -> pending.put(i, pending.get(i).signed(sig)));
     }
 
     /** Items already on the ledger: the caller's are done; anyone else's are a conflict. */

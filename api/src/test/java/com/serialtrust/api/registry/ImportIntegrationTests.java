@@ -127,7 +127,7 @@ class ImportIntegrationTests extends DemoIntegrationTest {
         @Test
         void importsNeedAKeyAndCsvAndBelongToTheirOrganisation() {
             http.post().uri("/api/imports").contentType(MediaType.parseMediaType("text/csv")).bodyValue("gtin,serial\n")
-                    .exchange().expectStatus().isUnauthorized();
+                    .exchange().expectStatus().isUnauthorized().expectBody(Void.class);
             http.post().uri("/api/imports").header("Authorization", bearer("brand"))
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                     .expectStatus().isEqualTo(415).expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_MEDIA_TYPE");

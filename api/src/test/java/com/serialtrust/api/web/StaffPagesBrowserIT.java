@@ -80,7 +80,7 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     void aRetailerChecksADeliveryItemByItemAndReceivesTheGenuineOnes() throws Exception {
         http.post().uri("/api/shipments").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("items", List.of(Map.of("gtin", "09520123456788", "serial", "DEMO-0002")), "to", "RetailMSP"))
-                .exchange().expectStatus().isOk();
+                .exchange().expectStatus().isOk().expectBody(Void.class);
         final Page page = signIn("retail", 360);
         for (String code : List.of(link("DEMO-0002"), "http://localhost:" + port + "/01/09520123456788/21/FAKE-1", link("DEMO-0004"))) {
             page.getByLabel("Or scan with a handheld scanner, or paste a label link").fill(code);
