@@ -37,8 +37,13 @@ const names = {};
 for (const [file, meta] of Object.entries(result.metafile.outputs)) {
   if (meta.entryPoint) names[basename(meta.entryPoint)] = basename(file);
 }
-for (const file of ['style.css', 'favicon.svg']) {
-  const bytes = readFileSync(`src/main/web/${file}`);
+// the dashboard's charts need uPlot's own rules: they travel in the one style sheet
+const sources = {
+  'style.css': () => Buffer.concat([readFileSync('src/main/web/style.css'), readFileSync('node_modules/uplot/dist/uPlot.min.css')]),
+  'favicon.svg': () => readFileSync('src/main/web/favicon.svg'),
+};
+for (const [file, read] of Object.entries(sources)) {
+  const bytes = read();
   names[file] = hashed(file, bytes);
   writeFileSync(`${out}/${names[file]}`, bytes);
 }

@@ -37,6 +37,7 @@ async function signIn(candidate) {
     $('desk').hidden = false;
     show(me.organisation === 'police' ? 'police' : me.organisation === 'brand' ? 'manufacturer' : 'goods-in');
     if (me.organisation === 'police') sightings();
+    if (me.organisation === 'brand') dashboard();
   } catch {
     sessionStorage.removeItem(KEY);
     $('signin-error').textContent = 'That API key was not accepted.';
@@ -48,6 +49,19 @@ function show(desk) {
   for (const button of document.querySelectorAll('[data-desk]')) {
     if (button.dataset.desk === desk) button.setAttribute('aria-current', 'page');
     else button.removeAttribute('aria-current');
+  }
+}
+
+// --- the manufacturer's dashboard (its charts and map are a chunk of their own, fetched only here)
+
+async function dashboard() {
+  const root = $('dashboard');
+  const status = root.querySelector('[data-part=status]');
+  try {
+    const [{ render }, data] = await Promise.all([import('./dashboard.js'), api('/api/dashboard')]);
+    render(root, data);
+  } catch (e) {
+    status.textContent = `The dashboard could not be loaded: ${e.message}`;
   }
 }
 
@@ -358,6 +372,7 @@ window.addEventListener('DOMContentLoaded', () => {
   $('start-camera').addEventListener('click', camera);
   $('receive').addEventListener('click', receiveAll);
   $('suspects-refresh').addEventListener('click', suspects);
+  $('dashboard-refresh').addEventListener('click', dashboard);
   $('keys-refresh').addEventListener('click', keys);
   form('rotate-form', () => keyChange(`${keyInAction}/rotation`, { publicKey: $('rotate-key').value.trim() }, 'The new key is active; the old one signs nothing more'));
   form('compromise-form', () => keyChange(`${keyInAction}/compromise`, { from: new Date(`${$('compromise-from').value}Z`).toISOString() },

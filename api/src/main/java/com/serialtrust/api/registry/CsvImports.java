@@ -104,6 +104,12 @@ public class CsvImports {
         return Optional.ofNullable(jobs.get(id)).filter(job -> job.organisation().equals(as.name()));
     }
 
+    /** The caller's organisation's latest imports, newest first: at most {@code limit}. */
+    public List<ImportJob> recent(final Organisation as, final int limit) {
+        return jobs.values().stream().filter(job -> job.organisation().equals(as.name()))
+                .sorted(java.util.Comparator.comparing(ImportJob::createdAt).reversed()).limit(limit).toList();
+    }
+
     /** The report: {@code line,serial,status,code,message}, one line per row not newly registered, by spreadsheet line. */
     public Optional<Path> errors(final Organisation as, final String id) {
         return status(as, id).map(job -> errorFile(id));

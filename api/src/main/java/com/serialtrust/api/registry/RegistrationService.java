@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.api.analytics.Tallies;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
@@ -44,8 +45,10 @@ public class RegistrationService {
     private final Ledger ledger;
     private final SigningKeys signingKeys;
     private final JsonMapper json;
+    private final Tallies tallies;
 
-    RegistrationService(final Ledger ledger, final SigningKeys signingKeys, final JsonMapper json) {
+    RegistrationService(final Ledger ledger, final SigningKeys signingKeys, final JsonMapper json, final Tallies tallies) {
+        this.tallies = tallies;
         this.ledger = ledger;
         this.signingKeys = signingKeys;
         this.json = json;
@@ -114,6 +117,9 @@ public class RegistrationService {
             return false;
         });
         submit(as, pending, outcomes);
+        // for the brand's dashboard; counted in the background, never holding up the registration
+        tallies.registered(as.mspId(), java.util.Arrays.stream(outcomes).filter(o -> o.status() == Status.REGISTERED).count(),
+                java.time.Instant.now()).subscribe();
         return List.of(outcomes);
     }
 

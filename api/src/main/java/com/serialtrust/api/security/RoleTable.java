@@ -81,6 +81,7 @@ public final class RoleTable {
             new Rule("GET", "/api/recalls", Who.STAFF, ""),
             new Rule("GET", "/api/recalls/{id}", Who.STAFF, ""),
             new Rule("GET", "/api/suspects", Who.MANUFACTURER, "its own codes"),
+            new Rule("GET", "/api/dashboard", Who.MANUFACTURER, "its own counts, places, suspects and imports"),
             new Rule("DELETE", "/api/suspects/{gtin}/{serial}", Who.MANUFACTURER, "its own code"),
             new Rule("POST", "/api/shipments", Who.STAFF, "holding the items"),
             new Rule("POST", "/api/receipts", Who.STAFF, "the items shipped to it"),

@@ -2,6 +2,7 @@ package com.serialtrust.api.verify;
 
 import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.api.analytics.ScanAnalytics;
+import com.serialtrust.api.analytics.Tallies;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
@@ -28,12 +29,15 @@ public class VerificationService {
     private final JsonMapper json;
     private final VerificationCache cache;
     private final ScanAnalytics analytics;
+    private final Tallies tallies;
     private final StolenSightings sightings;
     private final Clock clock = Clock.systemUTC();
     private final LedgerProperties names;
 
     VerificationService(final Ledger ledger, final LedgerProperties properties, final JsonMapper json,
-            final VerificationCache cache, final ScanAnalytics analytics, final StolenSightings sightings) {
+            final VerificationCache cache, final ScanAnalytics analytics, final StolenSightings sightings,
+            final Tallies tallies) {
+        this.tallies = tallies;
         this.ledger = ledger;
         this.asPublic = properties.require(properties.publicOrganisation());
         this.names = properties;
@@ -85,7 +89,9 @@ public class VerificationService {
                 ? sightings.record(gtin, serial, scan.place(), clock.instant()) : Mono.empty();
         // a suspect code is suspect to every check that would otherwise read well: with its label, or without
         final boolean overridable = "GENUINE".equals(verdict) || "SIGNATURE_MISSING".equals(verdict);
-        return sighting.then(analytics.record(gtin, serial, verification.path("manufacturer").asString(""), scan,
+        final Mono<Void> tally = tallies.checked(verification.path("manufacturer").asString(""), scan.place(),
+                "STOLEN".equals(verdict), clock.instant());
+        return Mono.when(sighting, tally).then(analytics.record(gtin, serial, verification.path("manufacturer").asString(""), scan,
                         "GENUINE".equals(verdict), clock.instant())
                 .map(suspicion -> suspicion != ScanAnalytics.Suspicion.NONE && overridable
                         ? suspectCopy(verification, suspicion) : verification)

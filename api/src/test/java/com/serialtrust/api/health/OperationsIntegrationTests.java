@@ -40,6 +40,13 @@ class OperationsIntegrationTests extends DemoIntegrationTest {
         final String openapi = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(openapi).contains("\"/01/{gtin}/21/{serial}\"").contains("\"/api/imports\"").contains("\"/api/police/checks\"");
+        // the brand's dashboard, with the schema of what it answers
+        final tools.jackson.databind.JsonNode doc = json.readTree(openapi);
+        final String ref = doc.at("/paths/~1api~1dashboard/get/responses/200/content").values().iterator().next()
+                .at("/schema/$ref").asString();
+        final tools.jackson.databind.JsonNode dashboard = doc.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+        assertThat(dashboard.path("properties").propertyNames())
+                .contains("days", "checkPlaces", "stolenSightings", "suspects", "imports", "analyticsAvailable");
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection().expectBody(Void.class);
     }
 }

@@ -170,6 +170,44 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     }
 
     @Test
+    void aManufacturerSeesItsChecksRegistrationsPlacesAndImportsAsPictures() throws Exception {
+        // checks of the brand's items from four cities, and of its stolen item from Barcelona
+        for (String cell : List.of("u09tv", "u05kq", "gcpvj", "dr5ru")) {
+            http.get().uri("/01/09520123456788/21/DEMO-0001").header("X-Scan-Place", cell).accept(MediaType.APPLICATION_JSON)
+                    .exchange().expectStatus().isOk().expectBody(Void.class);
+        }
+        http.get().uri("/01/09520123456788/21/DEMO-0004").header("X-Scan-Place", "sp3e9").accept(MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("STOLEN");
+        http.post().uri("/api/imports").header("Authorization", bearer("brand")).contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue("gtin,serial\n09520123456788,DASH-1\n09520123456788,DASH-2\n").exchange()
+                .expectStatus().isAccepted().expectBody(Void.class);
+
+        for (int width : List.of(360, 1280)) {
+            final Page page = signIn("brand", width);
+            final List<String> errors = new java.util.ArrayList<>();
+            page.onPageError(errors::add);
+            final var board = page.locator("#dashboard");
+            assertThat(board.locator("[data-part=checks] canvas")).isVisible();
+            assertThat(board.locator("[data-part=checks] .chart-summary")).containsText("checks of your items in the last 30 days");
+            assertThat(board.locator("[data-part=registrations] .chart-summary")).containsText("items registered in the last 30 days");
+            assertThat(board.locator("svg.place-map circle.checks").first()).isVisible();
+            org.assertj.core.api.Assertions.assertThat(board.locator("svg.place-map circle.checks").count()).isGreaterThanOrEqualTo(4);
+            org.assertj.core.api.Assertions.assertThat(board.locator("svg.place-map circle.stolen").count()).isGreaterThanOrEqualTo(1);
+            assertThat(board.locator("svg.place-map path.land")).hasAttribute("d", java.util.regex.Pattern.compile("^M.{1000,}"));
+            assertThat(board.locator("[data-part=imports] tbody tr").first()).containsText("done");
+            assertThat(board.locator("[data-part=status]")).isEmpty();
+            // nothing sticks out sideways on a phone
+            org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                    .isLessThanOrEqualTo(width);
+            org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
+            Files.createDirectories(ScanPageBrowserIT.SHOTS);
+            board.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(ScanPageBrowserIT.SHOTS.resolve("staff-dashboard-" + width + ".png")));
+            page.context().close();
+        }
+    }
+
+    @Test
     void aManufacturerRevokesASpareSigningKeyFromTheDesk() throws Exception {
         final java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
         generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
