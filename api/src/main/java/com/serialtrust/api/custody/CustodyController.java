@@ -1,5 +1,6 @@
 package com.serialtrust.api.custody;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ownership.OwnerProof;
 import com.serialtrust.api.problem.ApiProblem;
@@ -30,17 +31,23 @@ class CustodyController {
         this.chaincode = chaincode;
     }
 
+    @Schema(description = "An item: GTIN and serial", example = "{\"gtin\":\"09520123456788\",\"serial\":\"DEMO-0002\"}")
     record ItemRef(String gtin, String serial) {}
 
+    @Schema(description = "Items shipped to another member, by its MSP id", example = "{\"items\":[{\"gtin\":\"09520123456788\",\"serial\":\"DEMO-0002\"}],\"to\":\"RetailMSP\"}")
     record Shipment(List<ItemRef> items, String to) {}
 
+    @Schema(description = "Items received that were shipped to the caller", example = "{\"items\":[{\"gtin\":\"09520123456788\",\"serial\":\"DEMO-0002\"}]}")
     record Receipt(List<ItemRef> items) {}
 
     /** A sale hands the consumer a claim secret, unless the consumer brings a public key of their own. */
+    @Schema(description = "A retail sale: empty for a one-time claim code in the answer, or the buyer's public key", example = "{}")
     record Sale(String ownerPublicKey) {}
 
+    @Schema(description = "Why: a return, a decommissioning", example = "{\"reason\":\"damaged in transit\"}")
     record Reason(String reason) {}
 
+    @Schema(description = "Components consumed into an assembly", example = "{\"components\":[{\"gtin\":\"09520123456788\",\"serial\":\"DEMO-0003\"}]}")
     record Components(List<ItemRef> components) {}
 
     @PostMapping(path = "/api/shipments", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,6 @@
 package com.serialtrust.api.ownership;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.chaincode.OwnerProofs;
@@ -12,6 +13,7 @@ import java.util.Map;
  * contract's owner statement. It travels to the chaincode as transient data, never into a ledger block
  * and never into a log.
  */
+@Schema(description = "The owner's proof: the secret, or a public key and its signature over the statement", example = "{\"secret\":\"my own secret 42\"}")
 public record OwnerProof(String secret, String publicKey, String signature) {
 
     private static final int MAX = 2048;

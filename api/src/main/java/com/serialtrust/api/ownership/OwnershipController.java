@@ -1,5 +1,6 @@
 package com.serialtrust.api.ownership;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.Organisation;
@@ -38,6 +39,7 @@ class OwnershipController {
     }
 
     /** The proof, and the new owner's commitment: a new secret's hash, or a key's fingerprint. */
+    @Schema(description = "The owner's proof (secret, or public key and signature) and the next owner's secret or public key", example = "{\"secret\":\"claim code from the receipt\",\"newSecret\":\"my own secret 42\"}")
     record Handover(String secret, String publicKey, String signature, String newSecret, String newPublicKey) {
         OwnerProof proof() {
             return new OwnerProof(secret, publicKey, signature);
@@ -62,6 +64,7 @@ class OwnershipController {
         }
     }
 
+    @Schema(description = "The owner's proof and the theft: date, place and police report number (place and number stay private)", example = "{\"secret\":\"my own secret 42\",\"date\":\"2026-11-20\",\"place\":\"Lyon, Part-Dieu station\",\"policeReport\":\"PR-2026-1187\"}")
     record TheftReport(String secret, String publicKey, String signature, String date, String place, String policeReport) {
         @Override
         public String toString() {
@@ -69,6 +72,7 @@ class OwnershipController {
         }
     }
 
+    @Schema(description = "The owner's proof and contact details for the police only (any JSON object)", example = "{\"secret\":\"my own secret 42\",\"contact\":{\"email\":\"owner@example.org\"}}")
     record Contact(String secret, String publicKey, String signature, JsonNode contact) {
         @Override
         public String toString() {

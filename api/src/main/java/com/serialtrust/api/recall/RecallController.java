@@ -1,5 +1,6 @@
 package com.serialtrust.api.recall;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.problem.ProblemTypes;
@@ -31,6 +32,7 @@ class RecallController {
     }
 
     /** {@code scope}: {@code {"gtin", "lot"?, "producedFrom"?, "producedTo"?, "serial"?}}. */
+    @Schema(description = "A recall: which items (a GTIN, and a lot, a production date range, one item or a component serial), and the notice shown on verification", example = "{\"scope\":{\"gtin\":\"09520123456788\",\"lot\":\"L2026-11\"},\"notice\":\"Return this watch to the shop: its strap buckle may break.\"}")
     record RecallRequest(JsonNode scope, String notice) {}
 
     @PostMapping(path = "/api/recalls", consumes = MediaType.APPLICATION_JSON_VALUE)

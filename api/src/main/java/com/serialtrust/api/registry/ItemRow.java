@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.Organisation;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One item to register, as a CSV row or a JSON element: GTIN and serial, optional lot, dates and
  * variant, and the brand's signature (which the api makes when it holds the brand's key).
  */
+@Schema(description = "One item to register; the api signs it when it holds the brand's key and signature is left out", example = "{\"gtin\":\"09520123456788\",\"serial\":\"EXAMPLE-0001\",\"lot\":\"L2026-11\"}")
 public record ItemRow(
         String gtin,
         String serial,

@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.problem.ApiProblem;
@@ -47,10 +48,13 @@ class RegistryController {
         this.json = json;
     }
 
+    @Schema(description = "A P-256 public key: base64 DER SubjectPublicKeyInfo, or PEM", example = "{\"publicKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEZ0jQrUpu65oQmGCr3XeEgVHRhnFJzm2DpeJ25RjaTthH5u6wCtNp/8TwbDqADjpHuW0v0HTeH0XHwENiGFbxnw==\"}")
     record KeyRequest(String publicKey) {}
 
+    @Schema(description = "From when items signed with the key read as forged", example = "{\"from\":\"2026-03-01T00:00:00Z\"}")
     record Compromise(String from) {}
 
+    @Schema(description = "A product model: GTIN under one of the caller's prefixes, name, warranty months, serial scheme (GS1, IMEI or VIN)", example = "{\"gtin\":\"09520123456795\",\"name\":\"Trail watch, blue\",\"warrantyMonths\":24,\"serialScheme\":\"GS1\"}")
     record ProductRequest(String gtin, String name, Integer warrantyMonths, String serialScheme) {}
 
     @PostMapping(path = "/api/keys", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,6 @@
 package com.serialtrust.api.theft;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.problem.ProblemTypes;
@@ -37,12 +38,16 @@ class TheftController {
         this.roles = roles;
     }
 
+    @Schema(description = "A theft: date, place and police report number (place and number stay private)", example = "{\"date\":\"2026-01-15\",\"place\":\"Demo warehouse\",\"policeReport\":\"PR-2026-0042\"}")
     record Report(String date, String place, String policeReport) {}
 
+    @Schema(description = "How the item was recovered", example = "{\"note\":\"recovered at a pawn shop, returned to the owner\"}")
     record Recovery(String note) {}
 
+    @Schema(description = "One serial to check, optionally with its GTIN", example = "{\"serial\":\"DEM0-OOO1\",\"gtin\":\"09520123456788\"}")
     record Check(String serial, String gtin) {}
 
+    @Schema(description = "Serials to check, each answered on its own", example = "{\"serials\":[{\"serial\":\"DEMO-0004\"},{\"serial\":\"DEM0-OOO1\",\"gtin\":\"09520123456788\"}]}")
     record Checks(List<Check> serials) {}
 
     /** A custodian (brand, distributor, retailer) reports an item in its custody stolen. */

@@ -1,5 +1,6 @@
 package com.serialtrust.api.warranty;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.security.ApiKeys;
@@ -26,11 +27,14 @@ class WarrantyController {
         this.chaincode = chaincode;
     }
 
-    record Part(String gtin, String serial) {}
+    @Schema(description = "A replaced part: its GTIN, and the serial removed, the serial installed, or both", example = "{\"gtin\":\"09520123456788\",\"removedSerial\":\"CROWN-0113\",\"installedSerial\":\"CROWN-0542\"}")
+    record Part(String gtin, String removedSerial, String installedSerial) {}
 
+    @Schema(description = "A repair, and the parts replaced", example = "{\"description\":\"Crown and gasket replaced\",\"replacedParts\":[{\"gtin\":\"09520123456788\",\"removedSerial\":\"CROWN-0113\",\"installedSerial\":\"CROWN-0542\"}]}")
     record ServiceRecord(String description, List<Part> replacedParts) {}
 
-    record Void(String reason) {}
+    @Schema(description = "Why the warranty is void", example = "{\"reason\":\"opened by an unauthorised repairer\"}")
+    record Voiding(String reason) {}
 
     @GetMapping("/api/items/{gtin}/{serial}/warranty")
     Mono<JsonNode> warranty(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
@@ -48,7 +52,7 @@ class WarrantyController {
 
     @PostMapping(path = "/api/items/{gtin}/{serial}/warranty/void", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ObjectNode> voidWarranty(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
-            @PathVariable final String serial, @RequestBody final Void request) {
+            @PathVariable final String serial, @RequestBody final Voiding request) {
         return chaincode.submit(caller.organisation(), "VoidWarranty", gtin, serial,
                 ApiProblem.required(request.reason(), "reason"));
     }

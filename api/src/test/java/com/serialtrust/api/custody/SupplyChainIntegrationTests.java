@@ -87,8 +87,10 @@ class SupplyChainIntegrationTests extends DemoIntegrationTest {
         post("police", "/api/police/items/" + GTIN + "/" + SERIAL + "/recovery", Map.of("note", "found at a market"));
         assertThat(verdict()).isEqualTo("GENUINE");
 
-        post("service", ITEM + "/service-records", Map.of("description", "new strap", "replacedParts", List.of()));
-        assertThat(get("service", ITEM + "/warranty").get("serviceRecords").toString()).contains("new strap");
+        post("service", ITEM + "/service-records", Map.of("description", "new strap", "replacedParts",
+                List.of(Map.of("gtin", GTIN, "removedSerial", "STRAP-0001", "installedSerial", "STRAP-0442"))));
+        assertThat(get("service", ITEM + "/warranty").get("serviceRecords").toString()).contains("new strap")
+                .contains("\"removedSerial\":\"STRAP-0001\"").contains("\"installedSerial\":\"STRAP-0442\"");
 
         final String recall = post("brand", "/api/recalls", Map.of("scope", Map.of("gtin", GTIN, "serial", SERIAL),
                 "notice", "Clasp may open")).get("result").get("id").asString();
