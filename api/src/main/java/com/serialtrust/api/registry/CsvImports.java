@@ -48,6 +48,8 @@ public class CsvImports {
 
     public static final long MAX_BYTES = 64L * 1024 * 1024;
     public static final long MAX_ROWS = 200_000;
+    /** Batches signed ahead of the one the ledger is registering. */
+    private static final int SIGNED_AHEAD = 2;
     private static final Logger LOG = LoggerFactory.getLogger(CsvImports.class);
 
     private final Path dir;
@@ -152,8 +154,9 @@ public class CsvImports {
             // the first line that names each item: a later line naming it again is reported, not registered
             final Map<String, Long> firstLine = new java.util.HashMap<>();
             Batch batch = new Batch();
-            // one full batch is signed while the one before it goes through the ledger: both cores stay busy
-            Optional<Batch> inFlight = Optional.empty();
+            // full batches are signed ahead while the oldest goes through the ledger, so that a core freed
+            // by the ledger's single-threaded commit has signing to do
+            final java.util.ArrayDeque<Batch> ahead = new java.util.ArrayDeque<>();
             Optional<CsvRows.Row> next;
             while ((next = rows.next()).isPresent()) {
                 final CsvRows.Row row = next.get();
@@ -174,15 +177,15 @@ public class CsvImports {
                 }
                 if (batch.items.size() == RegistrationService.BATCH) {
                     batch.prepare(as, row.index() + 1);
-                    if (inFlight.isPresent()) {
-                        job = settle(job, as, inFlight.get(), report);
+                    ahead.add(batch);
+                    if (ahead.size() > SIGNED_AHEAD) {
+                        job = settle(job, as, ahead.poll(), report);
                     }
-                    inFlight = Optional.of(batch);
                     batch = new Batch();
                 }
             }
-            if (inFlight.isPresent()) {
-                job = settle(job, as, inFlight.get(), report);
+            while (!ahead.isEmpty()) {
+                job = settle(job, as, ahead.poll(), report);
             }
             batch.prepare(as, job.rows() + 1);
             job = settle(job, as, batch, report);

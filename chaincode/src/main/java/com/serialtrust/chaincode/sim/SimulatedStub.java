@@ -151,7 +151,8 @@ public final class SimulatedStub implements ChaincodeStub {
     public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(
             final String startKey, final String endKey, final int pageSize, final String bookmark) {
         final String start = bookmark == null || bookmark.isEmpty() ? startKey : bookmark;
-        return page(state.range(start, endKey), pageSize);
+        // one entry beyond the page says where the next page starts
+        return page(state.range(start, endKey == null ? "" : endKey, Math.max(0, pageSize) + 1), pageSize);
     }
 
     @Override

@@ -19,6 +19,28 @@ public interface WorldState {
     /** Committed public entries with {@code startInclusive <= key < endExclusive}, in key order. */
     Iterator<Map.Entry<String, byte[]>> range(String startInclusive, String endExclusive);
 
+    /** At most {@code limit} of {@link #range}'s entries: a page reads no further than it shows. */
+    default Iterator<Map.Entry<String, byte[]>> range(final String startInclusive, final String endExclusive, final int limit) {
+        final Iterator<Map.Entry<String, byte[]>> all = range(startInclusive, endExclusive);
+        return new Iterator<>() {
+            private int left = limit;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0 && all.hasNext();
+            }
+
+            @Override
+            public Map.Entry<String, byte[]> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                left--;
+                return all.next();
+            }
+        };
+    }
+
     /** Every committed change of a key, newest first, as Fabric's history database returns it. */
     List<Change> history(String key);
 

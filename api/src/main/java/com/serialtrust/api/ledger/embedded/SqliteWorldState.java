@@ -90,6 +90,14 @@ final class SqliteWorldState implements WorldState, AutoCloseable {
     }
 
     @Override
+    public Iterator<Map.Entry<String, byte[]>> range(final String startInclusive, final String endExclusive, final int limit) {
+        return endExclusive.isEmpty()
+                ? entries("SELECT key, value FROM state WHERE key >= ? ORDER BY key LIMIT ?", bytes(startInclusive), limit)
+                : entries("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key LIMIT ?",
+                        bytes(startInclusive), bytes(endExclusive), limit);
+    }
+
+    @Override
     public List<Change> history(final String key) {
         final List<Change> changes = new ArrayList<>();
         query("SELECT tx_id, at, value FROM history WHERE key = ? ORDER BY block DESC", rs -> {

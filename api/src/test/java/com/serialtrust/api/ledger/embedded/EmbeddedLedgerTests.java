@@ -113,6 +113,22 @@ class EmbeddedLedgerTests {
         assertThat(LedgerAudit.verify(dir).problems()).anyMatch(p -> p.contains("block 1 is missing"));
     }
 
+    @Test
+    void aRangeWithALimitReadsTheFirstEntriesOfTheRangeAndNoMore() throws Exception {
+        governed();
+        try (SqliteWorldState state = new SqliteWorldState(dir)) {
+            final java.util.List<String> all = new java.util.ArrayList<>();
+            state.range("", "").forEachRemaining(e -> all.add(e.getKey()));
+            assertThat(all).hasSizeGreaterThan(3);
+            final java.util.List<String> page = new java.util.ArrayList<>();
+            state.range("", "", 3).forEachRemaining(e -> page.add(e.getKey()));
+            assertThat(page).containsExactlyElementsOf(all.subList(0, 3));
+            final java.util.List<String> tail = new java.util.ArrayList<>();
+            state.range(all.get(1), all.get(3), 10).forEachRemaining(e -> tail.add(e.getKey()));
+            assertThat(tail).containsExactlyElementsOf(all.subList(1, 3));
+        }
+    }
+
     /** A ledger with its first three blocks, closed: ready to be tampered with. */
     private void governed() {
         try (EmbeddedLedger ledger = open()) {
