@@ -4,7 +4,8 @@ import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.problem.ApiProblem;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,11 @@ public class LedgerRoles {
     static final int KEEP_SECONDS = 30;
 
     private final Chaincode chaincode;
-    private final Map<String, Mono<Set<String>>> roles = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    /** Roles as last read, and when: plain values, so that no request ever waits on another's read. */
+    private final Map<String, Held> roles = new ConcurrentHashMap<>();
+
+    private record Held(Set<String> roles, Instant at) {}
 
     LedgerRoles(final Chaincode chaincode) {
         this.chaincode = chaincode;
@@ -35,13 +40,23 @@ public class LedgerRoles {
                 : Mono.error(new ApiProblem("NOT_AUTHORISED", refusal)));
     }
 
+    /**
+     * The roles read within the last {@value #KEEP_SECONDS} s, or read now. Requests that miss at the
+     * same moment each read (a few reads at worst); the cached-Mono operator this replaces could leave a
+     * request waiting for ever on a read that another request had started as the entry expired.
+     */
     private Mono<Set<String>> rolesOf(final Organisation organisation) {
-        return roles.computeIfAbsent(organisation.mspId(), msp -> chaincode.query(organisation, "GetOrganisation", msp)
+        final String msp = organisation.mspId();
+        final Held held = roles.get(msp);
+        if (held != null && held.at().plusSeconds(KEEP_SECONDS).isAfter(clock.instant())) {
+            return Mono.just(held.roles());
+        }
+        return chaincode.query(organisation, "GetOrganisation", msp)
                 .map(org -> org.path("roles").valueStream().map(r -> r.asString()).collect(Collectors.toUnmodifiableSet()))
                 // an organisation the authority never configured holds no role
                 .onErrorResume(e -> e instanceof LedgerRefusal refusal && refusal.code().equals("ORGANISATION_NOT_FOUND"),
                         e -> Mono.just(Set.of()))
                 // kept when read, never when the ledger failed to answer
-                .cache(read -> Duration.ofSeconds(KEEP_SECONDS), failed -> Duration.ZERO, () -> Duration.ZERO));
+                .doOnNext(read -> roles.put(msp, new Held(read, clock.instant())));
     }
 }
