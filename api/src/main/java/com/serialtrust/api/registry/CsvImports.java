@@ -154,8 +154,7 @@ public class CsvImports {
             // the first line that names each item: a later line naming it again is reported, not registered
             final Map<String, Long> firstLine = new java.util.HashMap<>();
             Batch batch = new Batch();
-            // full batches are signed ahead while the oldest goes through the ledger, so that a core freed
-            // by the ledger's single-threaded commit has signing to do
+            // a full batch is signed while the one before it goes through the ledger (SIGNED_AHEAD)
             final java.util.ArrayDeque<Batch> ahead = new java.util.ArrayDeque<>();
             Optional<CsvRows.Row> next;
             while ((next = rows.next()).isPresent()) {

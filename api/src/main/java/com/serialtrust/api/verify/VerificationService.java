@@ -89,9 +89,9 @@ public class VerificationService {
                 ? sightings.record(gtin, serial, scan.place(), clock.instant()) : Mono.empty();
         // a suspect code is suspect to every check that would otherwise read well: with its label, or without
         final boolean overridable = "GENUINE".equals(verdict) || "SIGNATURE_MISSING".equals(verdict);
-        final Mono<Void> tally = tallies.checked(verification.path("manufacturer").asString(""), scan.place(),
-                "STOLEN".equals(verdict), clock.instant());
-        return Mono.when(sighting, tally).then(analytics.record(gtin, serial, verification.path("manufacturer").asString(""), scan,
+        final String manufacturer = verification.path("manufacturer").asString("");
+        final Mono<Void> tally = tallies.checked(manufacturer, scan.place(), "STOLEN".equals(verdict), clock.instant());
+        return Mono.when(sighting, tally).then(analytics.record(gtin, serial, manufacturer, scan,
                         "GENUINE".equals(verdict), clock.instant())
                 .map(suspicion -> suspicion != ScanAnalytics.Suspicion.NONE && overridable
                         ? suspectCopy(verification, suspicion) : verification)
