@@ -17,7 +17,7 @@ TARGETS=(
   "api PhotoFuzzTest#photo"
 )
 cd "${REPO_DIR}"
-"${REPO_DIR}/mvnw" -q -B install -DskipTests -Dfuzz.only=true -pl chaincode,verifier-web >/dev/null
+"${REPO_DIR}/mvnw" -q -B install -DskipTests -Dfuzz.only=true -pl ledger-sim,chaincode,verifier-web >/dev/null
 
 entries=()
 for target in "${TARGETS[@]}"; do

@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * owner's commitment (never the owner), and its flags. {@code revision} counts its changes, so that an
  * owner's signed proof names the exact state it acts on and cannot be replayed.
  */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Item(
         String gtin,
         String serial,

@@ -1,5 +1,7 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.ItemInput;
+import com.serialtrust.contract.ItemLabel;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.serialtrust.crypto.Base64Url;
@@ -20,7 +22,7 @@ import java.util.Optional;
 final class LabelSignatures {
 
     /** The transient field of RegisterItems: a JSON array of signatures, one per item, in batch order. */
-    static final String TRANSIENT_FIELD = "signatures";
+    static final String TRANSIENT_FIELD = ItemInput.SIGNATURES_FIELD;
 
     /** The most labels one query returns. */
     static final int MAX_LABELS = 1000;
@@ -63,7 +65,7 @@ final class LabelSignatures {
     }
 
     /** An item's label, for its manufacturer only. */
-    static Label label(final Tx tx, final Item item) {
+    static ItemLabel label(final Tx tx, final Item item) {
         if (!item.manufacturer().equals(tx.mspId())) {
             throw ErrorCode.NOT_AUTHORISED.failure("only its manufacturer may obtain the label of " + item.ref());
         }
@@ -75,7 +77,7 @@ final class LabelSignatures {
                         + ": query a peer of " + tx.mspId()));
         final String element = new ElementString(Gtin.parse(item.gtin()), item.serial(), item.cpv(), item.lot(),
                 item.productionDate(), item.expiryDate()).canonical();
-        return new Label(item.gtin(), item.serial(), element, signature);
+        return new ItemLabel(item.gtin(), item.serial(), element, signature);
     }
 
     /** The signature of an item registered before signatures left public state, if it is such an item. */
@@ -88,6 +90,4 @@ final class LabelSignatures {
         return node == null || !node.isString() ? Optional.empty() : Optional.of(node.asString());
     }
 
-    /** What a label prints: the item's element string, exactly as the brand signed it, and the signature. */
-    record Label(String gtin, String serial, String elementString, String signature) {}
 }

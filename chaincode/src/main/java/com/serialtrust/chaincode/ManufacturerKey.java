@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * its earlier items stay valid, unless the key is declared compromised from a time: items
  * registered with it from then on are no longer trusted.
  */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record ManufacturerKey(
         String keyId,
         String mspId,

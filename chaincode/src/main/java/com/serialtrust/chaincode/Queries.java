@@ -1,5 +1,13 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.LineError;
+import com.serialtrust.contract.HistoryEntry;
+import com.serialtrust.contract.CloseMatches;
+import com.serialtrust.contract.ItemPage;
+import com.serialtrust.contract.PoliceTheftView;
+import com.serialtrust.contract.SerialCheck;
+import com.serialtrust.contract.SerialCheckResult;
+import com.serialtrust.contract.SerialMatch;
 import com.serialtrust.gs1.Cset82;
 import com.serialtrust.gs1.Gtin;
 import com.serialtrust.gs1.InvalidIdentifierException;
@@ -25,8 +33,13 @@ final class Queries {
 
     private Queries() {}
 
-    /** One change of an item, oldest first: when, in which transaction, and the state it left. */
-    record HistoryEntry(String txId, Instant at, Optional<Item> item) {}
+    /** A match; a theft's private details only for the police. */
+    private static SerialMatch match(final Tx tx, final Item item, final int distance) {
+        final Optional<PoliceTheftView> theft = tx.callerOrganisation().has(Role.POLICE)
+                ? TheftRegister.policeView(tx, item) : Optional.empty();
+        return new SerialMatch(item.ref(), item.status(), item.stolen(), theft, item.manufacturer(), distance);
+    }
+
 
     static List<HistoryEntry> history(final Tx tx, final ItemRef ref) {
         final List<HistoryEntry> entries = new ArrayList<>();
@@ -50,7 +63,7 @@ final class Queries {
         return entries;
     }
 
-    static Tx.ItemPage byLot(final Tx tx, final String gtinArg, final String lot, final String pageSizeArg,
+    static ItemPage byLot(final Tx tx, final String gtinArg, final String lot, final String pageSizeArg,
             final String bookmark) {
         final String gtin = ProductCatalogue.gtin(gtinArg);
         if (lot == null || !Cset82.isValid(lot, 20)) {
@@ -65,45 +78,26 @@ final class Queries {
         return Recalls.ancestors(tx, tx.item(ref));
     }
 
-    /** A police check of one serial: what the ledger knows of each item with it. */
-    record CheckInput(Optional<String> gtin, String serial) {
-        CheckInput {
-            gtin = gtin == null ? Optional.empty() : gtin;
-        }
-    }
 
-    record Match(ItemRef item, ItemStatus status, boolean stolen, Optional<TheftRegister.PoliceView> theft,
-            String manufacturer, int distance) {
-        /** A match; a theft's private details only for the police. */
-        static Match of(final Tx tx, final Item item, final int distance) {
-            final Optional<TheftRegister.PoliceView> theft = tx.callerOrganisation().has(Role.POLICE)
-                    ? TheftRegister.policeView(tx, item) : Optional.empty();
-            return new Match(item.ref(), item.status(), item.stolen(), theft, item.manufacturer(), distance);
-        }
-    }
 
-    /** One line of a check: its matches, or why the line itself could not be checked (the rest still are). */
-    record CheckResult(String serial, List<Match> matches, Optional<LineError> error) {}
 
-    /** What is wrong with one line of a list: a code of {@link ErrorCode} and words. */
-    record LineError(ErrorCode code, String message) {}
 
     /**
      * Exact checks of a list of serials: the police's list check, and a manufacturer's look-up of
      * which rows of an import are registered already.
      */
-    static List<CheckResult> check(final Tx tx, final String listJson) {
+    static List<SerialCheckResult> check(final Tx tx, final String listJson) {
         tx.require(Role.POLICE, Role.MANUFACTURER);
-        final CheckInput[] inputs = Json.readArgument("serials", listJson, CheckInput[].class);
+        final SerialCheck[] inputs = Json.readArgument("serials", listJson, SerialCheck[].class);
         if (inputs.length == 0 || inputs.length > MAX_CHECK) {
             throw ErrorCode.LIMIT_EXCEEDED.failure("a check takes 1 to " + MAX_CHECK + " serials");
         }
-        final List<CheckResult> results = new ArrayList<>(inputs.length);
+        final List<SerialCheckResult> results = new ArrayList<>(inputs.length);
         for (int i = 0; i < inputs.length; i++) {
-            final CheckInput input = inputs[i];
+            final SerialCheck input = inputs[i];
             final String serial = input == null || input.serial() == null ? "" : input.serial().strip();
             if (!Cset82.isValid(serial, 20)) {
-                results.add(new CheckResult(serial, List.of(), Optional.of(new LineError(ErrorCode.SERIAL_INVALID,
+                results.add(new SerialCheckResult(serial, List.of(), Optional.of(new LineError(ErrorCode.SERIAL_INVALID,
                         "a serial is 1-20 characters of GS1 set 82"))));
                 continue;
             }
@@ -111,29 +105,28 @@ final class Queries {
             try {
                 gtin = input.gtin().filter(g -> !g.isBlank()).map(g -> Gtin.parse(g.strip()).value());
             } catch (InvalidIdentifierException e) {
-                results.add(new CheckResult(serial, List.of(), Optional.of(new LineError(Identifiers.code(e), e.getMessage()))));
+                results.add(new SerialCheckResult(serial, List.of(), Optional.of(new LineError(Identifiers.code(e), e.getMessage()))));
                 continue;
             }
-            final List<Match> matches = new ArrayList<>();
+            final List<SerialMatch> matches = new ArrayList<>();
             for (ItemRef ref : SearchIndex.exact(tx, serial, gtin)) {
-                matches.add(Match.of(tx, tx.item(ref), 0));
+                matches.add(match(tx, tx.item(ref), 0));
             }
-            results.add(new CheckResult(serial, matches, Optional.empty()));
+            results.add(new SerialCheckResult(serial, matches, Optional.empty()));
         }
         return results;
     }
 
-    record CloseResult(String serial, String normalised, List<Match> matches, boolean truncated) {}
 
-    static CloseResult close(final Tx tx, final String serialArg) {
+    static CloseMatches close(final Tx tx, final String serialArg) {
         tx.require(Role.POLICE);
         final String serial = Arguments.text("serial", serialArg, 40);
         final SearchIndex.CloseResult found = SearchIndex.close(tx, serial);
-        final List<Match> matches = new ArrayList<>();
+        final List<SerialMatch> matches = new ArrayList<>();
         for (SearchIndex.CloseMatch match : found.matches()) {
-            matches.add(Match.of(tx, tx.item(match.item()), match.distance()));
+            matches.add(match(tx, tx.item(match.item()), match.distance()));
         }
-        return new CloseResult(serial, found.normalised(), matches, found.truncated());
+        return new CloseMatches(serial, found.normalised(), matches, found.truncated());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
  * A recall notice, stored once. Which items it covers is decided when an item is read, from its
  * scope, so that a recall of 100,000 items is one write.
  */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Recall(String id, String mspId, Scope scope, String notice, Instant issuedAt, Optional<Instant> withdrawnAt) {
 
     public Recall {
@@ -20,6 +22,7 @@ public record Recall(String id, String mspId, Scope scope, String notice, Instan
     }
 
     /** What a recall covers: a GTIN, narrowed to a lot, a production date range or one serial. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record Scope(
             String gtin, Optional<String> lot, Optional<String> serial, Optional<String> producedFrom,
             Optional<String> producedTo) {

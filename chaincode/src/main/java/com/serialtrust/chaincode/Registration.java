@@ -1,5 +1,7 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.ItemInput;
+import com.serialtrust.contract.Registered;
 import com.serialtrust.crypto.Base64Url;
 import com.serialtrust.crypto.P256;
 import com.serialtrust.gs1.ElementString;
@@ -24,30 +26,9 @@ final class Registration {
 
     private Registration() {}
 
-    /** One item of a batch, as the manufacturer submits it. */
-    record ItemInput(
-            String gtin,
-            String serial,
-            Optional<String> cpv,
-            Optional<String> lot,
-            Optional<String> productionDate,
-            Optional<String> expiryDate,
-            Optional<String> signature,
-            Optional<String> keyId) {
 
-        ItemInput {
-            cpv = cpv == null ? Optional.empty() : cpv;
-            lot = lot == null ? Optional.empty() : lot;
-            productionDate = productionDate == null ? Optional.empty() : productionDate;
-            expiryDate = expiryDate == null ? Optional.empty() : expiryDate;
-            keyId = keyId == null ? Optional.empty() : keyId;
-            signature = signature == null ? Optional.empty() : signature;
-        }
-    }
 
-    record Result(int registered, String txId) {}
-
-    static Result register(final Tx tx, final String batchJson) {
+    static Registered register(final Tx tx, final String batchJson) {
         tx.require(Role.MANUFACTURER);
         final ItemInput[] batch = Json.readArgument("items", batchJson, ItemInput[].class);
         if (batch.length == 0) {
@@ -75,7 +56,7 @@ final class Registration {
             LabelSignatures.keep(tx, items.get(i), signatures.get(i));
         }
         tx.emit("ItemsRegistered", Map.of("items", items.stream().map(Item::ref).toList(), "mspId", tx.mspId(), "txId", tx.txId()));
-        return new Result(items.size(), tx.txId());
+        return new Registered(items.size(), tx.txId());
     }
 
     /** Checks items one by one, caching what a batch shares: product models and keys. */

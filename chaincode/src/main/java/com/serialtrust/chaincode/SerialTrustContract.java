@@ -1,6 +1,6 @@
 package com.serialtrust.chaincode;
 
-import java.util.Map;
+import com.serialtrust.contract.Suggestions;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contact;
@@ -19,12 +19,15 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
         description = "Signed serial numbers, custody, theft, recall and warranty of physical items",
         license = @License(name = "Apache-2.0"), contact = @Contact(name = "SerialTrust")))
 @Default
-public final class SerialTrustContract implements ContractInterface {
+public final class SerialTrustContract implements ContractInterface, CustodyTransactions, AftercareTransactions {
 
     /** Every result leaves through here, as canonical JSON. No state holds a signature: see {@link #GetLabels}. */
     private static String out(final Context ctx, final Object result) {
         return Json.text(result);
     }
+
+    // --- the transactions of custody and ownership, and of theft, recall, warranty and owner contact, are
+    // in CustodyTransactions and AftercareTransactions
 
     // --- governance
 
@@ -132,148 +135,6 @@ public final class SerialTrustContract implements ContractInterface {
                 .map(ref -> LabelSignatures.label(tx, tx.item(ref))).toList());
     }
 
-    // --- custody and ownership
-
-    /** Ships items the caller holds (a JSON array of {gtin, serial}) to another organisation. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ShipItems(final Context ctx, final String items, final String to) {
-        return out(ctx, Map.of("shipped", Custody.ship(new Tx(ctx), items, to)));
-    }
-
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ReceiveItems(final Context ctx, final String items) {
-        return out(ctx, Map.of("received", Custody.receive(new Tx(ctx), items)));
-    }
-
-    /** Sells an item to a consumer, recording only a commitment to the owner's secret or key. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String SellItem(final Context ctx, final String gtin, final String serial, final String ownerCommitment) {
-        return out(ctx, Custody.sell(new Tx(ctx), ItemRef.parse(gtin, serial), ownerCommitment));
-    }
-
-    /** A retailer takes an item back; the owner's proof travels in transient data. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ReturnItem(final Context ctx, final String gtin, final String serial) {
-        return out(ctx, Custody.takeReturn(new Tx(ctx), ItemRef.parse(gtin, serial)));
-    }
-
-    /** The owner replaces the sale's claim code with a commitment of their own. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ClaimOwnership(final Context ctx, final String gtin, final String serial, final String newOwnerCommitment) {
-        return out(ctx, Custody.rotateOwner(new Tx(ctx), ItemRef.parse(gtin, serial), newOwnerCommitment, false));
-    }
-
-    /** The owner hands the item to a new owner; the old owner's proof stops working. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String TransferOwnership(final Context ctx, final String gtin, final String serial,
-            final String newOwnerCommitment) {
-        return out(ctx, Custody.rotateOwner(new Tx(ctx), ItemRef.parse(gtin, serial), newOwnerCommitment, true));
-    }
-
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String DecommissionItem(final Context ctx, final String gtin, final String serial, final String reason) {
-        return out(ctx, Custody.decommission(new Tx(ctx), ItemRef.parse(gtin, serial), reason));
-    }
-
-    /** Links components (a JSON array of {gtin, serial}) into a finished item. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String LinkComponents(final Context ctx, final String gtin, final String serial, final String components) {
-        return out(ctx, Custody.link(new Tx(ctx), ItemRef.parse(gtin, serial), components));
-    }
-
-    // --- theft
-
-    /**
-     * The owner (proof in transient data) or the custodian reports theft: {@code {date}}; the place and
-     * the police report number travel in the transient field {@code theftDetails} and are kept private.
-     */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ReportTheft(final Context ctx, final String gtin, final String serial, final String report) {
-        return out(ctx, TheftRegister.report(new Tx(ctx), ItemRef.parse(gtin, serial), report));
-    }
-
-    /** The police flag an item stolen: {@code {date}}, details in the transient field {@code theftDetails}. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String FlagStolen(final Context ctx, final String gtin, final String serial, final String report) {
-        return out(ctx, TheftRegister.policeFlag(new Tx(ctx), ItemRef.parse(gtin, serial), report));
-    }
-
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ClearTheft(final Context ctx, final String gtin, final String serial, final String note) {
-        return out(ctx, TheftRegister.clear(new Tx(ctx), ItemRef.parse(gtin, serial), note));
-    }
-
-    /** A theft report with its private details (place, police report number); police only. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetTheftReport(final Context ctx, final String gtin, final String serial) {
-        return out(ctx, TheftRegister.get(new Tx(ctx), ItemRef.parse(gtin, serial)));
-    }
-
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListStolenItems(final Context ctx, final String pageSize, final String bookmark) {
-        return out(ctx, TheftRegister.stolen(new Tx(ctx), pageSize, bookmark));
-    }
-
-    // --- recall
-
-    /** Issues a recall: scope {gtin, lot? | serial? | producedFrom + producedTo?} and a notice. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String IssueRecall(final Context ctx, final String scope, final String notice) {
-        return out(ctx, Recalls.issue(new Tx(ctx), scope, notice));
-    }
-
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String WithdrawRecall(final Context ctx, final String recallId) {
-        return out(ctx, Recalls.withdraw(new Tx(ctx), recallId));
-    }
-
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetRecall(final Context ctx, final String recallId) {
-        return out(ctx, Recalls.get(new Tx(ctx), recallId));
-    }
-
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListRecalls(final Context ctx, final String gtin) {
-        final Tx tx = new Tx(ctx);
-        return out(ctx, Recalls.ofGtin(tx, ProductCatalogue.gtin(gtin)));
-    }
-
-    // --- warranty and service
-
-    /** Records a repair: {description, replacedParts: [{gtin?, removedSerial?, installedSerial?}]}. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RecordService(final Context ctx, final String gtin, final String serial, final String record) {
-        return out(ctx, Warranty.record(new Tx(ctx), ItemRef.parse(gtin, serial), record));
-    }
-
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String VoidWarranty(final Context ctx, final String gtin, final String serial, final String reason) {
-        return out(ctx, Warranty.voidWarranty(new Tx(ctx), ItemRef.parse(gtin, serial), reason));
-    }
-
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetWarranty(final Context ctx, final String gtin, final String serial) {
-        final Tx tx = new Tx(ctx);
-        final Item item = tx.item(ItemRef.parse(gtin, serial));
-        return out(ctx, Map.of(
-                "warranty", Warranty.of(item, tx.get(StateKeys.product(tx, item.gtin()), Product.class), tx.now()),
-                "serviceRecords", Warranty.records(tx, item.ref())));
-    }
-
-    // --- owner contact (private data)
-
-    /** The owner leaves contact details (transient field {@code contact}, JSON) for the police only. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String SetOwnerContact(final Context ctx, final String gtin, final String serial) {
-        Queries.setContact(new Tx(ctx), ItemRef.parse(gtin, serial));
-        return "{}";
-    }
-
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetOwnerContact(final Context ctx, final String gtin, final String serial) {
-        return Queries.contact(new Tx(ctx), ItemRef.parse(gtin, serial));
-    }
-
     // --- queries
 
     /**
@@ -324,7 +185,7 @@ public final class SerialTrustContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String SuggestSerials(final Context ctx, final String gtin, final String serial) {
         final Tx tx = new Tx(ctx);
-        return out(ctx, Map.of("suggestions", SearchIndex.sameWhenFolded(tx, ItemRef.parse(gtin, serial))));
+        return out(ctx, new Suggestions(SearchIndex.sameWhenFolded(tx, ItemRef.parse(gtin, serial))));
     }
 
     /** Items whose serial is close to this one: look-alikes folded, within edit distance 2. */

@@ -1,5 +1,9 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.TheftDetails;
+import com.serialtrust.contract.ItemPage;
+import com.serialtrust.contract.PoliceTheftView;
+import com.serialtrust.contract.TheftReportInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,42 +17,26 @@ final class TheftRegister {
     private TheftRegister() {}
 
     /** The transient field that carries a report's private details. */
-    static final String DETAILS_FIELD = "theftDetails";
+    static final String DETAILS_FIELD = TheftDetails.TRANSIENT_FIELD;
     /** The largest private details record, in bytes. */
     static final int MAX_DETAILS = 1024;
 
-    /** A theft report's public argument: the date of the theft, nothing else. */
-    record ReportInput(String date) {}
 
-    /**
-     * Where the theft happened and the police report number, kept in the private collection that the
-     * police read. The salt (random, from the client) keeps the hash Fabric puts on chain from
-     * confirming a guessed place.
-     */
-    record Details(Optional<String> place, Optional<String> policeReport, String salt) {
-        Details {
-            place = place == null ? Optional.empty() : place;
-            policeReport = policeReport == null ? Optional.empty() : policeReport;
-        }
-    }
 
-    /** A theft as the police see it: the public report with its private details. */
-    record PoliceView(String date, Instant reportedAt, String reportedBy, Optional<String> place,
-            Optional<String> policeReport) {}
 
     /** The theft of an item as the police see it, details included when the report left any. */
-    static Optional<PoliceView> policeView(final Tx tx, final Item item) {
+    static Optional<PoliceTheftView> policeView(final Tx tx, final Item item) {
         return item.theft().map(theft -> {
             final byte[] raw = tx.stub().getPrivateData(StateKeys.CONTACT_COLLECTION, detailsKey(tx, item.ref()));
-            final Optional<Details> details = raw == null || raw.length == 0 ? Optional.empty()
-                    : Optional.of(Json.readState(raw, Details.class));
-            return new PoliceView(theft.date(), theft.reportedAt(), theft.reportedBy(),
-                    details.flatMap(Details::place), details.flatMap(Details::policeReport));
+            final Optional<TheftDetails> details = raw == null || raw.length == 0 ? Optional.empty()
+                    : Optional.of(Json.readState(raw, TheftDetails.class));
+            return new PoliceTheftView(theft.date(), theft.reportedAt(), theft.reportedBy(),
+                    details.flatMap(TheftDetails::place), details.flatMap(TheftDetails::policeReport));
         });
     }
 
     /** The theft report of one item with its private details; police only. */
-    static PoliceView get(final Tx tx, final ItemRef ref) {
+    static PoliceTheftView get(final Tx tx, final ItemRef ref) {
         tx.require(Role.POLICE);
         return policeView(tx, tx.item(ref))
                 .orElseThrow(() -> ErrorCode.ITEM_NOT_STOLEN.failure(ref + " is not reported stolen"));
@@ -92,7 +80,7 @@ final class TheftRegister {
     }
 
     /** A page of items currently reported stolen; police only. */
-    static Tx.ItemPage stolen(final Tx tx, final String pageSizeArg, final String bookmark) {
+    static ItemPage stolen(final Tx tx, final String pageSizeArg, final String bookmark) {
         tx.require(Role.POLICE);
         return tx.itemPage(StateKeys.STOLEN, Arguments.pageSize(pageSizeArg), bookmark,
                 attrs -> new ItemRef(attrs.get(0), attrs.get(1)));
@@ -105,7 +93,7 @@ final class TheftRegister {
         if (item.status() == ItemStatus.DECOMMISSIONED) {
             throw ErrorCode.ILLEGAL_TRANSITION.failure(item.ref() + " is decommissioned");
         }
-        final ReportInput input = Json.readArgument("report", reportJson, ReportInput.class);
+        final TheftReportInput input = Json.readArgument("report", reportJson, TheftReportInput.class);
         final LocalDate date = Arguments.date("date", input.date());
         if (date.isAfter(tx.now().atZone(ZoneOffset.UTC).toLocalDate())) {
             throw ErrorCode.DATE_INVALID.failure("a theft cannot be reported for a future date");
@@ -125,9 +113,9 @@ final class TheftRegister {
         if (raw.length > MAX_DETAILS) {
             throw ErrorCode.LIMIT_EXCEEDED.failure("theft details are at most " + MAX_DETAILS + " bytes");
         }
-        final Details in = Json.readArgument(DETAILS_FIELD, new String(raw, StandardCharsets.UTF_8), Details.class);
+        final TheftDetails in = Json.readArgument(DETAILS_FIELD, new String(raw, StandardCharsets.UTF_8), TheftDetails.class);
         final String salt = Arguments.salt(in.salt());
-        return Json.bytes(new Details(Arguments.optionalText("place", in.place(), 100),
+        return Json.bytes(new TheftDetails(Arguments.optionalText("place", in.place(), 100),
                 Arguments.optionalText("policeReport", in.policeReport(), 64), salt));
     }
 

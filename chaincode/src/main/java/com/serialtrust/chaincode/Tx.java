@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.ItemPage;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -154,8 +155,6 @@ final class Tx {
         }
     }
 
-    /** A page of items and the bookmark that continues it (empty on the last page). */
-    record ItemPage(List<Item> items, String bookmark) {}
 
     /**
      * One page of the items an index names: each committed key under the partial composite key is

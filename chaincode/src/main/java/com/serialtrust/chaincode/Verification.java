@@ -1,5 +1,7 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.WarrantyStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.serialtrust.crypto.Base64Url;
 import com.serialtrust.crypto.P256;
 import com.serialtrust.gs1.ElementString;
@@ -14,6 +16,7 @@ import java.util.Optional;
  * item, theft, recalls, warranty, owners and the ledger proof of the item's last change. A
  * presented signature is compared with the registered one's digest; a verification is public.
  */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Verification(
         Verdict verdict,
         ItemRef item,
@@ -31,7 +34,7 @@ public record Verification(
         Optional<String> keyId,
         Optional<String> publicKey,
         Optional<String> keyStatus,
-        Optional<Warranty.Status> warranty,
+        Optional<WarrantyStatus> warranty,
         List<RecallNotice> recalls,
         Optional<PublicTheft> theft,
         int owners,
@@ -47,10 +50,34 @@ public record Verification(
     }
 
     /** A recall as a verification shows it; {@code via} names the component that brought it. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record RecallNotice(String id, String kind, String notice, Instant issuedAt, Optional<ItemRef> via) {}
 
-    /** Where the item's current state was written; the block number is added by the ledger client. */
-    public record Proof(String txId, Instant at) {}
+    /**
+     * Where the item's current state was written. Chaincode cannot see block numbers: the contract
+     * leaves {@code block} empty and the api's ledger client adds it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Proof(String txId, Instant at, Optional<Long> block) {
+
+        public Proof(final String txId, final Instant at) {
+            this(txId, at, Optional.empty());
+        }
+    }
+
+    /** The same verification with another verdict: a code the api's scan analytics find copied. */
+    public Verification withVerdict(final Verdict other) {
+        return new Verification(other, item, registered, status, manufacturer, productName, cpv, lot, productionDate,
+                expiryDate, signatureChecked, reason, mismatched, keyId, publicKey, keyStatus, warranty, recalls, theft,
+                owners, firstSoldAt, partOf, proof);
+    }
+
+    /** The same verification with the number of the block that holds its proof's transaction. */
+    public Verification withBlock(final long block) {
+        return new Verification(verdict, item, registered, status, manufacturer, productName, cpv, lot, productionDate,
+                expiryDate, signatureChecked, reason, mismatched, keyId, publicKey, keyStatus, warranty, recalls, theft,
+                owners, firstSoldAt, partOf, proof.map(p -> new Proof(p.txId(), p.at(), Optional.of(block))));
+    }
 
     /** What the public learns of a theft: that the item is reported stolen, and since when. */
     public record PublicTheft(String date, Instant reportedAt) {}

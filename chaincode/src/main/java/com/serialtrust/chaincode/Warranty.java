@@ -1,5 +1,10 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.ServiceRecord;
+import com.serialtrust.contract.ServiceInput;
+import com.serialtrust.contract.ReplacedPart;
+import com.serialtrust.contract.WarrantyStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,45 +14,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Warranty from the first retail sale, service records with replaced parts, and voiding. */
-final class Warranty {
+public final class Warranty {
 
     static final int MAX_PARTS = 50;
 
     private Warranty() {}
 
-    /** The warranty as a verdict shows it. */
-    public record Status(String status, Optional<LocalDate> from, Optional<LocalDate> until, Optional<String> voidReason) {}
 
-    /** A replaced part: the serial taken out, the serial put in (either may be unknown), and its GTIN if known. */
-    record Part(Optional<String> gtin, Optional<String> removedSerial, Optional<String> installedSerial) {
-        Part {
-            gtin = gtin == null ? Optional.empty() : gtin;
-            removedSerial = removedSerial == null ? Optional.empty() : removedSerial;
-            installedSerial = installedSerial == null ? Optional.empty() : installedSerial;
-        }
-    }
 
-    record ServiceInput(String description, List<Part> replacedParts) {
-        ServiceInput {
-            replacedParts = replacedParts == null ? List.of() : List.copyOf(replacedParts);
-        }
-    }
 
-    /** A repair or service on an item's record. */
-    public record ServiceRecord(String txId, Instant at, String mspId, String description, List<Part> replacedParts) {}
 
-    static Status of(final Item item, final Optional<Product> product, final Instant now) {
+    static WarrantyStatus of(final Item item, final Optional<Product> product, final Instant now) {
         if (item.warrantyVoid().isPresent()) {
-            return new Status("VOID", item.firstSoldAt().map(Warranty::date), Optional.empty(),
+            return new WarrantyStatus("VOID", item.firstSoldAt().map(Warranty::date), Optional.empty(),
                     Optional.of(item.warrantyVoid().get().reason()));
         }
         if (item.firstSoldAt().isEmpty() || product.isEmpty()) {
-            return new Status("NOT_ACTIVATED", Optional.empty(), Optional.empty(), Optional.empty());
+            return new WarrantyStatus("NOT_ACTIVATED", Optional.empty(), Optional.empty(), Optional.empty());
         }
         final LocalDate from = date(item.firstSoldAt().get());
         final LocalDate until = from.plusMonths(product.get().warrantyMonths());
         final String status = date(now).isBefore(until) ? "ACTIVE" : "EXPIRED";
-        return new Status(status, Optional.of(from), Optional.of(until), Optional.empty());
+        return new WarrantyStatus(status, Optional.of(from), Optional.of(until), Optional.empty());
     }
 
     static ServiceRecord record(final Tx tx, final ItemRef ref, final String recordJson) {
@@ -60,8 +48,8 @@ final class Warranty {
         if (input.replacedParts().size() > MAX_PARTS) {
             throw ErrorCode.LIMIT_EXCEEDED.failure("a service record lists at most " + MAX_PARTS + " parts");
         }
-        final List<Part> parts = new ArrayList<>();
-        for (Part part : input.replacedParts()) {
+        final List<ReplacedPart> parts = new ArrayList<>();
+        for (ReplacedPart part : input.replacedParts()) {
             if (part == null || part.removedSerial().isEmpty() && part.installedSerial().isEmpty()) {
                 throw ErrorCode.INVALID_ARGUMENT.failure("a replaced part names the serial removed or installed");
             }
@@ -70,7 +58,7 @@ final class Warranty {
                     throw ErrorCode.SERIAL_INVALID.failure("a part serial is 1-20 characters of GS1 set 82");
                 }
             }
-            parts.add(new Part(part.gtin().map(ProductCatalogue::gtin), part.removedSerial(), part.installedSerial()));
+            parts.add(new ReplacedPart(part.gtin().map(ProductCatalogue::gtin), part.removedSerial(), part.installedSerial()));
         }
         final ServiceRecord record = new ServiceRecord(tx.txId(), tx.now(), tx.mspId(),
                 Arguments.text("description", input.description(), 1000), parts);

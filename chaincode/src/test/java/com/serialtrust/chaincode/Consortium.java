@@ -1,11 +1,11 @@
 package com.serialtrust.chaincode;
 
-import com.serialtrust.chaincode.sim.SimIdentities;
+import com.serialtrust.sim.SimIdentities;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.serialtrust.chaincode.sim.InMemoryWorldState;
-import com.serialtrust.chaincode.sim.SimIdentity;
-import com.serialtrust.chaincode.sim.SimLedger;
+import com.serialtrust.sim.InMemoryWorldState;
+import com.serialtrust.sim.SimIdentity;
+import com.serialtrust.sim.SimLedger;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.serialtrust.chaincode;
 
-import com.serialtrust.chaincode.sim.SimIdentities;
+import com.serialtrust.sim.SimIdentities;
 import static com.serialtrust.chaincode.Consortium.AUTHORITY;
 import static com.serialtrust.chaincode.Consortium.BRAND;
 import static com.serialtrust.chaincode.Consortium.GTIN;
@@ -8,7 +8,7 @@ import static com.serialtrust.chaincode.Consortium.PREFIX;
 import static com.serialtrust.chaincode.Consortium.RETAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.serialtrust.chaincode.sim.SimIdentity;
+import com.serialtrust.sim.SimIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;

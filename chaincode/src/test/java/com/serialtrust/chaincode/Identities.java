@@ -4,7 +4,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 
-/** Key pairs for tests; member certificates come from {@link com.serialtrust.chaincode.sim.SimIdentities}. */
+/** Key pairs for tests; member certificates come from {@link com.serialtrust.sim.SimIdentities}. */
 final class Identities {
 
     private Identities() {}

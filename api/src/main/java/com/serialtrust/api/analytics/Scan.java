@@ -1,5 +1,6 @@
 package com.serialtrust.api.analytics;
 
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ApiProblem;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -30,7 +31,7 @@ public record Scan(Optional<String> place, String network) {
         final String reported = request.getHeaders().getFirst(PLACE_HEADER);
         final Optional<String> place = Optional.ofNullable(reported).map(String::strip).filter(p -> !p.isEmpty());
         place.filter(p -> !CELL.matcher(p).matches()).ifPresent(p -> {
-            throw new ApiProblem("PLACE_INVALID",
+            throw new ApiProblem(ApiError.PLACE_INVALID,
                     PLACE_HEADER + " is a 5-character geohash cell (digits and lower-case letters but a, i, l and o)");
         });
         return new Scan(place, network(request.getRemoteAddress()));

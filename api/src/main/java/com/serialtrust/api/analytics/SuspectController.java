@@ -1,7 +1,8 @@
 package com.serialtrust.api.analytics;
 
+import com.serialtrust.chaincode.Role;
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ApiProblem;
-import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.security.ApiKeys;
 import com.serialtrust.api.security.LedgerRoles;
 import com.serialtrust.gs1.ElementString;
@@ -20,6 +21,9 @@ import reactor.core.publisher.Mono;
 @RestController
 class SuspectController {
 
+    /** A suspect code taken off the list: every later check reads it as its label says again. */
+    record Cleared(String gtin, String serial, boolean cleared) {}
+
     private final ScanAnalytics analytics;
     private final LedgerRoles roles;
     private final Clock clock = Clock.systemUTC();
@@ -36,20 +40,20 @@ class SuspectController {
 
     /** Clears a suspect code of the caller's: checks of it read GENUINE again, and its scans start anew. */
     @DeleteMapping("/api/suspects/{gtin}/{serial}")
-    Mono<Map<String, Object>> clear(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<Cleared> clear(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
         final ElementString item = ElementString.of(Gtin.parse(gtin), serial);
         return manufacturer(caller)
                 .then(analytics.clear(caller.organisation().mspId(), item.gtin().value(), item.serial(), clock.instant()))
-                .switchIfEmpty(Mono.error(new ApiProblem(ProblemTypes.ANALYTICS_UNAVAILABLE,
+                .switchIfEmpty(Mono.error(new ApiProblem(ApiError.ANALYTICS_UNAVAILABLE,
                         "the scan analytics cannot be reached now; try again shortly")))
                 .flatMap(cleared -> cleared
-                        ? Mono.just(Map.<String, Object>of("gtin", item.gtin().value(), "serial", item.serial(), "cleared", true))
-                        : Mono.error(new ApiProblem("SUSPECT_NOT_FOUND", item.gtin().value() + "/" + item.serial()
+                        ? Mono.just(new Cleared(item.gtin().value(), item.serial(), true))
+                        : Mono.error(new ApiProblem(ApiError.SUSPECT_NOT_FOUND, item.gtin().value() + "/" + item.serial()
                                 + " is not on your list of suspect codes")));
     }
 
     private Mono<Void> manufacturer(final ApiKeys.Holder caller) {
-        return roles.require(caller.organisation(), "MANUFACTURER", "suspect codes are for their manufacturer");
+        return roles.require(caller.organisation(), Role.MANUFACTURER, "suspect codes are for their manufacturer");
     }
 }

@@ -1,5 +1,7 @@
 package com.serialtrust.api.dashboard;
 
+import com.serialtrust.chaincode.Role;
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.analytics.ScanAnalytics;
 import com.serialtrust.api.analytics.Tallies;
 import com.serialtrust.api.problem.ApiProblem;
@@ -58,10 +60,10 @@ class DashboardController {
             @Parameter(description = "how many days, 1 to 90 (default 30)") @RequestParam final Optional<Integer> days) {
         final int span = days.orElse(30);
         if (span < 1 || span > MAX_DAYS) {
-            return Mono.error(new ApiProblem(com.serialtrust.api.problem.ProblemTypes.BAD_REQUEST, "days is 1 to " + MAX_DAYS + ", not " + span));
+            return Mono.error(new ApiProblem(com.serialtrust.api.problem.ApiError.BAD_REQUEST, "days is 1 to " + MAX_DAYS + ", not " + span));
         }
         final String msp = caller.organisation().mspId();
-        return roles.require(caller.organisation(), "MANUFACTURER", "the dashboard is for manufacturers")
+        return roles.require(caller.organisation(), Role.MANUFACTURER, "the dashboard is for manufacturers")
                 .then(tallies.of(msp, LocalDate.now(clock.withZone(ZoneOffset.UTC)), span, PLACES)
                         .zipWith(analytics.suspects(msp).defaultIfEmpty(List.of()))
                         .map(t -> new Dashboard(msp, t.getT1().available(), t.getT1().days(), t.getT1().checkPlaces(),

@@ -1,7 +1,12 @@
 package com.serialtrust.api.demo;
 
+import com.serialtrust.chaincode.ErrorCode;
+import com.serialtrust.chaincode.ItemRef;
+import com.serialtrust.chaincode.Role;
+import com.serialtrust.contract.Call;
+import com.serialtrust.contract.Calls;
 import com.serialtrust.api.theft.TheftReports;
-import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
@@ -42,7 +47,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The quick start's consortium on the embedded ledger: the authority grants roles and the GS1 prefix
@@ -60,18 +64,17 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-    private final Ledger ledger;
+    private final Chaincode ledger;
     private final LedgerProperties orgs;
     private final ApiKeys apiKeys;
     private final QrProperties qr;
-    private final JsonMapper json;
     private final com.serialtrust.api.registry.SigningKeys signingKeys;
     private final Path dir;
     private final String prefix;
     private final com.serialtrust.api.qr.LabelService labelService;
 
-    DemoData(final Ledger ledger, final LedgerProperties orgs, final ApiKeys apiKeys, final QrProperties qr,
-            final JsonMapper json, final com.serialtrust.api.registry.SigningKeys signingKeys,
+    DemoData(final Chaincode ledger, final LedgerProperties orgs, final ApiKeys apiKeys, final QrProperties qr,
+            final com.serialtrust.api.registry.SigningKeys signingKeys,
             final com.serialtrust.api.qr.LabelService labelService,
             @Value("${serialtrust.data-dir}") final Path dataDir,
             @Value("${serialtrust.demo.serial-prefix:DEMO-}") final String prefix) {
@@ -82,7 +85,6 @@ class DemoData implements ApplicationRunner {
         this.orgs = orgs;
         this.apiKeys = apiKeys;
         this.qr = qr;
-        this.json = json;
         this.dir = dataDir.resolve("demo");
     }
 
@@ -91,19 +93,19 @@ class DemoData implements ApplicationRunner {
         final Path keys = apiKeyFile(); // first: staff keys work as soon as the server answers
         final Organisation authority = orgs.require(orgs.authority());
         final Organisation brand = orgs.require("brand");
-        tolerate(() -> submit(authority, "BootstrapAuthority"), "ALREADY_BOOTSTRAPPED");
-        submit(authority, "GrantRole", brand.mspId(), "MANUFACTURER");
-        orgs.organisation("retail").ifPresent(o -> submit(authority, "GrantRole", o.mspId(), "RETAILER"));
-        orgs.organisation("police").ifPresent(o -> submit(authority, "GrantRole", o.mspId(), "POLICE"));
-        orgs.organisation("service").ifPresent(o -> submit(authority, "GrantRole", o.mspId(), "SERVICE"));
-        tolerate(() -> submit(authority, "AssignPrefix", brand.mspId(), PREFIX), "PREFIX_TAKEN");
+        tolerate(() -> submit(authority, Calls.bootstrapAuthority()), ErrorCode.ALREADY_BOOTSTRAPPED);
+        submit(authority, Calls.grantRole(brand.mspId(), Role.MANUFACTURER));
+        orgs.organisation("retail").ifPresent(o -> submit(authority, Calls.grantRole(o.mspId(), Role.RETAILER)));
+        orgs.organisation("police").ifPresent(o -> submit(authority, Calls.grantRole(o.mspId(), Role.POLICE)));
+        orgs.organisation("service").ifPresent(o -> submit(authority, Calls.grantRole(o.mspId(), Role.SERVICE)));
+        tolerate(() -> submit(authority, Calls.assignPrefix(brand.mspId(), PREFIX)), ErrorCode.PREFIX_TAKEN);
 
         final KeyPair key = brandKey();
         // the demo brand's api signs labels for its staff (CSV imports without a signature column)
         signingKeys.put(brand, (ECPrivateKey) key.getPrivate());
-        tolerate(() -> submit(brand, "RegisterKey", Base64.getEncoder().encodeToString(key.getPublic().getEncoded())),
-                "KEY_EXISTS");
-        tolerate(() -> submit(brand, "RegisterProduct", GTIN, "Trail watch", "24", "GS1"), "PRODUCT_EXISTS");
+        tolerate(() -> submit(brand, Calls.registerKey(Base64.getEncoder().encodeToString(key.getPublic().getEncoded()))),
+                ErrorCode.KEY_EXISTS);
+        tolerate(() -> submit(brand, Calls.registerProduct(GTIN, "Trail watch", 24, "GS1")), ErrorCode.PRODUCT_EXISTS);
 
         final List<ItemRow> batch = new ArrayList<>();
         for (String number : NUMBERS) {
@@ -112,10 +114,10 @@ class DemoData implements ApplicationRunner {
             batch.add(new ItemRow(GTIN, serial, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(signature)));
         }
-        final boolean fresh = tolerate(() -> ItemRow.submission(ledger, json, brand, batch).block(), "ITEM_EXISTS");
+        final boolean fresh = tolerate(() -> ItemRow.submission(ledger, brand, batch).block(), ErrorCode.ITEM_EXISTS);
         if (fresh) {
-            ledger.submit(brand, "ReportTheft", List.of(GTIN, prefix + STOLEN_NUMBER, TheftReports.publicPart("2026-01-15")),
-                    TheftReports.privatePart("Demo warehouse", null)).block();
+            submit(brand, Calls.reportTheft(new ItemRef(GTIN, prefix + STOLEN_NUMBER), TheftReports.publicPart("2026-01-15"),
+                    TheftReports.privatePart("Demo warehouse", null)));
         }
         // the labels as the ledger holds them: after a restart, a fresh signature would not be the registered one
         final Map<String, String> labels = new LinkedHashMap<>();
@@ -215,17 +217,17 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    private void submit(final Organisation as, final String fn, final String... args) {
-        ledger.submit(as, fn, List.of(args), Map.of()).block();
+    private void submit(final Organisation as, final Call<?> call) {
+        ledger.submit(as, call).block();
     }
 
     /** Runs a step; a refusal with {@code alreadyDone} means an earlier start did it. */
-    private static boolean tolerate(final Runnable step, final String alreadyDone) {
+    private static boolean tolerate(final Runnable step, final ErrorCode alreadyDone) {
         try {
             step.run();
             return true;
         } catch (LedgerRefusal e) {
-            if (!e.code().equals(alreadyDone)) {
+            if (!e.is(alreadyDone)) {
                 throw e;
             }
             LOG.debug("demo: {} already done", alreadyDone);

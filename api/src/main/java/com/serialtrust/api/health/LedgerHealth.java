@@ -1,5 +1,7 @@
 package com.serialtrust.api.health;
 
+import com.serialtrust.contract.Call;
+import com.serialtrust.contract.Calls;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.LedgerRefusal;
@@ -25,7 +27,8 @@ class LedgerHealth implements ReactiveHealthIndicator {
 
     @Override
     public Mono<Health> health() {
-        return ledger.evaluate(as, "GetOrganisation", List.of(as.mspId()))
+        final Call<?> probe = Calls.getOrganisation(as.mspId());
+        return ledger.evaluate(as, probe.transaction(), probe.args())
                 .map(ok -> Health.up().withDetail("kind", ledger.kind()).build())
                 .onErrorResume(LedgerRefusal.class, e -> Mono.just(Health.up().withDetail("kind", ledger.kind()).build()))
                 .timeout(Duration.ofSeconds(5))

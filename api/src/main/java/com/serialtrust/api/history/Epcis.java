@@ -1,10 +1,13 @@
 package com.serialtrust.api.history;
 
+import com.serialtrust.chaincode.Item;
+import com.serialtrust.chaincode.LedgerEvent;
+import com.serialtrust.contract.HistoryEntry;
+import java.util.List;
 import com.serialtrust.api.qr.QrProperties;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,29 +46,24 @@ class Epcis {
         this.qr = qr;
     }
 
-    ObjectNode document(final JsonNode history) {
+    ObjectNode document(final List<HistoryEntry> history) {
         final ObjectNode doc = json.createObjectNode();
         doc.putArray("@context").add(CONTEXT).addObject().put("serialtrust", "urn:serialtrust:");
         doc.put("type", "EPCISDocument");
         doc.put("schemaVersion", "2.0");
         doc.put("creationDate", Instant.now().toString());
         final ArrayNode events = doc.putObject("epcisBody").putArray("eventList");
-        for (JsonNode entry : history) {
-            final JsonNode item = entry.path("item");
-            if (item.isMissingNode() || item.isNull()) {
-                continue;
-            }
-            events.add(event(entry, item));
+        for (HistoryEntry entry : history) {
+            entry.item().ifPresent(item -> events.add(event(entry, item)));
         }
         return doc;
     }
 
-    private ObjectNode event(final JsonNode entry, final JsonNode item) {
-        final JsonNode last = item.path("lastEvent");
-        final String type = last.path("type").asString("");
+    private ObjectNode event(final HistoryEntry entry, final Item item) {
+        final LedgerEvent last = item.lastEvent();
+        final String type = last.type();
         final String[] cbv = CBV.getOrDefault(type, new String[] {"inspecting", "active"});
-        final String epc = qr.resolverBase().replaceAll("/+$", "") + "/01/" + item.path("gtin").asString()
-                + "/21/" + item.path("serial").asString();
+        final String epc = qr.resolverBase().replaceAll("/+$", "") + "/01/" + item.gtin() + "/21/" + item.serial();
         final ObjectNode e = json.createObjectNode();
         final String kind = switch (type) {
             case "ASSEMBLED" -> "AggregationEvent";
@@ -73,9 +71,9 @@ class Epcis {
             default -> "ObjectEvent";
         };
         e.put("type", kind);
-        e.put("eventTime", entry.path("at").asString(last.path("at").asString("")));
+        e.put("eventTime", entry.at().toString());
         e.put("eventTimeZoneOffset", "+00:00");
-        e.put("eventID", "ni:///sha-256;" + entry.path("txId").asString() + "?ver=CBV2.0");
+        e.put("eventID", "ni:///sha-256;" + entry.txId() + "?ver=CBV2.0");
         e.put("action", switch (type) {
             case "REGISTERED" -> "ADD";
             case "DECOMMISSIONED" -> "DELETE";
@@ -83,7 +81,7 @@ class Epcis {
         });
         if (kind.equals("AggregationEvent")) {
             e.put("parentID", qr.resolverBase().replaceAll("/+$", "") + "/01/"
-                    + last.path("detail").asString("").replaceAll("[()]", "/").replaceAll("^/01/", ""));
+                    + last.detail().orElse("").replaceAll("[()]", "/").replaceAll("^/01/", ""));
             e.putArray("childEPCs").add(epc);
         } else {
             e.putArray("epcList").add(epc);
@@ -92,13 +90,13 @@ class Epcis {
         e.put("disposition", cbv[1]);
         if (kind.equals("TransactionEvent")) {
             e.putArray("bizTransactionList").addObject()
-                    .put("type", "pos").put("bizTransaction", "urn:serialtrust:tx:" + entry.path("txId").asString());
+                    .put("type", "pos").put("bizTransaction", "urn:serialtrust:tx:" + entry.txId());
         }
-        final String actor = last.path("actor").asString("");
+        final String actor = last.actor() == null ? "" : last.actor();
         if (!actor.isEmpty()) {
             e.putObject("readPoint").put("id", "urn:serialtrust:msp:" + actor);
         }
-        e.put("serialtrust:txId", entry.path("txId").asString());
+        e.put("serialtrust:txId", entry.txId());
         return e;
     }
 }

@@ -1,5 +1,9 @@
 package com.serialtrust.api.history;
 
+import com.serialtrust.chaincode.ItemRef;
+import com.serialtrust.contract.Calls;
+import com.serialtrust.contract.HistoryEntry;
+import java.util.List;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.security.ApiKeys;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -7,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An item's history: its ledger timeline, and the same as a GS1 EPCIS 2.0 document. */
@@ -23,14 +26,14 @@ class HistoryController {
     }
 
     @GetMapping("/api/items/{gtin}/{serial}/history")
-    Mono<JsonNode> timeline(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<List<HistoryEntry>> timeline(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
-        return chaincode.query(caller.organisation(), "GetItemHistory", gtin, serial);
+        return chaincode.query(caller.organisation(), Calls.getItemHistory(new ItemRef(gtin, serial)));
     }
 
     @GetMapping(path = "/api/items/{gtin}/{serial}/history.epcis", produces = {"application/ld+json", "application/json"})
     Mono<ObjectNode> epcis(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
-        return chaincode.query(caller.organisation(), "GetItemHistory", gtin, serial).map(epcis::document);
+        return chaincode.query(caller.organisation(), Calls.getItemHistory(new ItemRef(gtin, serial))).map(epcis::document);
     }
 }

@@ -1,14 +1,14 @@
 package com.serialtrust.api.ledger;
 
-import java.util.List;
-import java.util.Map;
+import com.serialtrust.contract.Call;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
-/** The contract's transactions as JSON, for the feature controllers: queries, and writes with their proof. */
+/**
+ * The api's typed client of the contract: it runs a {@link Call} built by {@link com.serialtrust.contract.Calls}
+ * and reads the result as the call's type. Queries answer the result; writes answer it with their proof.
+ */
 @Component
 public class Chaincode {
 
@@ -20,25 +20,22 @@ public class Chaincode {
         this.json = json;
     }
 
-    /** A query's JSON result. */
-    public Mono<JsonNode> query(final Organisation as, final String function, final String... args) {
-        return ledger.evaluate(as, function, List.of(args)).map(json::readTree);
+    /** A query's result, read as the type its call names. */
+    public <R> Mono<R> query(final Organisation as, final Call<R> call) {
+        return ledger.evaluate(as, call.transaction(), call.args()).map(payload -> read(payload, call));
     }
 
-    /** A committed write: {@code {"result": ..., "txId": ..., "block": ...}}. */
-    public Mono<ObjectNode> submit(final Organisation as, final Map<String, byte[]> transientData, final String function,
-            final String... args) {
-        return ledger.submit(as, function, List.of(args), transientData).map(done -> {
-            final ObjectNode out = json.createObjectNode();
-            out.set("result", done.payload().length == 0 ? json.createObjectNode() : json.readTree(done.payload()));
-            out.put("txId", done.txId());
-            out.put("block", done.block());
-            return out;
-        });
+    /** A committed write: the contract's result, its transaction id and its block. */
+    public <R> Mono<Written<R>> submit(final Organisation as, final Call<R> call) {
+        final Mono<Ledger.Committed> committed = call.callersOwnSecrets()
+                ? ledger.submitOwnSecrets(as, call.transaction(), call.args(), call.transientData())
+                : ledger.submit(as, call.transaction(), call.args(), call.transientData());
+        return committed.map(done -> new Written<>(read(done.payload(), call), done.txId(), done.block()));
     }
 
-    public Mono<ObjectNode> submit(final Organisation as, final String function, final String... args) {
-        return submit(as, Map.of(), function, args);
+    private <R> R read(final byte[] payload, final Call<R> call) {
+        return json.readValue(payload.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII) : payload,
+                call.result());
     }
 
     /** JSON text of a value, for transaction arguments that are JSON. */

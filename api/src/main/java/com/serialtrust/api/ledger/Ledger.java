@@ -1,5 +1,6 @@
 package com.serialtrust.api.ledger;
 
+import com.serialtrust.contract.Transaction;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
@@ -11,15 +12,16 @@ import reactor.core.publisher.Mono;
  *
  * <p>Every call names the organisation it acts for; the adapter signs with that organisation's
  * identity. A refusal by the chaincode arrives as {@link LedgerRefusal}, an unreachable ledger as
- * {@link LedgerUnavailableException}.
+ * {@link LedgerUnavailableException}. A query of a writing transaction, or a submit of a query, is a
+ * programming error: {@link #checked} refuses it.
  */
 public interface Ledger {
 
     /** Runs a query on the ledger; nothing is written. */
-    Mono<byte[]> evaluate(Organisation as, String function, List<String> args);
+    Mono<byte[]> evaluate(Organisation as, Transaction transaction, List<String> args);
 
     /** Endorses, orders and commits a transaction; completes once it is committed. */
-    Mono<Committed> submit(Organisation as, String function, List<String> args, Map<String, byte[]> transientData);
+    Mono<Committed> submit(Organisation as, Transaction transaction, List<String> args, Map<String, byte[]> transientData);
 
     /**
      * Like {@link #submit}, for transient data that only the caller's own organisation may keep, in its
@@ -28,7 +30,7 @@ public interface Ledger {
      * caller's organisation and the one other that the endorsement policy needs, which sees the data
      * while it endorses and stores none of it.
      */
-    Mono<Committed> submitOwnSecrets(Organisation as, String function, List<String> args, Map<String, byte[]> secrets);
+    Mono<Committed> submitOwnSecrets(Organisation as, Transaction transaction, List<String> args, Map<String, byte[]> secrets);
 
     /** The number of the block that holds a committed transaction. */
     Mono<Long> blockOf(String txId);
@@ -44,4 +46,12 @@ public interface Ledger {
 
     /** A chaincode event as committed: its name, its JSON payload, and where it landed. */
     record LedgerEvent(String name, byte[] payload, String txId, long block) {}
+
+    /** The transaction, when its intent is the one the caller uses it for. */
+    static Transaction checked(final Transaction transaction, final Transaction.Intent as) {
+        if (java.util.Objects.requireNonNull(transaction, "transaction").intent() != as) {
+            throw new IllegalArgumentException(transaction.function() + " is not " + as.name().toLowerCase(java.util.Locale.ROOT) + "d");
+        }
+        return transaction;
+    }
 }

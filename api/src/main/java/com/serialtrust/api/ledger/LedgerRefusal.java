@@ -1,5 +1,6 @@
 package com.serialtrust.api.ledger;
 
+import com.serialtrust.chaincode.ErrorCode;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 public final class LedgerRefusal extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+    /** Not the contract's: Fabric's validation invalidated an ordered transaction (an MVCC conflict, say). */
+    public static final String TRANSACTION_INVALID = "TRANSACTION_INVALID";
     /** How the contract words a refusal: {@code CODE: message}, as peers relay it. */
     private static final Pattern CODED = Pattern.compile("(?:^|chaincode response \\d+, )([A-Z][A-Z0-9_]+): (.*)", Pattern.DOTALL);
     private static final Pattern INDEXED = Pattern.compile("^item (\\d+): ");
@@ -43,8 +46,14 @@ public final class LedgerRefusal extends RuntimeException {
         return Optional.of(new LedgerRefusal(m.group(1), message, at));
     }
 
+    /** The code as the peer named it: a contract {@link ErrorCode}, or {@link #TRANSACTION_INVALID}. */
     public String code() {
         return code;
+    }
+
+    /** Whether the contract refused with this code. */
+    public boolean is(final ErrorCode expected) {
+        return code.equals(expected.name());
     }
 
     public Optional<Integer> index() {

@@ -1,8 +1,9 @@
 package com.serialtrust.api.ownership;
 
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.chaincode.ErrorCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.problem.ApiProblem;
-import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.chaincode.OwnerProofs;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -27,14 +28,14 @@ public record OwnerProof(String secret, String publicKey, String signature) {
             data.put(OwnerProofs.PUBLIC_KEY, bounded(publicKey));
             data.put(OwnerProofs.SIGNATURE, bounded(signature));
         } else {
-            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "prove ownership with secret, or with publicKey and signature");
+            throw new ApiProblem(ApiError.BAD_REQUEST, "prove ownership with secret, or with publicKey and signature");
         }
         return data;
     }
 
     private static byte[] bounded(final String value) {
         if (value.length() > MAX) {
-            throw new ApiProblem("LIMIT_EXCEEDED", "an owner proof field is at most " + MAX + " characters");
+            throw new ApiProblem(ErrorCode.LIMIT_EXCEEDED, "an owner proof field is at most " + MAX + " characters");
         }
         return value.getBytes(StandardCharsets.UTF_8);
     }

@@ -1,15 +1,19 @@
 package com.serialtrust.api.ownership;
 
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.chaincode.ErrorCode;
+import com.serialtrust.api.ledger.Written;
+import com.serialtrust.chaincode.Item;
+import com.serialtrust.chaincode.ItemRef;
+import com.serialtrust.contract.Calls;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.problem.ApiProblem;
-import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.theft.TheftReports;
 import com.serialtrust.chaincode.OwnerProofs;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What an owner does with their proof of ownership, without an account: claim the item after
@@ -48,14 +51,14 @@ class OwnershipController {
         String commitment() {
             if (newSecret != null && !newSecret.isBlank()) {
                 if (newSecret.length() < 12 || newSecret.length() > 256) {
-                    throw new ApiProblem(ProblemTypes.BAD_REQUEST, "a new secret is 12 to 256 characters");
+                    throw new ApiProblem(ApiError.BAD_REQUEST, "a new secret is 12 to 256 characters");
                 }
                 return OwnerProofs.commitSecret(newSecret);
             }
             if (newPublicKey != null && !newPublicKey.isBlank()) {
                 return OwnerProofs.commitKey(com.serialtrust.crypto.P256.parsePublicKey(newPublicKey));
             }
-            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "name the new owner: newSecret or newPublicKey");
+            throw new ApiProblem(ApiError.BAD_REQUEST, "name the new owner: newSecret or newPublicKey");
         }
 
         @Override
@@ -81,44 +84,41 @@ class OwnershipController {
     }
 
     @PostMapping(path = "/owner/items/{gtin}/{serial}/claim", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> claim(@PathVariable final String gtin, @PathVariable final String serial,
+    Mono<Written<Item>> claim(@PathVariable final String gtin, @PathVariable final String serial,
             @RequestBody final Handover handover) {
-        return chaincode.submit(operator, handover.proof().transientData(), "ClaimOwnership", gtin, serial,
-                handover.commitment());
+        return chaincode.submit(operator, Calls.claimOwnership(new ItemRef(gtin, serial), handover.commitment())
+                .plusTransient(handover.proof().transientData()));
     }
 
     @PostMapping(path = "/owner/items/{gtin}/{serial}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> transfer(@PathVariable final String gtin, @PathVariable final String serial,
+    Mono<Written<Item>> transfer(@PathVariable final String gtin, @PathVariable final String serial,
             @RequestBody final Handover handover) {
-        return chaincode.submit(operator, handover.proof().transientData(), "TransferOwnership", gtin, serial,
-                handover.commitment());
+        return chaincode.submit(operator, Calls.transferOwnership(new ItemRef(gtin, serial), handover.commitment())
+                .plusTransient(handover.proof().transientData()));
     }
 
     @PostMapping(path = "/owner/items/{gtin}/{serial}/theft", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> reportTheft(@PathVariable final String gtin, @PathVariable final String serial,
+    Mono<Written<Item>> reportTheft(@PathVariable final String gtin, @PathVariable final String serial,
             @RequestBody final TheftReport report) {
-        final Map<String, byte[]> data = new LinkedHashMap<>(
-                new OwnerProof(report.secret(), report.publicKey(), report.signature()).transientData());
-        data.putAll(TheftReports.privatePart(report.place(), report.policeReport()));
-        return chaincode.submit(operator, data, "ReportTheft", gtin, serial, TheftReports.publicPart(report.date()));
+        return chaincode.submit(operator, Calls.reportTheft(new ItemRef(gtin, serial), TheftReports.publicPart(report.date()),
+                        TheftReports.privatePart(report.place(), report.policeReport()))
+                .plusTransient(new OwnerProof(report.secret(), report.publicKey(), report.signature()).transientData()));
     }
 
     @PostMapping(path = "/owner/items/{gtin}/{serial}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> leaveContact(@PathVariable final String gtin, @PathVariable final String serial,
+    Mono<Written<Map<String, Object>>> leaveContact(@PathVariable final String gtin, @PathVariable final String serial,
             @RequestBody final Contact contact) {
         if (contact.contact() == null || !contact.contact().isObject()) {
-            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "contact is a JSON object, such as {\"email\": ...}");
+            throw new ApiProblem(ApiError.BAD_REQUEST, "contact is a JSON object, such as {\"email\": ...}");
         }
         // a fresh salt in the private value, so that the hash Fabric keeps on chain confirms no guessed address
         final tools.jackson.databind.node.ObjectNode salted = ((tools.jackson.databind.node.ObjectNode) contact.contact()).deepCopy();
         salted.put("salt", TheftReports.salt());
-        final byte[] details = chaincode.text(salted).getBytes(StandardCharsets.UTF_8);
-        if (details.length > MAX_CONTACT) {
-            throw new ApiProblem("LIMIT_EXCEEDED", "contact details are at most " + MAX_CONTACT + " bytes");
+        final String details = chaincode.text(salted);
+        if (details.getBytes(StandardCharsets.UTF_8).length > MAX_CONTACT) {
+            throw new ApiProblem(ErrorCode.LIMIT_EXCEEDED, "contact details are at most " + MAX_CONTACT + " bytes");
         }
-        final Map<String, byte[]> data = new LinkedHashMap<>(
-                new OwnerProof(contact.secret(), contact.publicKey(), contact.signature()).transientData());
-        data.put("contact", details);
-        return chaincode.submit(operator, data, "SetOwnerContact", gtin, serial);
+        return chaincode.submit(operator, Calls.setOwnerContact(new ItemRef(gtin, serial), details)
+                .plusTransient(new OwnerProof(contact.secret(), contact.publicKey(), contact.signature()).transientData()));
     }
 }

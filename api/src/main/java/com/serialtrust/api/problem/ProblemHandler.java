@@ -33,39 +33,43 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({LedgerRefusal.class, InvalidIdentifierException.class, com.serialtrust.crypto.InvalidKeyException.class,
         ApiProblem.class})
     ResponseEntity<ProblemDetail> clientError(final RuntimeException e) {
-        return respond(Problems.ofClientError(e).orElseThrow());
+        return Problems.ofClientError(e).map(ProblemHandler::respond).orElseGet(() -> {
+            // a refusal with a code this api does not know: the ledger runs a contract newer than the api
+            LOG.error("the ledger refused with a code this api does not know: {}", e.getMessage());
+            return respond(Problems.of(ApiError.LEDGER_FAILED, "the ledger could not carry out this request; we have been told"));
+        });
     }
 
     @ExceptionHandler(LedgerUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(final LedgerUnavailableException e) {
         LOG.warn("ledger unavailable: {}", e.getMessage());
-        return respond(Problems.of(ProblemTypes.LEDGER_UNAVAILABLE, "the ledger is not reachable; try again shortly"));
+        return respond(Problems.of(ApiError.LEDGER_UNAVAILABLE, "the ledger is not reachable; try again shortly"));
     }
 
     @ExceptionHandler(LedgerFailedException.class)
     ResponseEntity<ProblemDetail> failed(final LedgerFailedException e) {
         LOG.error("the contract failed: {}", e.getMessage(), e.getCause());
-        return respond(Problems.of(ProblemTypes.LEDGER_FAILED, "the ledger could not carry out this request; we have been told"));
+        return respond(Problems.of(ApiError.LEDGER_FAILED, "the ledger could not carry out this request; we have been told"));
     }
 
     /** A body the codecs could not read (broken multipart, a truncated stream): the client's, not ours. */
     @ExceptionHandler(org.springframework.core.codec.DecodingException.class)
     ResponseEntity<ProblemDetail> undecodable(final Exception e) {
         LOG.debug("unreadable request body: {}", e.toString());
-        return respond(Problems.of(ProblemTypes.BAD_REQUEST, "the request's body could not be read"));
+        return respond(Problems.of(ApiError.BAD_REQUEST, "the request's body could not be read"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(final Exception e) {
         LOG.error("unexpected failure", e);
-        return respond(Problems.of(ProblemTypes.INTERNAL, "something went wrong on our side"));
+        return respond(Problems.of(ApiError.INTERNAL, "something went wrong on our side"));
     }
 
     /** The framework's own errors (400, 404, 405, 406, 413, 415...) get a code too. */
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(final Exception ex, final Object body,
             final HttpHeaders headers, final HttpStatusCode status, final ServerWebExchange exchange) {
-        final String code = frameworkCode(status);
+        final String code = frameworkCode(status).name();
         final ProblemDetail problem = body instanceof ProblemDetail given ? given
                 : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         problem.setType(ProblemTypes.type(code));
@@ -80,14 +84,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem));
     }
 
-    static String frameworkCode(final HttpStatusCode status) {
+    static ApiError frameworkCode(final HttpStatusCode status) {
         return switch (status.value()) {
-            case 404 -> ProblemTypes.NOT_FOUND;
-            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
-            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-            default -> status.is4xxClientError() ? ProblemTypes.BAD_REQUEST : ProblemTypes.INTERNAL;
+            case 404 -> ApiError.NOT_FOUND;
+            case 405 -> ApiError.METHOD_NOT_ALLOWED;
+            case 406 -> ApiError.NOT_ACCEPTABLE;
+            case 413 -> ApiError.PAYLOAD_TOO_LARGE;
+            case 415 -> ApiError.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is4xxClientError() ? ApiError.BAD_REQUEST : ApiError.INTERNAL;
         };
     }
 

@@ -3,89 +3,55 @@ package com.serialtrust.api.problem;
 import com.serialtrust.chaincode.ErrorCode;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
  * One RFC 9457 problem type per error code, the same whichever ledger runs: the contract's
- * {@link ErrorCode}s and the api's own codes. The type URI is relative to the api ({@code /problems/...}).
+ * {@link ErrorCode}s and the api's own {@link ApiError}s. Both mappings are exhaustive {@code switch}es:
+ * a new code does not compile until it has a status. The type URI is relative to the api
+ * ({@code /problems/...}).
  */
 public final class ProblemTypes {
 
-    /** The api's own codes, beside the contract's. */
-    public static final String BAD_REQUEST = "BAD_REQUEST";
-    public static final String REQUEST_REJECTED = "REQUEST_REJECTED";
-    public static final String URI_TOO_LONG = "URI_TOO_LONG";
-    /** Written by the Netty guard itself (security/MalformedUriGuard), before Spring sees the request. */
-    public static final String URI_INVALID = "URI_INVALID";
-    public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
-    public static final String NOT_FOUND = "NOT_FOUND";
-    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
-    public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
-    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
-    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
-    public static final String DIGITAL_LINK_INVALID = "DIGITAL_LINK_INVALID";
-    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
-    public static final String FORBIDDEN = "FORBIDDEN";
-    public static final String RATE_LIMITED = "RATE_LIMITED";
-    public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
-    public static final String SIGHTINGS_UNAVAILABLE = "SIGHTINGS_UNAVAILABLE";
-    public static final String ANALYTICS_UNAVAILABLE = "ANALYTICS_UNAVAILABLE";
-    public static final String INTERNAL = "INTERNAL";
-    public static final String LEDGER_FAILED = "LEDGER_FAILED";
-
-    private static final Map<String, HttpStatus> EXCEPTIONS = Map.ofEntries(
-            Map.entry("LIMIT_EXCEEDED", HttpStatus.CONTENT_TOO_LARGE),
-            Map.entry("NOT_AUTHORISED", HttpStatus.FORBIDDEN),
-            Map.entry("BOOTSTRAP_REFUSED", HttpStatus.FORBIDDEN),
-            Map.entry("NOT_CUSTODIAN", HttpStatus.FORBIDDEN),
-            Map.entry("OWNER_PROOF_INVALID", HttpStatus.FORBIDDEN),
-            Map.entry("ALREADY_BOOTSTRAPPED", HttpStatus.CONFLICT),
-            Map.entry("PREFIX_TAKEN", HttpStatus.CONFLICT),
-            Map.entry("KEY_NOT_ACTIVE", HttpStatus.CONFLICT),
-            Map.entry("ILLEGAL_TRANSITION", HttpStatus.CONFLICT),
-            Map.entry("ITEM_STOLEN", HttpStatus.CONFLICT),
-            Map.entry("ITEM_NOT_STOLEN", HttpStatus.CONFLICT),
-            Map.entry("ITEM_RECALLED", HttpStatus.CONFLICT),
-            Map.entry("ITEM_ASSEMBLED", HttpStatus.CONFLICT),
-            Map.entry("WARRANTY_ALREADY_VOID", HttpStatus.CONFLICT),
-            Map.entry("TRANSACTION_INVALID", HttpStatus.CONFLICT),
-            Map.entry("GTIN_NOT_UNDER_PREFIX", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("SIGNATURE_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("ITEM_DUPLICATE_IN_BATCH", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("ASSEMBLY_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("QR_NOT_FOUND", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry(UNAUTHENTICATED, HttpStatus.UNAUTHORIZED),
-            Map.entry(FORBIDDEN, HttpStatus.FORBIDDEN),
-            Map.entry(NOT_FOUND, HttpStatus.NOT_FOUND),
-            Map.entry(METHOD_NOT_ALLOWED, HttpStatus.METHOD_NOT_ALLOWED),
-            Map.entry(NOT_ACCEPTABLE, HttpStatus.NOT_ACCEPTABLE),
-            Map.entry(UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-            Map.entry(PAYLOAD_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE),
-            Map.entry(RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS),
-            Map.entry(URI_TOO_LONG, HttpStatus.URI_TOO_LONG),
-            Map.entry(HEADERS_TOO_LARGE, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
-            Map.entry(LEDGER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry(SIGHTINGS_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry(ANALYTICS_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry(INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR),
-            Map.entry(LEDGER_FAILED, HttpStatus.INTERNAL_SERVER_ERROR));
-
     private ProblemTypes() {}
 
-    /** The HTTP status of a code: explicit, else by its shape (…_NOT_FOUND, …_EXISTS, …_INVALID). */
-    public static HttpStatus status(final String code) {
-        final HttpStatus explicit = EXCEPTIONS.get(code);
-        if (explicit != null) {
-            return explicit;
-        }
-        if (code.endsWith("_NOT_FOUND")) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (code.endsWith("_EXISTS")) {
-            return HttpStatus.CONFLICT;
-        }
-        return HttpStatus.BAD_REQUEST;
+    /** The status of a contract refusal: always the client's side (4xx), whatever ledger runs. */
+    public static HttpStatus status(final ErrorCode code) {
+        return switch (code) {
+            case INVALID_ARGUMENT, GTIN_INVALID, SERIAL_INVALID, LOT_INVALID, DATE_INVALID, PREFIX_INVALID, KEY_INVALID,
+                    SIGNATURE_MALFORMED, COMMITMENT_INVALID, RECALL_SCOPE_INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_AUTHORISED, BOOTSTRAP_REFUSED, NOT_CUSTODIAN, OWNER_PROOF_INVALID -> HttpStatus.FORBIDDEN;
+            case ORGANISATION_NOT_FOUND, KEY_NOT_FOUND, PRODUCT_NOT_FOUND, ITEM_NOT_FOUND, RECALL_NOT_FOUND,
+                    CONTACT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ALREADY_BOOTSTRAPPED, PREFIX_TAKEN, KEY_EXISTS, KEY_NOT_ACTIVE, PRODUCT_EXISTS, ITEM_EXISTS,
+                    ILLEGAL_TRANSITION, ITEM_STOLEN, ITEM_NOT_STOLEN, ITEM_RECALLED, ITEM_ASSEMBLED,
+                    WARRANTY_ALREADY_VOID -> HttpStatus.CONFLICT;
+            case LIMIT_EXCEEDED -> HttpStatus.CONTENT_TOO_LARGE;
+            case GTIN_NOT_UNDER_PREFIX, ITEM_DUPLICATE_IN_BATCH, SIGNATURE_INVALID, ASSEMBLY_INVALID ->
+                    HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    /** The status of one of the api's own codes. */
+    public static HttpStatus status(final ApiError code) {
+        return switch (code) {
+            case BAD_REQUEST, REQUEST_REJECTED, URI_INVALID, DIGITAL_LINK_INVALID, IMAGE_INVALID, PLACE_INVALID,
+                    CSV_INVALID, SIGNATURE_MISSING, ROW_SHORT, ROW_LONG, ROW_TOO_LONG, WHITESPACE -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND, SUSPECT_NOT_FOUND, IMPORT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
+            case TRANSACTION_INVALID -> HttpStatus.CONFLICT;
+            case PAYLOAD_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case URI_TOO_LONG -> HttpStatus.URI_TOO_LONG;
+            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case QR_NOT_FOUND, DUPLICATE_IN_FILE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case HEADERS_TOO_LARGE -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            case INTERNAL, LEDGER_FAILED -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case LEDGER_UNAVAILABLE, SIGHTINGS_UNAVAILABLE, ANALYTICS_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     /** {@code /problems/gtin-invalid} for {@code GTIN_INVALID}. */

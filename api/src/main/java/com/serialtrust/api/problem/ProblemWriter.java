@@ -16,7 +16,7 @@ public final class ProblemWriter {
         this.json = json;
     }
 
-    public Mono<Void> write(final ServerWebExchange exchange, final String code, final String detail) {
+    public Mono<Void> write(final ServerWebExchange exchange, final ApiError code, final String detail) {
         final ProblemDetail problem = Problems.of(code, detail);
         problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
         final var response = exchange.getResponse();

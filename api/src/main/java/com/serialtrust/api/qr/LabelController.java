@@ -1,7 +1,8 @@
 package com.serialtrust.api.qr;
 
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.chaincode.ErrorCode;
 import com.serialtrust.api.problem.ApiProblem;
-import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.security.ApiKeys;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class LabelController {
             @PathVariable final String serial, @RequestParam final Optional<Integer> size) {
         final int edge = size.orElse(properties.defaultSize());
         if (edge < 64 || edge > properties.maxSize()) {
-            return Mono.error(new ApiProblem(ProblemTypes.BAD_REQUEST,
+            return Mono.error(new ApiProblem(ApiError.BAD_REQUEST,
                     "size is 64 to " + properties.maxSize() + " pixels, not " + edge));
         }
         return labels.uri(caller.organisation(), gtin, serial)
@@ -54,7 +55,7 @@ class LabelController {
             @PathVariable final String lot) {
         return labels.lot(caller.organisation(), gtin, lot)
                 .filter(items -> !items.isEmpty())
-                .switchIfEmpty(Mono.error(() -> new com.serialtrust.api.problem.ApiProblem("ITEM_NOT_FOUND",
+                .switchIfEmpty(Mono.error(() -> new ApiProblem(ErrorCode.ITEM_NOT_FOUND,
                         "no item of GTIN " + gtin + " is registered in lot " + lot)))
                 .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
                 .map(items -> label(MediaType.APPLICATION_PDF, LabelSheet.pdf("GTIN " + gtin + " - lot " + lot

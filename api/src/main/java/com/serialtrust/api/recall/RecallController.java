@@ -1,9 +1,13 @@
 package com.serialtrust.api.recall;
 
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.api.ledger.Written;
+import com.serialtrust.chaincode.Recall;
+import com.serialtrust.contract.Calls;
+import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.problem.ApiProblem;
-import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.security.ApiKeys;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Recalls by a manufacturer: by lot, production dates, GTIN, one serial, or a component (every
@@ -36,26 +39,26 @@ class RecallController {
     record RecallRequest(JsonNode scope, String notice) {}
 
     @PostMapping(path = "/api/recalls", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> issue(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestBody final RecallRequest request) {
+    Mono<Written<Recall>> issue(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestBody final RecallRequest request) {
         if (request.scope() == null || !request.scope().isObject()) {
-            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "scope is a JSON object naming at least the gtin");
+            throw new ApiProblem(ApiError.BAD_REQUEST, "scope is a JSON object naming at least the gtin");
         }
-        return chaincode.submit(caller.organisation(), "IssueRecall", chaincode.text(request.scope()),
-                request.notice() == null ? "" : request.notice());
+        return chaincode.submit(caller.organisation(), Calls.issueRecall(chaincode.text(request.scope()),
+                request.notice() == null ? "" : request.notice()));
     }
 
     @DeleteMapping("/api/recalls/{id}")
-    Mono<ObjectNode> withdraw(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
-        return chaincode.submit(caller.organisation(), "WithdrawRecall", id);
+    Mono<Written<Recall>> withdraw(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
+        return chaincode.submit(caller.organisation(), Calls.withdrawRecall(id));
     }
 
     @GetMapping("/api/recalls/{id}")
-    Mono<JsonNode> recall(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
-        return chaincode.query(caller.organisation(), "GetRecall", id);
+    Mono<Recall> recall(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
+        return chaincode.query(caller.organisation(), Calls.getRecall(id));
     }
 
     @GetMapping("/api/recalls")
-    Mono<JsonNode> recalls(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestParam final String gtin) {
-        return chaincode.query(caller.organisation(), "ListRecalls", gtin);
+    Mono<List<Recall>> recalls(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestParam final String gtin) {
+        return chaincode.query(caller.organisation(), Calls.listRecalls(gtin));
     }
 }

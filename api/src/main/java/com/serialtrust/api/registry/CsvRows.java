@@ -1,5 +1,7 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.chaincode.ErrorCode;
 import com.serialtrust.api.problem.ApiProblem;
 import java.io.IOException;
 import java.io.Reader;
@@ -81,7 +83,7 @@ final class CsvRows implements AutoCloseable {
             long n = 0;
             while (rows.next().isPresent()) {
                 if (++n > max) {
-                    throw new ApiProblem("LIMIT_EXCEEDED", "an import is at most " + max + " rows");
+                    throw new ApiProblem(ErrorCode.LIMIT_EXCEEDED, "an import is at most " + max + " rows");
                 }
             }
             if (n == 0) {
@@ -100,7 +102,7 @@ final class CsvRows implements AutoCloseable {
                 found = nextRecord();
             } catch (IOException | UncheckedIOException | IllegalStateException e) {
                 broken = true;
-                return Optional.of(new Row(line, ++index, "", Optional.empty(), Optional.of(new Problem("CSV_INVALID",
+                return Optional.of(new Row(line, ++index, "", Optional.empty(), Optional.of(new Problem(ApiError.CSV_INVALID.name(),
                         "the file cannot be read past this line (" + words(e) + ")"))));
             }
             if (found.isEmpty()) {
@@ -119,20 +121,20 @@ final class CsvRows implements AutoCloseable {
     private Row row(final long line, final long index, final CSVRecord record) {
         final String serial = field(record, 1);
         if (record.stream().mapToInt(String::length).sum() > MAX_ROW) {
-            return problem(line, index, "", "ROW_TOO_LONG", "a row holds at most " + MAX_ROW + " characters");
+            return problem(line, index, "", ApiError.ROW_TOO_LONG, "a row holds at most " + MAX_ROW + " characters");
         }
         if (record.size() < width) {
-            return problem(line, index, serial, "ROW_SHORT",
+            return problem(line, index, serial, ApiError.ROW_SHORT,
                     "the row has " + record.size() + " fields where the header names " + width);
         }
         if (record.size() > width) {
-            return problem(line, index, serial, "ROW_LONG",
+            return problem(line, index, serial, ApiError.ROW_LONG,
                     "the row has " + record.size() + " fields where the header names " + width);
         }
         for (int c = 0; c < COLUMNS.size(); c++) {
             final String value = field(record, c);
             if (!value.equals(value.strip())) {
-                return problem(line, index, serial, "WHITESPACE", "the " + COLUMNS.get(c) + " \"" + value
+                return problem(line, index, serial, ApiError.WHITESPACE, "the " + COLUMNS.get(c) + " \"" + value
                         + "\" has spaces at its ends: a GS1 value holds none");
             }
         }
@@ -140,9 +142,9 @@ final class CsvRows implements AutoCloseable {
                 optional(record, 3), optional(record, 4), optional(record, 5), optional(record, 6))), Optional.empty());
     }
 
-    private static Row problem(final long line, final long index, final String serial, final String code,
+    private static Row problem(final long line, final long index, final String serial, final ApiError code,
             final String message) {
-        return new Row(line, index, serial, Optional.empty(), Optional.of(new Problem(code, message)));
+        return new Row(line, index, serial, Optional.empty(), Optional.of(new Problem(code.name(), message)));
     }
 
     private String field(final CSVRecord record, final int column) {
@@ -193,7 +195,7 @@ final class CsvRows implements AutoCloseable {
     }
 
     private static ApiProblem invalid(final String message) {
-        return new ApiProblem("CSV_INVALID", message);
+        return new ApiProblem(ApiError.CSV_INVALID, message);
     }
 
     private static String words(final Exception e) {

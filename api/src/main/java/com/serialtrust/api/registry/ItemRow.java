@@ -1,14 +1,15 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.ledger.Written;
+import com.serialtrust.contract.Calls;
+import com.serialtrust.contract.ItemInput;
+import com.serialtrust.contract.Registered;
 import io.swagger.v3.oas.annotations.media.Schema;
-import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.Organisation;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One item to register, as a CSV row or a JSON element: GTIN and serial, optional lot, dates and
@@ -50,27 +51,19 @@ public record ItemRow(
     }
 
     /** The element of a RegisterItems batch: everything but the signature, which travels apart (see {@link #submission}). */
-    Map<String, Object> toChaincode() {
-        final Map<String, Object> item = new LinkedHashMap<>();
-        item.put("gtin", gtin);
-        item.put("serial", serial);
-        cpv.ifPresent(v -> item.put("cpv", v));
-        lot.ifPresent(v -> item.put("lot", v));
-        productionDate.ifPresent(v -> item.put("productionDate", v));
-        expiryDate.ifPresent(v -> item.put("expiryDate", v));
-        return item;
+    ItemInput toInput() {
+        return new ItemInput(gtin, serial, cpv, lot, productionDate, expiryDate, Optional.empty(), Optional.empty());
     }
 
     /**
      * RegisterItems of signed rows, as the contract takes it: the items as its argument, which every
      * block keeps, and their signatures apart, as the transient data that only the brand's own peers keep.
      */
-    public static Mono<Ledger.Committed> submission(final Ledger ledger, final JsonMapper json, final Organisation as,
+    public static Mono<Written<Registered>> submission(final Chaincode chaincode, final Organisation as,
             final List<ItemRow> rows) {
-        final List<Map<String, Object>> items = rows.stream().map(ItemRow::toChaincode).toList();
+        final List<ItemInput> items = rows.stream().map(ItemRow::toInput).toList();
         final List<String> signatures = rows.stream().map(r -> r.signature().orElseThrow(
                 () -> new IllegalArgumentException("a row to register carries its signature"))).toList();
-        return ledger.submitOwnSecrets(as, "RegisterItems", List.of(json.writeValueAsString(items)),
-                Map.of("signatures", json.writeValueAsBytes(signatures)));
+        return chaincode.submit(as, Calls.registerItems(items, signatures));
     }
 }

@@ -1,7 +1,14 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.Calls;
+import com.serialtrust.contract.SerialCheck;
+import com.serialtrust.contract.SerialCheckResult;
+import com.serialtrust.contract.SerialMatch;
+import com.serialtrust.chaincode.ErrorCode;
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.api.problem.ProblemCode;
 import com.serialtrust.api.analytics.Tallies;
-import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.gs1.ElementString;
@@ -15,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers items idempotently: an item the caller already registered is reported, not refused, so
@@ -35,23 +40,25 @@ public class RegistrationService {
             return new RowOutcome(index, status, Optional.empty(), Optional.empty());
         }
 
-        static RowOutcome failed(final int index, final String code, final String message) {
-            return new RowOutcome(index, Status.FAILED, Optional.of(code), Optional.of(message));
+        static RowOutcome failed(final int index, final ProblemCode code, final String message) {
+            return new RowOutcome(index, Status.FAILED, Optional.of(code.name()), Optional.of(message));
+        }
+
+        static RowOutcome refused(final int index, final LedgerRefusal refusal, final String message) {
+            return new RowOutcome(index, Status.FAILED, Optional.of(refusal.code()), Optional.of(message));
         }
     }
 
     public enum Status { REGISTERED, ALREADY_REGISTERED, FAILED }
 
-    private final Ledger ledger;
+    private final Chaincode chaincode;
     private final SigningKeys signingKeys;
-    private final JsonMapper json;
     private final Tallies tallies;
 
-    RegistrationService(final Ledger ledger, final SigningKeys signingKeys, final JsonMapper json, final Tallies tallies) {
+    RegistrationService(final Chaincode chaincode, final SigningKeys signingKeys, final Tallies tallies) {
         this.tallies = tallies;
-        this.ledger = ledger;
+        this.chaincode = chaincode;
         this.signingKeys = signingKeys;
-        this.json = json;
     }
 
     /**
@@ -86,7 +93,7 @@ public class RegistrationService {
                 final ElementString element = new ElementString(Gtin.parse(row.gtin()), row.serial(), row.cpv(), row.lot(),
                         row.productionDate(), row.expiryDate());
                 if (!seen.add(element.gtin().value() + "/" + element.serial())) {
-                    batch.outcomes[i] = RowOutcome.failed(i, "ITEM_DUPLICATE_IN_BATCH", "this item appears earlier in the same batch");
+                    batch.outcomes[i] = RowOutcome.failed(i, ProblemCode.of(ErrorCode.ITEM_DUPLICATE_IN_BATCH), "this item appears earlier in the same batch");
                     continue;
                 }
                 batch.pending.put(i, row);
@@ -94,9 +101,9 @@ public class RegistrationService {
                     toSign.put(i, element.canonical());
                 }
             } catch (InvalidIdentifierException e) {
-                batch.outcomes[i] = RowOutcome.failed(i, e.reason().name(), e.getMessage());
+                batch.outcomes[i] = RowOutcome.failed(i, ProblemCode.of(e.reason()), e.getMessage());
             } catch (RuntimeException e) {
-                batch.outcomes[i] = RowOutcome.failed(i, "INVALID_ARGUMENT", "gtin and serial are required");
+                batch.outcomes[i] = RowOutcome.failed(i, ProblemCode.of(ErrorCode.INVALID_ARGUMENT), "gtin and serial are required");
             }
         }
         sign(as, batch.pending, toSign);
@@ -110,7 +117,7 @@ public class RegistrationService {
         existing(as, pending, outcomes);
         pending.entrySet().removeIf(e -> {
             if (e.getValue().signature().isEmpty()) {
-                outcomes[e.getKey()] = RowOutcome.failed(e.getKey(), "SIGNATURE_MISSING",
+                outcomes[e.getKey()] = RowOutcome.failed(e.getKey(), ProblemCode.of(ApiError.SIGNATURE_MISSING),
                         "no signature, and this api holds no signing key of " + as.mspId());
                 return true;
             }
@@ -140,20 +147,20 @@ public class RegistrationService {
             return;
         }
         final List<Integer> indexes = new ArrayList<>(pending.keySet());
-        final List<Map<String, String>> query = new ArrayList<>();
+        final List<SerialCheck> query = new ArrayList<>();
         for (Integer i : indexes) {
-            query.add(Map.of("gtin", Gtin.parse(pending.get(i).gtin()).value(), "serial", pending.get(i).serial()));
+            query.add(new SerialCheck(Optional.of(Gtin.parse(pending.get(i).gtin()).value()), pending.get(i).serial()));
         }
-        final JsonNode results = json.readTree(ledger.evaluate(as, "CheckSerials", List.of(json.writeValueAsString(query))).block());
+        final List<SerialCheckResult> results = chaincode.query(as, Calls.checkSerials(query)).block();
         for (int k = 0; k < indexes.size(); k++) {
-            final JsonNode matches = results.get(k).path("matches");
+            final List<SerialMatch> matches = results.get(k).matches();
             if (matches.isEmpty()) {
                 continue;
             }
             final int i = indexes.get(k);
-            final String owner = matches.get(0).path("manufacturer").asString("");
+            final String owner = matches.get(0).manufacturer();
             outcomes[i] = owner.equals(as.mspId()) ? RowOutcome.ok(i, Status.ALREADY_REGISTERED)
-                    : RowOutcome.failed(i, "ITEM_EXISTS", "registered already by " + owner);
+                    : RowOutcome.failed(i, ProblemCode.of(ErrorCode.ITEM_EXISTS), "registered already by " + owner);
             pending.remove(i);
         }
     }
@@ -163,16 +170,16 @@ public class RegistrationService {
         while (!pending.isEmpty()) {
             final List<Integer> indexes = new ArrayList<>(pending.keySet());
             try {
-                ItemRow.submission(ledger, json, as, indexes.stream().map(pending::get).toList()).block();
+                ItemRow.submission(chaincode, as, indexes.stream().map(pending::get).toList()).block();
                 indexes.forEach(i -> outcomes[i] = RowOutcome.ok(i, Status.REGISTERED));
                 return;
             } catch (LedgerRefusal refusal) {
                 if (refusal.index().isEmpty() || refusal.index().get() >= indexes.size()) {
-                    indexes.forEach(i -> outcomes[i] = RowOutcome.failed(i, refusal.code(), refusal.getMessage()));
+                    indexes.forEach(i -> outcomes[i] = RowOutcome.refused(i, refusal, refusal.getMessage()));
                     return;
                 }
                 final int at = indexes.get(refusal.index().get());
-                outcomes[at] = RowOutcome.failed(at, refusal.code(), refusal.getMessage().replaceFirst("^item \\d+: ", ""));
+                outcomes[at] = RowOutcome.refused(at, refusal, refusal.getMessage().replaceFirst("^item \\d+: ", ""));
                 pending.remove(at);
             }
         }

@@ -1,8 +1,16 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.chaincode.Role;
+import com.serialtrust.api.ledger.Written;
+import com.serialtrust.chaincode.Item;
+import com.serialtrust.chaincode.ItemRef;
+import com.serialtrust.chaincode.ManufacturerKey;
+import com.serialtrust.chaincode.Product;
+import com.serialtrust.contract.Calls;
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.chaincode.ErrorCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
-import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.security.ApiKeys;
 import com.serialtrust.api.security.LedgerRoles;
@@ -24,28 +32,22 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A manufacturer's registry: signing keys, product models, items one by one, in batches, or from CSV. */
 @RestController
 class RegistryController {
 
-    private final Ledger ledger;
     private final RegistrationService registration;
     private final CsvImports imports;
-    private final JsonMapper json;
     private final LedgerRoles roles;
     private final Chaincode chaincode;
 
-    RegistryController(final Ledger ledger, final RegistrationService registration, final CsvImports imports,
-            final JsonMapper json, final LedgerRoles roles, final Chaincode chaincode) {
+    RegistryController(final RegistrationService registration, final CsvImports imports, final LedgerRoles roles,
+            final Chaincode chaincode) {
         this.roles = roles;
         this.chaincode = chaincode;
-        this.ledger = ledger;
         this.registration = registration;
         this.imports = imports;
-        this.json = json;
     }
 
     @Schema(description = "A P-256 public key: base64 DER SubjectPublicKeyInfo, or PEM", example = "{\"publicKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEZ0jQrUpu65oQmGCr3XeEgVHRhnFJzm2DpeJ25RjaTthH5u6wCtNp/8TwbDqADjpHuW0v0HTeH0XHwENiGFbxnw==\"}")
@@ -58,29 +60,30 @@ class RegistryController {
     record ProductRequest(String gtin, String name, Integer warrantyMonths, String serialScheme) {}
 
     @PostMapping(path = "/api/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<JsonNode>> registerKey(@AuthenticationPrincipal final ApiKeys.Holder caller,
+    Mono<ResponseEntity<ManufacturerKey>> registerKey(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestBody final KeyRequest request) {
-        return ledger.submit(caller.organisation(), "RegisterKey", List.of(ApiProblem.required(request.publicKey(), "publicKey")), Map.of())
-                .map(done -> ResponseEntity.status(201).body(json.readTree(done.payload())));
+        return chaincode.submit(caller.organisation(), Calls.registerKey(ApiProblem.required(request.publicKey(), "publicKey")))
+                .map(done -> ResponseEntity.status(201).body(done.result()));
     }
 
     /** The caller's signing keys: active, retired, revoked, and since when a key is compromised. */
     @GetMapping("/api/keys")
-    Mono<JsonNode> keys(@AuthenticationPrincipal final ApiKeys.Holder caller) {
-        return ledger.evaluate(caller.organisation(), "ListKeys", List.of(caller.organisation().mspId())).map(json::readTree);
+    Mono<List<ManufacturerKey>> keys(@AuthenticationPrincipal final ApiKeys.Holder caller) {
+        return chaincode.query(caller.organisation(), Calls.listKeys(caller.organisation().mspId()));
     }
 
     /** Replaces a key with a new one: the old key signs nothing more, its items stay genuine. */
     @PostMapping(path = "/api/keys/{keyId}/rotation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<JsonNode> rotateKey(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String keyId,
-            @RequestBody final KeyRequest request) {
-        return submit(caller, "RotateKey", keyId, ApiProblem.required(request.publicKey(), "publicKey"));
+    Mono<Written<ManufacturerKey>> rotateKey(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @PathVariable final String keyId, @RequestBody final KeyRequest request) {
+        return chaincode.submit(caller.organisation(), Calls.rotateKey(keyId, ApiProblem.required(request.publicKey(), "publicKey")));
     }
 
     /** Retires a key without a successor: it signs nothing more, its items stay genuine. */
     @PostMapping("/api/keys/{keyId}/revocation")
-    Mono<JsonNode> revokeKey(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String keyId) {
-        return submit(caller, "RevokeKey", keyId);
+    Mono<Written<ManufacturerKey>> revokeKey(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @PathVariable final String keyId) {
+        return chaincode.submit(caller.organisation(), Calls.revokeKey(keyId));
     }
 
     /**
@@ -88,45 +91,42 @@ class RegistryController {
      * reads SIGNATURE_INVALID with reason KEY_COMPROMISED, and it registers nothing more.
      */
     @PostMapping(path = "/api/keys/{keyId}/compromise", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<JsonNode> declareCompromised(@AuthenticationPrincipal final ApiKeys.Holder caller,
+    Mono<Written<ManufacturerKey>> declareCompromised(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @PathVariable final String keyId, @RequestBody final Compromise request) {
-        return submit(caller, "DeclareKeyCompromised", keyId, ApiProblem.required(request.from(), "from"));
-    }
-
-    private Mono<JsonNode> submit(final ApiKeys.Holder caller, final String function, final String... args) {
-        return chaincode.submit(caller.organisation(), function, args).cast(JsonNode.class);
+        return chaincode.submit(caller.organisation(), Calls.declareKeyCompromised(keyId, ApiProblem.required(request.from(), "from")));
     }
 
     @PostMapping(path = "/api/products", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<JsonNode>> registerProduct(@AuthenticationPrincipal final ApiKeys.Holder caller,
+    Mono<ResponseEntity<Product>> registerProduct(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestBody final ProductRequest request) {
-        final List<String> args = List.of(ApiProblem.required(request.gtin(), "gtin"), ApiProblem.required(request.name(), "name"),
-                String.valueOf(request.warrantyMonths() == null ? 0 : request.warrantyMonths()),
-                request.serialScheme() == null ? "GS1" : request.serialScheme());
-        return ledger.submit(caller.organisation(), "RegisterProduct", args, Map.of())
-                .map(done -> ResponseEntity.status(201).body(json.readTree(done.payload())));
+        return chaincode.submit(caller.organisation(), Calls.registerProduct(ApiProblem.required(request.gtin(), "gtin"),
+                        ApiProblem.required(request.name(), "name"), request.warrantyMonths() == null ? 0 : request.warrantyMonths(),
+                        request.serialScheme() == null ? "GS1" : request.serialScheme()))
+                .map(done -> ResponseEntity.status(201).body(done.result()));
     }
 
     @GetMapping("/api/items/{gtin}/{serial}")
-    Mono<JsonNode> item(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<Item> item(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
         final ElementString element = ElementString.of(Gtin.parse(gtin), serial);
-        return ledger.evaluate(caller.organisation(), "GetItem", List.of(element.gtin().value(), element.serial()))
-                .map(json::readTree);
+        return chaincode.query(caller.organisation(), Calls.getItem(new ItemRef(element.gtin().value(), element.serial())));
     }
+
+    /** A batch's outcome: how many rows ended each way, and each row's outcome in order. */
+    record Registration(Map<RegistrationService.Status, Integer> counts, List<RegistrationService.RowOutcome> items) {}
 
     /** A batch of up to 1,000 items; each row's outcome comes back in order. */
     @PostMapping(path = "/api/items", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> registerItems(@AuthenticationPrincipal final ApiKeys.Holder caller,
+    Mono<Registration> registerItems(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestBody final List<ItemRow> rows) {
         if (rows.isEmpty() || rows.size() > RegistrationService.BATCH) {
-            return Mono.error(new ApiProblem("LIMIT_EXCEEDED", "a batch holds 1 to " + RegistrationService.BATCH + " items"));
+            return Mono.error(new ApiProblem(ErrorCode.LIMIT_EXCEEDED, "a batch holds 1 to " + RegistrationService.BATCH + " items"));
         }
         // the registration blocks: on a thread of its own, never on the ledger client's that answered the role check
         return manufacturer(caller)
                 .then(Mono.fromCallable(() -> registration.registerBlocking(caller.organisation(), rows))
                         .subscribeOn(Schedulers.boundedElastic()))
-                .map(outcomes -> Map.of("counts", RegistrationService.count(outcomes), "items", outcomes));
+                .map(outcomes -> new Registration(RegistrationService.count(outcomes), outcomes));
     }
 
     /** A CSV upload, streamed to disk; 202 with the import's address, where its progress shows. */
@@ -141,20 +141,20 @@ class RegistryController {
     @GetMapping("/api/imports/{id}")
     Mono<ImportJob> importStatus(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
         return Mono.justOrEmpty(imports.status(caller.organisation(), id))
-                .switchIfEmpty(Mono.error(new ApiProblem("IMPORT_NOT_FOUND", "no import " + id + " of yours")));
+                .switchIfEmpty(Mono.error(new ApiProblem(ApiError.IMPORT_NOT_FOUND, "no import " + id + " of yours")));
     }
 
     @GetMapping(path = "/api/imports/{id}/errors", produces = "text/csv")
     Mono<String> importErrors(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
         return Mono.justOrEmpty(imports.errors(caller.organisation(), id))
-                .switchIfEmpty(Mono.error(new ApiProblem("IMPORT_NOT_FOUND", "no import " + id + " of yours")))
+                .switchIfEmpty(Mono.error(new ApiProblem(ApiError.IMPORT_NOT_FOUND, "no import " + id + " of yours")))
                 .publishOn(Schedulers.boundedElastic())
                 .map(file -> CsvRows.Report.HEADER + (Files.exists(file) ? read(file) : ""));
     }
 
     /** Only a manufacturer registers items: refused up front, before any row is read. */
     private Mono<Void> manufacturer(final ApiKeys.Holder caller) {
-        return roles.require(caller.organisation(), "MANUFACTURER", "only a manufacturer registers items");
+        return roles.require(caller.organisation(), Role.MANUFACTURER, "only a manufacturer registers items");
     }
 
     private static String read(final java.nio.file.Path file) {

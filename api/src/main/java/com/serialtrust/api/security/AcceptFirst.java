@@ -1,6 +1,6 @@
 package com.serialtrust.api.security;
 
-import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ProblemWriter;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -38,7 +38,7 @@ class AcceptFirst implements WebFilter {
                 || acceptsJson(exchange)) {
             return chain.filter(exchange);
         }
-        return problems.write(exchange, ProblemTypes.NOT_ACCEPTABLE, "a write answers application/json; accept it to send one");
+        return problems.write(exchange, ApiError.NOT_ACCEPTABLE, "a write answers application/json; accept it to send one");
     }
 
     private static boolean acceptsJson(final ServerWebExchange exchange) {

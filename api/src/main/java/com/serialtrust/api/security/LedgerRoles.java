@@ -1,5 +1,8 @@
 package com.serialtrust.api.security;
 
+import com.serialtrust.chaincode.Role;
+import com.serialtrust.contract.Calls;
+import com.serialtrust.chaincode.ErrorCode;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
@@ -9,7 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,16 +30,16 @@ public class LedgerRoles {
     /** Roles as last read, and when: plain values, so that no request ever waits on another's read. */
     private final Map<String, Held> roles = new ConcurrentHashMap<>();
 
-    private record Held(Set<String> roles, Instant at) {}
+    private record Held(Set<Role> roles, Instant at) {}
 
     LedgerRoles(final Chaincode chaincode) {
         this.chaincode = chaincode;
     }
 
     /** Completes if the organisation holds the role on the ledger, else fails with NOT_AUTHORISED. */
-    public Mono<Void> require(final Organisation organisation, final String role, final String refusal) {
+    public Mono<Void> require(final Organisation organisation, final Role role, final String refusal) {
         return rolesOf(organisation).flatMap(held -> held.contains(role) ? Mono.<Void>empty()
-                : Mono.error(new ApiProblem("NOT_AUTHORISED", refusal)));
+                : Mono.error(new ApiProblem(ErrorCode.NOT_AUTHORISED, refusal)));
     }
 
     /**
@@ -45,16 +47,16 @@ public class LedgerRoles {
      * same moment each read (a few reads at worst); the cached-Mono operator this replaces could leave a
      * request waiting for ever on a read that another request had started as the entry expired.
      */
-    private Mono<Set<String>> rolesOf(final Organisation organisation) {
+    private Mono<Set<Role>> rolesOf(final Organisation organisation) {
         final String msp = organisation.mspId();
         final Held held = roles.get(msp);
         if (held != null && held.at().plusSeconds(KEEP_SECONDS).isAfter(clock.instant())) {
             return Mono.just(held.roles());
         }
-        return chaincode.query(organisation, "GetOrganisation", msp)
-                .map(org -> org.path("roles").valueStream().map(r -> r.asString()).collect(Collectors.toUnmodifiableSet()))
+        return chaincode.query(organisation, Calls.getOrganisation(msp))
+                .map(org -> Set.copyOf(org.roles()))
                 // an organisation the authority never configured holds no role
-                .onErrorResume(e -> e instanceof LedgerRefusal refusal && refusal.code().equals("ORGANISATION_NOT_FOUND"),
+                .onErrorResume(e -> e instanceof LedgerRefusal refusal && refusal.is(ErrorCode.ORGANISATION_NOT_FOUND),
                         e -> Mono.just(Set.of()))
                 // kept when read, never when the ledger failed to answer
                 .doOnNext(read -> roles.put(msp, new Held(read, clock.instant())));

@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
+    /** The key's holder, the organisation it acts for, and that organisation's MSP id. */
+    record Me(String name, String organisation, String mspId) {}
+
     @GetMapping("/api/me")
-    Map<String, String> me(@AuthenticationPrincipal final ApiKeys.Holder caller) {
-        return Map.of("name", caller.name(), "organisation", caller.organisation().name(),
-                "mspId", caller.organisation().mspId());
+    Me me(@AuthenticationPrincipal final ApiKeys.Holder caller) {
+        return new Me(caller.name(), caller.organisation().name(), caller.organisation().mspId());
     }
 }

@@ -1,6 +1,6 @@
 package com.serialtrust.api.security;
 
-import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ProblemWriter;
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
@@ -51,7 +51,7 @@ class RateLimitFilter implements WebFilter {
                     }
                     final long retryAfter = Math.max(1, ((window + 1) * 60_000 - now + 999) / 1000);
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                    return problems.write(exchange, ProblemTypes.RATE_LIMITED,
+                    return problems.write(exchange, ApiError.RATE_LIMITED,
                             "more than " + properties.publicRequestsPerMinute() + " verifications a minute from one client");
                 });
     }

@@ -1,6 +1,6 @@
 package com.serialtrust.api.security;
 
-import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -29,7 +29,7 @@ class RequestFirewall {
                     firewall.setAllowSemicolon(true);
                     proxy.setFirewall(firewall);
                     proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange,
-                            ProblemTypes.REQUEST_REJECTED, "this request's address or headers are not accepted"));
+                            ApiError.REQUEST_REJECTED, "this request's address or headers are not accepted"));
                 }
                 return bean;
             }

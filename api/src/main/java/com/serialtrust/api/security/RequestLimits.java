@@ -1,6 +1,6 @@
 package com.serialtrust.api.security;
 
-import com.serialtrust.api.problem.ProblemTypes;
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ProblemWriter;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ class RequestLimits implements WebFilter {
         final ServerHttpRequest request = exchange.getRequest();
         final String raw = request.getURI().getRawPath() + (request.getURI().getRawQuery() == null ? "" : request.getURI().getRawQuery());
         if (raw.length() > MAX_URI) {
-            return problems.write(exchange, ProblemTypes.URI_TOO_LONG, "an address is at most " + MAX_URI + " characters");
+            return problems.write(exchange, ApiError.URI_TOO_LONG, "an address is at most " + MAX_URI + " characters");
         }
         long headers = 0;
         for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
@@ -45,7 +45,7 @@ class RequestLimits implements WebFilter {
             }
         }
         if (headers > MAX_HEADERS) {
-            return problems.write(exchange, ProblemTypes.HEADERS_TOO_LARGE, "a request's headers are at most " + MAX_HEADERS + " bytes");
+            return problems.write(exchange, ApiError.HEADERS_TOO_LARGE, "a request's headers are at most " + MAX_HEADERS + " bytes");
         }
         return chain.filter(exchange);
     }

@@ -1,7 +1,7 @@
 package com.serialtrust.api.security;
 
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.ledger.LedgerProperties;
-import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.problem.ProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +51,7 @@ class SecurityConfiguration {
                 .map(key -> UsernamePasswordAuthenticationToken.unauthenticated("api-key", key)));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         filter.setAuthenticationFailureHandler((webFilterExchange, e) -> problems.write(webFilterExchange.getExchange(),
-                ProblemTypes.UNAUTHENTICATED, "the API key is not valid"));
+                ApiError.UNAUTHENTICATED, "the API key is not valid"));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -65,9 +65,9 @@ class SecurityConfiguration {
                         .pathMatchers("/api/**", "/actuator/prometheus").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, ProblemTypes.UNAUTHENTICATED,
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, ApiError.UNAUTHENTICATED,
                                 "this endpoint needs an API key: Authorization: Bearer <key>"))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, ProblemTypes.FORBIDDEN,
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, ApiError.FORBIDDEN,
                                 "this API key may not do that")))
                 .build();
     }

@@ -1,5 +1,6 @@
 package com.serialtrust.api.theft;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.serialtrust.api.analytics.Geohash;
 import com.serialtrust.api.redis.Redis;
 import io.lettuce.core.Limit;
@@ -57,16 +58,23 @@ public class StolenSightings {
      * The latest sightings, newest first; empty if Redis is off or out of reach. A place given as a
      * geohash cell comes with the cell's centre.
      */
-    public Mono<List<Map<String, String>>> latest(final int count) {
+    public Mono<List<Sighting>> latest(final int count) {
         return redis.call(r -> r.xrevrange(STREAM, Range.create("-", "+"), Limit.from(count))
-                .map(message -> {
-                    final Map<String, String> sighting = new LinkedHashMap<>(message.getBody());
-                    Geohash.cell(sighting.get("place")).ifPresent(cell -> {
-                        sighting.put("latitude", String.format(Locale.ROOT, "%.2f", cell.latitude()));
-                        sighting.put("longitude", String.format(Locale.ROOT, "%.2f", cell.longitude()));
-                    });
-                    return sighting;
-                })
+                .map(message -> Sighting.of(message.getBody()))
                 .collectList());
+    }
+
+    /** A check of a stolen item: which, the coarse place the scanner reported (with its centre), when. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Sighting(String gtin, String serial, Optional<String> place, String at, Optional<String> latitude,
+            Optional<String> longitude) {
+
+        static Sighting of(final Map<String, String> entry) {
+            final Optional<String> place = Optional.ofNullable(entry.get("place"));
+            final Optional<Geohash.Cell> cell = place.flatMap(Geohash::cell);
+            return new Sighting(entry.getOrDefault("gtin", ""), entry.getOrDefault("serial", ""), place,
+                    entry.getOrDefault("at", ""), cell.map(c -> String.format(Locale.ROOT, "%.2f", c.latitude())),
+                    cell.map(c -> String.format(Locale.ROOT, "%.2f", c.longitude())));
+        }
     }
 }

@@ -1,12 +1,22 @@
 package com.serialtrust.api.theft;
 
+import com.serialtrust.chaincode.Role;
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.api.ledger.Written;
+import com.serialtrust.chaincode.Item;
+import com.serialtrust.chaincode.ItemRef;
+import com.serialtrust.contract.Calls;
+import com.serialtrust.contract.CloseMatches;
+import com.serialtrust.contract.ItemPage;
+import com.serialtrust.contract.PoliceTheftView;
+import com.serialtrust.contract.SerialCheck;
+import com.serialtrust.contract.SerialCheckResult;
+import java.util.Optional;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.problem.ApiProblem;
-import com.serialtrust.api.problem.ProblemTypes;
 import com.serialtrust.api.security.ApiKeys;
 import com.serialtrust.api.security.LedgerRoles;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -19,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Theft and police work: a custodian's report, the police's own flag and the clearing on recovery;
@@ -52,54 +61,48 @@ class TheftController {
 
     /** A custodian (brand, distributor, retailer) reports an item in its custody stolen. */
     @PostMapping(path = "/api/items/{gtin}/{serial}/theft", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> report(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<Written<Item>> report(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial, @RequestBody final Report report) {
-        return chaincode.submit(caller.organisation(), TheftReports.privatePart(report.place(), report.policeReport()),
-                "ReportTheft", gtin, serial, TheftReports.publicPart(report.date()));
+        return chaincode.submit(caller.organisation(), Calls.reportTheft(new ItemRef(gtin, serial),
+                TheftReports.publicPart(report.date()), TheftReports.privatePart(report.place(), report.policeReport())));
     }
 
     /** The police flag an item stolen on their own report. */
     @PostMapping(path = "/api/police/items/{gtin}/{serial}/flag", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> flag(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<Written<Item>> flag(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial, @RequestBody final Report report) {
-        return chaincode.submit(caller.organisation(), TheftReports.privatePart(report.place(), report.policeReport()),
-                "FlagStolen", gtin, serial, TheftReports.publicPart(report.date()));
+        return chaincode.submit(caller.organisation(), Calls.flagStolen(new ItemRef(gtin, serial),
+                TheftReports.publicPart(report.date()), TheftReports.privatePart(report.place(), report.policeReport())));
     }
 
     @PostMapping(path = "/api/police/items/{gtin}/{serial}/recovery", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> recover(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<Written<Item>> recover(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial, @RequestBody final Recovery recovery) {
-        return chaincode.submit(caller.organisation(), "ClearTheft", gtin, serial,
-                ApiProblem.required(recovery.note(), "note"));
+        return chaincode.submit(caller.organisation(), Calls.clearTheft(new ItemRef(gtin, serial),
+                ApiProblem.required(recovery.note(), "note")));
     }
 
     /** Exact checks of up to 1,000 serials, pasted or from a CSV: matches, and theft reports. */
     @PostMapping(path = "/api/police/checks", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<JsonNode> check(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestBody final Checks checks) {
+    Mono<List<SerialCheckResult>> check(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestBody final Checks checks) {
         if (checks.serials() == null || checks.serials().isEmpty()) {
-            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "serials must list at least one {serial, gtin?}");
+            throw new ApiProblem(ApiError.BAD_REQUEST, "serials must list at least one {serial, gtin?}");
         }
-        final List<Map<String, String>> list = checks.serials().stream().map(c -> {
-            final Map<String, String> m = new LinkedHashMap<>();
-            m.put("serial", c.serial() == null ? "" : c.serial());
-            if (c.gtin() != null && !c.gtin().isBlank()) {
-                m.put("gtin", c.gtin());
-            }
-            return m;
-        }).toList();
-        return police(caller).then(chaincode.query(caller.organisation(), "CheckSerials", chaincode.text(list)));
+        final List<SerialCheck> list = checks.serials().stream().map(c -> new SerialCheck(
+                Optional.ofNullable(c.gtin()).filter(g -> !g.isBlank()), c.serial() == null ? "" : c.serial())).toList();
+        return police(caller).then(chaincode.query(caller.organisation(), Calls.checkSerials(list)));
     }
 
     /** Items whose serial is close to a worn or mistyped one. */
     @GetMapping("/api/police/close-serials")
-    Mono<JsonNode> close(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestParam final String serial) {
-        return chaincode.query(caller.organisation(), "FindCloseSerials", serial);
+    Mono<CloseMatches> close(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestParam final String serial) {
+        return chaincode.query(caller.organisation(), Calls.findCloseSerials(serial));
     }
 
     @GetMapping("/api/police/stolen")
-    Mono<JsonNode> stolen(@AuthenticationPrincipal final ApiKeys.Holder caller,
+    Mono<ItemPage> stolen(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestParam(defaultValue = "100") final int pageSize, @RequestParam(defaultValue = "") final String bookmark) {
-        return chaincode.query(caller.organisation(), "ListStolenItems", Integer.toString(pageSize), bookmark);
+        return chaincode.query(caller.organisation(), Calls.listStolenItems(pageSize, bookmark));
     }
 
     /**
@@ -107,30 +110,30 @@ class TheftController {
      * reported, the time. The police only, as their organisation's roles on the ledger say.
      */
     @GetMapping("/api/police/sightings")
-    Mono<List<Map<String, String>>> sightings(@AuthenticationPrincipal final ApiKeys.Holder caller,
+    Mono<List<StolenSightings.Sighting>> sightings(@AuthenticationPrincipal final ApiKeys.Holder caller,
             @RequestParam(defaultValue = "100") final int limit) {
         if (limit < 1 || limit > StolenSightings.MAX_READ) {
-            throw new ApiProblem(ProblemTypes.BAD_REQUEST, "limit is 1 to " + StolenSightings.MAX_READ);
+            throw new ApiProblem(ApiError.BAD_REQUEST, "limit is 1 to " + StolenSightings.MAX_READ);
         }
-        return police(caller).then(sightings.latest(limit).switchIfEmpty(Mono.error(new ApiProblem(ProblemTypes.SIGHTINGS_UNAVAILABLE,
+        return police(caller).then(sightings.latest(limit).switchIfEmpty(Mono.error(new ApiProblem(ApiError.SIGHTINGS_UNAVAILABLE,
                         "the record of sightings cannot be reached now; try again shortly"))));
     }
 
     private Mono<Void> police(final ApiKeys.Holder caller) {
-        return roles.require(caller.organisation(), "POLICE", "this is for the police only");
+        return roles.require(caller.organisation(), Role.POLICE, "this is for the police only");
     }
 
     /** A theft report with its private place and police report number: the police only. */
     @GetMapping("/api/police/items/{gtin}/{serial}/theft")
-    Mono<JsonNode> theftReport(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<PoliceTheftView> theftReport(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
-        return chaincode.query(caller.organisation(), "GetTheftReport", gtin, serial);
+        return chaincode.query(caller.organisation(), Calls.getTheftReport(new ItemRef(gtin, serial)));
     }
 
     /** The owner's contact details, from the private collection: the police only. */
     @GetMapping("/api/police/items/{gtin}/{serial}/owner-contact")
     Mono<JsonNode> ownerContact(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
-        return chaincode.query(caller.organisation(), "GetOwnerContact", gtin, serial);
+        return chaincode.query(caller.organisation(), Calls.getOwnerContact(new ItemRef(gtin, serial)));
     }
 }

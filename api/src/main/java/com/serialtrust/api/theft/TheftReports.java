@@ -1,44 +1,35 @@
 package com.serialtrust.api.theft;
 
-import java.nio.charset.StandardCharsets;
+import com.serialtrust.contract.TheftDetails;
+import com.serialtrust.contract.TheftReportInput;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How a theft report travels to the contract: the date in the public argument, the place and police
- * report number in the transient field {@code theftDetails} with a fresh random salt, so that they
+ * report number as {@link TheftDetails} in transient data with a fresh random salt, so that they
  * reach only the private collection the police read, never a block or public state.
  */
 public final class TheftReports {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TheftReports() {}
 
-    /** The public argument: {@code {"date": ...}}. */
-    public static String publicPart(final String date) {
-        final Map<String, String> input = new LinkedHashMap<>();
-        if (date != null) {
-            input.put("date", date);
-        }
-        return JSON.writeValueAsString(input);
+    /** The public argument: the date only. */
+    public static TheftReportInput publicPart(final String date) {
+        return new TheftReportInput(date);
     }
 
-    /** The transient data that carries the private part, if the report has one. */
-    public static Map<String, byte[]> privatePart(final String place, final String policeReport) {
-        final Map<String, String> details = new LinkedHashMap<>();
-        Optional.ofNullable(place).filter(v -> !v.isBlank()).ifPresent(v -> details.put("place", v));
-        Optional.ofNullable(policeReport).filter(v -> !v.isBlank()).ifPresent(v -> details.put("policeReport", v));
-        if (details.isEmpty()) {
-            return Map.of();
+    /** The private part, if the report has one, with a fresh salt. */
+    public static Optional<TheftDetails> privatePart(final String place, final String policeReport) {
+        final Optional<String> where = Optional.ofNullable(place).filter(v -> !v.isBlank());
+        final Optional<String> number = Optional.ofNullable(policeReport).filter(v -> !v.isBlank());
+        if (where.isEmpty() && number.isEmpty()) {
+            return Optional.empty();
         }
-        details.put("salt", salt());
-        return Map.of("theftDetails", JSON.writeValueAsString(details).getBytes(StandardCharsets.UTF_8));
+        return Optional.of(new TheftDetails(where, number, salt()));
     }
 
     /** 16 random bytes, base64url without padding: what the contract asks of a private value's salt. */

@@ -1,5 +1,6 @@
 package com.serialtrust.api.verify;
 
+import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.gs1.DigitalLink;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Verification from a photo of a label: the image as the body, or as the form field {@code photo}. */
 @RestController
@@ -29,20 +29,20 @@ class PhotoController {
 
     @PostMapping(path = "/verify/photo", consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE,
         MediaType.IMAGE_GIF_VALUE, "image/bmp", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    Mono<ObjectNode> photo(final ServerHttpRequest request, @RequestBody(required = false) final Flux<DataBuffer> body) {
+    Mono<VerificationView> photo(final ServerHttpRequest request, @RequestBody(required = false) final Flux<DataBuffer> body) {
         return verify(body, request);
     }
 
     @PostMapping(path = "/verify/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<ObjectNode> form(final ServerHttpRequest request, @RequestPart("photo") final FilePart photo) {
+    Mono<VerificationView> form(final ServerHttpRequest request, @RequestPart("photo") final FilePart photo) {
         return verify(photo.content(), request);
     }
 
     private static ApiProblem tooLarge() {
-        return new ApiProblem("PAYLOAD_TOO_LARGE", "a photo is at most " + PhotoDecoder.MAX_BYTES / (1024 * 1024) + " MB");
+        return new ApiProblem(ApiError.PAYLOAD_TOO_LARGE, "a photo is at most " + PhotoDecoder.MAX_BYTES / (1024 * 1024) + " MB");
     }
 
-    private Mono<ObjectNode> verify(final Flux<DataBuffer> body, final ServerHttpRequest request) {
+    private Mono<VerificationView> verify(final Flux<DataBuffer> body, final ServerHttpRequest request) {
         final long declared = request.getHeaders().getContentLength();
         if (declared > PhotoDecoder.MAX_BYTES) {
             // refused before a byte of the body is read: a client that sent "Expect: 100-continue" sends none
@@ -62,6 +62,6 @@ class PhotoController {
                 .map(DigitalLink::parse)
                 // the page keeps exactly what was decoded in its address: a reload checks the same label
                 .flatMap(link -> verification.verify(link, Scan.of(request))
-                        .map(v -> v.deepCopy().put("link", link.toUri(""))));
+                        .map(v -> v.withLink(link.toUri(""))));
     }
 }

@@ -1,5 +1,6 @@
 package com.serialtrust.api.verify;
 
+import com.serialtrust.api.problem.ApiError;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
@@ -40,10 +41,10 @@ final class PhotoDecoder {
     /** The text of the QR code in the photo. */
     static String decode(final byte[] photo) {
         if (photo.length == 0) {
-            throw new ApiProblem("IMAGE_INVALID", "the upload is empty");
+            throw new ApiProblem(ApiError.IMAGE_INVALID, "the upload is empty");
         }
         if (photo.length > MAX_BYTES) {
-            throw new ApiProblem("PAYLOAD_TOO_LARGE", "a photo is at most " + MAX_BYTES / (1024 * 1024) + " MB");
+            throw new ApiProblem(ApiError.PAYLOAD_TOO_LARGE, "a photo is at most " + MAX_BYTES / (1024 * 1024) + " MB");
         }
         final BufferedImage image = read(photo);
         for (BufferedImage candidate : List.of(scaled(image, WORKING_EDGE), scaled(image, 800), scaled(image, 2400))) {
@@ -55,21 +56,21 @@ final class PhotoDecoder {
                 }
             }
         }
-        throw new ApiProblem("QR_NOT_FOUND", "no QR code could be read in the photo; try closer, flatter, in more light");
+        throw new ApiProblem(ApiError.QR_NOT_FOUND, "no QR code could be read in the photo; try closer, flatter, in more light");
     }
 
     private static BufferedImage read(final byte[] photo) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(photo))) {
             final Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new ApiProblem("IMAGE_INVALID", "the upload is not a PNG, JPEG, GIF or BMP image");
+                throw new ApiProblem(ApiError.IMAGE_INVALID, "the upload is not a PNG, JPEG, GIF or BMP image");
             }
             final ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 final long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
-                    throw new ApiProblem("PAYLOAD_TOO_LARGE", "a photo is at most " + MAX_PIXELS / 1_000_000 + " megapixels");
+                    throw new ApiProblem(ApiError.PAYLOAD_TOO_LARGE, "a photo is at most " + MAX_PIXELS / 1_000_000 + " megapixels");
                 }
                 return reader.read(0);
             } finally {
@@ -79,7 +80,7 @@ final class PhotoDecoder {
             if (e instanceof ApiProblem problem) {
                 throw problem;
             }
-            throw new ApiProblem("IMAGE_INVALID", "the image could not be read");
+            throw new ApiProblem(ApiError.IMAGE_INVALID, "the image could not be read");
         }
     }
 

@@ -10,7 +10,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The GS1 Digital Link resolver: {@code /01/{gtin}[/22/{cpv}][/10/{lot}]/21/{serial}}, other AIs and
@@ -31,7 +30,7 @@ class ResolverController {
         "/01/{gtin}/22/{cpv}/21/{serial}",
         "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
     }, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    Mono<ObjectNode> verify(final ServerHttpRequest request) {
+    Mono<VerificationView> verify(final ServerHttpRequest request) {
         return Mono.fromCallable(() -> link(request)).flatMap(link -> verification.verify(link, Scan.of(request)));
     }
 

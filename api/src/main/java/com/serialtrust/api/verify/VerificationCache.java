@@ -20,7 +20,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Verifications in Redis, one hash per item (a field per presented label: its identifiers and signature), dropped as soon as a
@@ -64,21 +63,21 @@ class VerificationCache {
     /** The event sequence and epoch when a read began. */
     record Stamp(long sequence, long epoch) {}
 
-    Mono<ObjectNode> get(final String gtin, final String serial, final String presented) {
+    Mono<VerificationView> get(final String gtin, final String serial, final String presented) {
         return redis.call(r -> r.hget(key(gtin, serial), field(presented)))
-                .map(text -> (ObjectNode) json.readTree(text));
+                .map(text -> json.readValue(text, VerificationView.class));
     }
 
     /**
      * The cached verification, waiting for a slow Redis up to {@link #PATIENT}: when the ledger cannot
      * be reached, a verification a little late beats none.
      */
-    Mono<ObjectNode> getPatiently(final String gtin, final String serial, final String presented) {
+    Mono<VerificationView> getPatiently(final String gtin, final String serial, final String presented) {
         return redis.call(r -> r.hget(key(gtin, serial), field(presented)), PATIENT)
-                .map(text -> (ObjectNode) json.readTree(text));
+                .map(text -> json.readValue(text, VerificationView.class));
     }
 
-    Mono<Void> put(final String gtin, final String serial, final String presented, final ObjectNode verification,
+    Mono<Void> put(final String gtin, final String serial, final String presented, final VerificationView verification,
             final Stamp readAt) {
         final String item = gtin + ":" + serial;
         if (touchedSince(item, readAt)) {

@@ -3,19 +3,19 @@ package com.serialtrust.api.verify;
 import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.api.analytics.ScanAnalytics;
 import com.serialtrust.api.analytics.Tallies;
+import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.theft.StolenSightings;
+import com.serialtrust.chaincode.Verdict;
+import com.serialtrust.chaincode.Verification;
+import com.serialtrust.contract.Calls;
 import com.serialtrust.gs1.DigitalLink;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Public verification: the contract's verdict for a label, with the number of the block that holds
@@ -26,7 +26,7 @@ public class VerificationService {
 
     private final Ledger ledger;
     private final Organisation asPublic;
-    private final JsonMapper json;
+    private final Chaincode chaincode;
     private final VerificationCache cache;
     private final ScanAnalytics analytics;
     private final Tallies tallies;
@@ -34,14 +34,14 @@ public class VerificationService {
     private final Clock clock = Clock.systemUTC();
     private final LedgerProperties names;
 
-    VerificationService(final Ledger ledger, final LedgerProperties properties, final JsonMapper json,
+    VerificationService(final Ledger ledger, final LedgerProperties properties, final Chaincode chaincode,
             final VerificationCache cache, final ScanAnalytics analytics, final StolenSightings sightings,
             final Tallies tallies) {
         this.tallies = tallies;
         this.ledger = ledger;
         this.asPublic = properties.require(properties.publicOrganisation());
         this.names = properties;
-        this.json = json;
+        this.chaincode = chaincode;
         this.cache = cache;
         this.analytics = analytics;
         this.sightings = sightings;
@@ -53,7 +53,7 @@ public class VerificationService {
      * counted, a genuine label scanned in implausibly many places turns {@code SUSPECT_COPY}, and a
      * check of a stolen item is recorded for the police.
      */
-    public Mono<ObjectNode> verify(final DigitalLink link, final Scan scan) {
+    public Mono<VerificationView> verify(final DigitalLink link, final Scan scan) {
         final String gtin = link.element().gtin().value();
         final String serial = link.element().serial();
         final String elementString = link.element().canonical();
@@ -68,79 +68,58 @@ public class VerificationService {
                 .flatMap(verification -> scanned(verification, gtin, serial, scan));
     }
 
-    private Mono<ObjectNode> fromLedger(final String gtin, final String serial, final String elementString,
+    private Mono<VerificationView> fromLedger(final String gtin, final String serial, final String elementString,
             final String signature, final String presented) {
         final VerificationCache.Stamp stamp = cache.stamp();
-        return ledger.evaluate(asPublic, "Verify", List.of(elementString, signature))
-                .map(payload -> (ObjectNode) json.readTree(payload))
+        return chaincode.query(asPublic, Calls.verify(elementString, signature))
+                .map(VerificationView::of)
                 .flatMap(v -> signature.isEmpty() ? withSuggestions(v, gtin, serial) : Mono.just(v))
                 .map(this::withManufacturerName)
                 .flatMap(this::withBlock)
                 .flatMap(v -> cache.put(gtin, serial, presented, v, stamp).thenReturn(v));
     }
 
-    private Mono<ObjectNode> scanned(final ObjectNode verification, final String gtin, final String serial,
+    private Mono<VerificationView> scanned(final VerificationView view, final String gtin, final String serial,
             final Scan scan) {
-        if (!verification.path("registered").asBoolean(false)) {
-            return Mono.just(verification);
+        final Verification verification = view.verification();
+        if (!verification.registered()) {
+            return Mono.just(view);
         }
-        final String verdict = verification.path("verdict").asString();
-        final Mono<Void> sighting = "STOLEN".equals(verdict)
-                ? sightings.record(gtin, serial, scan.place(), clock.instant()) : Mono.empty();
+        final Verdict verdict = verification.verdict();
+        final boolean stolen = verdict == Verdict.STOLEN;
+        final Mono<Void> sighting = stolen ? sightings.record(gtin, serial, scan.place(), clock.instant()) : Mono.empty();
         // a suspect code is suspect to every check that would otherwise read well: with its label, or without
-        final boolean overridable = "GENUINE".equals(verdict) || "SIGNATURE_MISSING".equals(verdict);
-        final String manufacturer = verification.path("manufacturer").asString("");
-        final Mono<Void> tally = tallies.checked(manufacturer, scan.place(), "STOLEN".equals(verdict), clock.instant());
+        final boolean overridable = verdict == Verdict.GENUINE || verdict == Verdict.SIGNATURE_MISSING;
+        final String manufacturer = verification.manufacturer().orElse("");
+        final Mono<Void> tally = tallies.checked(manufacturer, scan.place(), stolen, clock.instant());
         return Mono.when(sighting, tally).then(analytics.record(gtin, serial, manufacturer, scan,
-                        "GENUINE".equals(verdict), clock.instant())
+                        verdict == Verdict.GENUINE, clock.instant())
                 .map(suspicion -> suspicion != ScanAnalytics.Suspicion.NONE && overridable
-                        ? suspectCopy(verification, suspicion) : verification)
-                .defaultIfEmpty(verification));
-    }
-
-    private static ObjectNode suspectCopy(final ObjectNode verification, final ScanAnalytics.Suspicion suspicion) {
-        final ObjectNode copy = verification.deepCopy();
-        copy.put("verdict", "SUSPECT_COPY");
-        copy.put("suspectReason", suspicion.reason());
-        return copy;
+                        ? view.suspectCopy(suspicion.reason()) : view)
+                .defaultIfEmpty(view));
     }
 
     /** The manufacturer as people know it, beside its MSP id. */
-    private ObjectNode withManufacturerName(final ObjectNode verification) {
-        final JsonNode msp = verification.get("manufacturer");
-        if (msp != null && msp.isString()) {
-            verification.put("manufacturerName", names.displayName(msp.asString()));
-        }
-        return verification;
+    private VerificationView withManufacturerName(final VerificationView view) {
+        return view.verification().manufacturer().map(msp -> view.withManufacturerName(names.displayName(msp))).orElse(view);
     }
 
     /**
      * A typed serial that is not registered may be a typing slip: {@code didYouMean} names the
      * registered serials of its GTIN that read the same once look-alike characters are folded.
      */
-    private Mono<ObjectNode> withSuggestions(final ObjectNode verification, final String gtin, final String serial) {
-        if (!"UNREGISTERED".equals(verification.path("verdict").asString())) {
-            return Mono.just(verification);
+    private Mono<VerificationView> withSuggestions(final VerificationView view, final String gtin, final String serial) {
+        if (view.verdict() != Verdict.UNREGISTERED) {
+            return Mono.just(view);
         }
-        return ledger.evaluate(asPublic, "SuggestSerials", List.of(gtin, serial)).map(payload -> {
-            final JsonNode suggestions = json.readTree(payload).path("suggestions");
-            if (!suggestions.isEmpty()) {
-                verification.set("didYouMean", suggestions);
-            }
-            return verification;
-        });
+        return chaincode.query(asPublic, Calls.suggestSerials(gtin, serial)).map(found ->
+                found.suggestions().isEmpty() ? view : view.withSuggestions(found.suggestions()));
     }
 
-    private Mono<ObjectNode> withBlock(final ObjectNode verification) {
-        final JsonNode proof = verification.get("proof");
-        if (proof == null || !proof.hasNonNull("txId")) {
-            return Mono.just(verification);
-        }
-        return ledger.blockOf(proof.get("txId").asString())
-                .map(block -> {
-                    ((ObjectNode) proof).put("block", block);
-                    return verification;
-                })
-                .defaultIfEmpty(verification);
+    private Mono<VerificationView> withBlock(final VerificationView view) {
+        return Mono.justOrEmpty(view.verification().proof())
+                .flatMap(proof -> ledger.blockOf(proof.txId()))
+                .map(block -> view.with(view.verification().withBlock(block)))
+                .defaultIfEmpty(view);
     }
 }

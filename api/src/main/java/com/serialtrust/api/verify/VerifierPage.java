@@ -1,11 +1,13 @@
 package com.serialtrust.api.verify;
 
+import com.serialtrust.contract.WarrantyStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.JsonNode;
+import com.serialtrust.chaincode.Verification;
+import com.serialtrust.chaincode.Warranty;
 
 /**
  * The scan page of verifier-web for a browser that opens a label's link, with the verification inside:
@@ -29,19 +31,21 @@ final class VerifierPage {
         }
     }
 
-    static String render(final JsonNode v) {
-        final String verdict = text(v, "verdict");
+    static String render(final VerificationView view) {
+        final Verification v = view.verification();
+        final String verdict = v.verdict().name();
         final StringBuilder rows = new StringBuilder();
-        row(rows, "Product", text(v, "productName"));
-        row(rows, "Manufacturer", v.hasNonNull("manufacturerName") ? text(v, "manufacturerName") : text(v, "manufacturer"));
-        row(rows, "Lot", text(v, "lot"));
-        row(rows, "Warranty", v.path("warranty").path("status").asString(""));
-        row(rows, "Owners", v.path("owners").asString(""));
-        row(rows, "Transaction", v.path("proof").path("txId").asString(""));
-        row(rows, "Block", v.path("proof").path("block").asString(""));
+        row(rows, "Product", v.productName().orElse(""));
+        row(rows, "Manufacturer", view.manufacturerName().or(v::manufacturer).orElse(""));
+        row(rows, "Lot", v.lot().orElse(""));
+        row(rows, "Warranty", v.warranty().map(WarrantyStatus::status).orElse(""));
+        row(rows, "Owners", Integer.toString(v.owners()));
+        row(rows, "Transaction", v.proof().map(Verification.Proof::txId).orElse(""));
+        row(rows, "Block", v.proof().flatMap(Verification.Proof::block).map(String::valueOf).orElse(""));
         final String noscript = "<noscript><p class=\"verdict " + HtmlUtils.htmlEscape(verdict) + "\" id=\"noscript-verdict\">"
                 + HtmlUtils.htmlEscape(verdict) + "</p><dl class=\"details\">" + rows + "</dl></noscript>";
-        final String data = "<script type=\"application/json\" id=\"verification\">" + scriptSafe(v.toString()) + "</script>";
+        final String data = "<script type=\"application/json\" id=\"verification\">" + scriptSafe(JSON.writeValueAsString(view))
+                + "</script>";
         return SHELL.replace("<main>", "<main>" + noscript + data);
     }
 
@@ -68,9 +72,6 @@ final class VerifierPage {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    private static String text(final JsonNode v, final String field) {
-        return v.path(field).asString("");
-    }
 
     private static void row(final StringBuilder out, final String label, final String value) {
         if (!value.isEmpty()) {

@@ -1,11 +1,18 @@
 package com.serialtrust.api.warranty;
 
+import com.serialtrust.api.ledger.Written;
+import com.serialtrust.chaincode.Item;
+import com.serialtrust.chaincode.ItemRef;
+import com.serialtrust.contract.Calls;
+import com.serialtrust.contract.ReplacedPart;
+import com.serialtrust.contract.ServiceInput;
+import com.serialtrust.contract.WarrantyRecord;
+import java.util.Optional;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.security.ApiKeys;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A service centre's view: warranty status and service records; repairs, replaced parts, voiding. */
 @RestController
@@ -37,23 +42,26 @@ class WarrantyController {
     record Voiding(String reason) {}
 
     @GetMapping("/api/items/{gtin}/{serial}/warranty")
-    Mono<JsonNode> warranty(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<WarrantyRecord> warranty(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
-        return chaincode.query(caller.organisation(), "GetWarranty", gtin, serial);
+        return chaincode.query(caller.organisation(), Calls.getWarranty(new ItemRef(gtin, serial)));
     }
 
     @PostMapping(path = "/api/items/{gtin}/{serial}/service-records", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> record(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
-            @PathVariable final String serial, @RequestBody final ServiceRecord record) {
-        return chaincode.submit(caller.organisation(), "RecordService", gtin, serial, chaincode.text(Map.of(
-                "description", ApiProblem.required(record.description(), "description"),
-                "replacedParts", record.replacedParts() == null ? List.of() : record.replacedParts())));
+    Mono<Written<com.serialtrust.contract.ServiceRecord>> record(@AuthenticationPrincipal final ApiKeys.Holder caller,
+            @PathVariable final String gtin, @PathVariable final String serial, @RequestBody final ServiceRecord record) {
+        final List<ReplacedPart> parts = record.replacedParts() == null ? List.of() : record.replacedParts().stream()
+                .map(p -> new ReplacedPart(Optional.ofNullable(p.gtin()), Optional.ofNullable(p.removedSerial()),
+                        Optional.ofNullable(p.installedSerial())))
+                .toList();
+        return chaincode.submit(caller.organisation(), Calls.recordService(new ItemRef(gtin, serial),
+                new ServiceInput(ApiProblem.required(record.description(), "description"), parts)));
     }
 
     @PostMapping(path = "/api/items/{gtin}/{serial}/warranty/void", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ObjectNode> voidWarranty(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
+    Mono<Written<Item>> voidWarranty(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial, @RequestBody final Voiding request) {
-        return chaincode.submit(caller.organisation(), "VoidWarranty", gtin, serial,
-                ApiProblem.required(request.reason(), "reason"));
+        return chaincode.submit(caller.organisation(), Calls.voidWarranty(new ItemRef(gtin, serial),
+                ApiProblem.required(request.reason(), "reason")));
     }
 }

@@ -49,4 +49,52 @@ class OperationsIntegrationTests extends DemoIntegrationTest {
                 .contains("days", "checkPlaces", "stolenSightings", "suspects", "imports", "analyticsAvailable");
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection().expectBody(Void.class);
     }
+
+    /**
+     * Every JSON answer is described field by field: its schema names its properties (directly, through
+     * a component, or as the items of a list). Only answers that are free-form by nature are exempt.
+     */
+    @Test
+    void everyJsonAnswerInTheOpenApiDescriptionHasItsFields() {
+        final tools.jackson.databind.JsonNode doc = json.readTree(http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        final java.util.Set<String> freeForm = java.util.Set.of(
+                "GET /api/police/items/{gtin}/{serial}/owner-contact", // the owner's own JSON object
+                "GET /api/items/{gtin}/{serial}/history.epcis"); // an EPCIS 2.0 document, by GS1's schema
+        final java.util.List<String> undescribed = new java.util.ArrayList<>();
+        int described = 0;
+        for (var path : doc.path("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                final String name = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                for (var response : operation.getValue().path("responses").properties()) {
+                    if (!response.getKey().startsWith("2")) {
+                        continue;
+                    }
+                    for (var content : response.getValue().path("content").properties()) {
+                        if (!content.getKey().contains("json") && !content.getKey().equals("*/*")) {
+                            continue;
+                        }
+                        if (hasFields(doc, content.getValue().path("schema"))) {
+                            described++;
+                        } else if (!freeForm.contains(name)) {
+                            undescribed.add(name + " " + response.getKey() + " " + content.getKey());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(undescribed).as("JSON answers without fields in OpenAPI").isEmpty();
+        assertThat(described).isGreaterThan(30);
+    }
+
+    private static boolean hasFields(final tools.jackson.databind.JsonNode doc, final tools.jackson.databind.JsonNode schema) {
+        if (schema.has("$ref")) {
+            final String ref = schema.path("$ref").asString();
+            return hasFields(doc, doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1)));
+        }
+        if (schema.path("type").asString("").equals("array")) {
+            return hasFields(doc, schema.path("items"));
+        }
+        return !schema.path("properties").isEmpty() || schema.path("allOf").valueStream().anyMatch(s -> hasFields(doc, s));
+    }
 }

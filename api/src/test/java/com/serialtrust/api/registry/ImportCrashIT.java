@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.Transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.DemoApi;
@@ -187,7 +188,7 @@ class ImportCrashIT {
                 for (int i = start; i < Math.min(to, start + 1000); i++) {
                     chunk.add(Map.of("gtin", "09520123456788", "serial", serial(i)));
                 }
-                final JsonNode results = JSON.readTree(new String(ledger.evaluate(brand, "CheckSerials",
+                final JsonNode results = JSON.readTree(new String(ledger.evaluate(brand, Transaction.CHECK_SERIALS,
                         List.of(JSON.writeValueAsString(chunk))).block(), StandardCharsets.UTF_8));
                 for (JsonNode r : results) {
                     found += r.get("matches").isEmpty() ? 0 : 1;

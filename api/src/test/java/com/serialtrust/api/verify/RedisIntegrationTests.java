@@ -1,5 +1,6 @@
 package com.serialtrust.api.verify;
 
+import com.serialtrust.contract.Transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.DemoIntegrationTest;
@@ -69,7 +70,7 @@ class RedisIntegrationTests extends DemoIntegrationTest {
             assertThat(verify("DEMO-0002", "u09tv").get("verdict").asString()).isEqualTo("GENUINE");
             assertThat(REDIS.command("KEYS v:*:09520123456788:DEMO-0002")).contains("DEMO-0002");
 
-            ledger.submit(new Organisation("brand", "BrandMSP"), "ReportTheft",
+            ledger.submit(new Organisation("brand", "BrandMSP"), Transaction.REPORT_THEFT,
                     List.of("09520123456788", "DEMO-0002", "{\"date\":\"2026-11-01\"}"), Map.of()).block();
 
             // never the cached GENUINE beyond the event lag

@@ -1,9 +1,9 @@
 package com.serialtrust.bench;
 
-import com.serialtrust.chaincode.sim.InMemoryWorldState;
-import com.serialtrust.chaincode.sim.SimIdentities;
-import com.serialtrust.chaincode.sim.SimIdentity;
-import com.serialtrust.chaincode.sim.SimLedger;
+import com.serialtrust.sim.InMemoryWorldState;
+import com.serialtrust.sim.SimIdentities;
+import com.serialtrust.sim.SimIdentity;
+import com.serialtrust.sim.SimLedger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

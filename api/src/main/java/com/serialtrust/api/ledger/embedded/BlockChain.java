@@ -1,6 +1,6 @@
 package com.serialtrust.api.ledger.embedded;
 
-import com.serialtrust.chaincode.sim.WriteSet;
+import com.serialtrust.sim.WriteSet;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

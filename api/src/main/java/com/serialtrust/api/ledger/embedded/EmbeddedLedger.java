@@ -1,13 +1,14 @@
 package com.serialtrust.api.ledger.embedded;
 
 import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.contract.Transaction;
 import com.serialtrust.api.ledger.LedgerFailedException;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
-import com.serialtrust.chaincode.sim.SimIdentities;
-import com.serialtrust.chaincode.sim.SimIdentity;
-import com.serialtrust.chaincode.sim.SimLedger;
+import com.serialtrust.sim.SimIdentities;
+import com.serialtrust.sim.SimIdentity;
+import com.serialtrust.sim.SimLedger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -46,14 +47,16 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
     }
 
     @Override
-    public Mono<byte[]> evaluate(final Organisation as, final String function, final List<String> args) {
+    public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args) {
+        final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
         return Mono.fromCallable(() -> outcome(ledger.evaluate(identity(as), function, args.toArray(String[]::new))).payload())
                 .subscribeOn(scheduler);
     }
 
     @Override
-    public Mono<Committed> submit(final Organisation as, final String function, final List<String> args,
+    public Mono<Committed> submit(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData) {
+        final String function = Ledger.checked(transaction, Transaction.Intent.SUBMIT).function();
         return Mono.fromCallable(() -> {
             final SimLedger.Result result = outcome(ledger.submit(identity(as), transientData, function,
                     args.toArray(String[]::new)));
@@ -65,9 +68,9 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
 
     /** In-process there is no other organisation's peer: the secrets stay in this process either way. */
     @Override
-    public Mono<Committed> submitOwnSecrets(final Organisation as, final String function, final List<String> args,
+    public Mono<Committed> submitOwnSecrets(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> secrets) {
-        return submit(as, function, args, secrets);
+        return submit(as, transaction, args, secrets);
     }
 
     @Override

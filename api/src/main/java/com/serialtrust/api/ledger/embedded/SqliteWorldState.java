@@ -1,7 +1,7 @@
 package com.serialtrust.api.ledger.embedded;
 
-import com.serialtrust.chaincode.sim.WorldState;
-import com.serialtrust.chaincode.sim.WriteSet;
+import com.serialtrust.sim.WorldState;
+import com.serialtrust.sim.WriteSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -32,7 +32,7 @@ final class FabricErrors {
 
     /** A transaction that reached the orderer but was invalidated at commit: nothing was written. */
     static RuntimeException notCommitted(final String function, final TxValidationCode code, final String txId) {
-        return new LedgerRefusal("TRANSACTION_INVALID",
+        return new LedgerRefusal(LedgerRefusal.TRANSACTION_INVALID,
                 function + " was not committed: " + code + " (transaction " + txId + ")", Optional.empty());
     }
 }

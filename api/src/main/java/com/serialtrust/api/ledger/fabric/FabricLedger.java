@@ -1,16 +1,13 @@
 package com.serialtrust.api.ledger.fabric;
 
-import com.serialtrust.api.crypto.P256Signer;
 import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.contract.Transaction;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.interfaces.ECPrivateKey;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,18 +21,10 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.SubmittedTransaction;
-import org.hyperledger.fabric.client.identity.Identities;
-import org.hyperledger.fabric.client.identity.Signer;
-import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.client.FileCheckpointer;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
-import io.grpc.Grpc;
-import io.grpc.ManagedChannel;
-import io.grpc.TlsChannelCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -71,15 +60,13 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     private volatile boolean closed;
     private final Thread listener;
 
-    private record Connection(ManagedChannel channel, Gateway gateway, Network network, Contract contract) {}
-
     public FabricLedger(final FabricProperties properties, final List<Organisation> organisations, final Organisation listenAs) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.listenAs = Objects.requireNonNull(listenAs, "listenAs");
         for (Organisation org : organisations) {
             final FabricProperties.Member member = properties.organisations().get(org.name());
             if (member != null) {
-                connections.put(org.mspId(), connect(org, member));
+                connections.put(org.mspId(), Connection.open(org, member, properties));
             }
         }
         if (!connections.containsKey(listenAs.mspId())) {
@@ -88,54 +75,6 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         listener = new Thread(this::listen, "fabric-chaincode-events");
         listener.setDaemon(true);
         listener.start();
-    }
-
-    private Connection connect(final Organisation org, final FabricProperties.Member member) {
-        try {
-            final TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder().trustManager(member.tlsRootCert().toFile());
-            final var builder = Grpc.newChannelBuilder(member.endpoint(), tls.build());
-            if (member.hostnameOverride() != null && !member.hostnameOverride().isBlank()) {
-                builder.overrideAuthority(member.hostnameOverride());
-            }
-            final ManagedChannel channel = builder.build();
-            final Gateway gateway = Gateway.newInstance()
-                    .identity(new X509Identity(org.mspId(), Identities.readX509Certificate(
-                            Files.newBufferedReader(only(member.mspDir().resolve("signcerts"))))))
-                    .signer(proposalSigner(Identities.readPrivateKey(
-                            Files.newBufferedReader(only(member.mspDir().resolve("keystore"))))))
-                    .hash(Hash.SHA256)
-                    .connection(channel)
-                    .evaluateOptions(o -> o.withDeadlineAfter(properties.evaluateTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                    .endorseOptions(o -> o.withDeadlineAfter(properties.endorseTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                    .submitOptions(o -> o.withDeadlineAfter(properties.submitTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                    .commitStatusOptions(o -> o.withDeadlineAfter(properties.commitTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                    .connect();
-            final Network network = gateway.getNetwork(properties.channel());
-            return new Connection(channel, gateway, network, network.getContract(properties.chaincode()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Fabric identity of " + org.name(), e);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("the Fabric identity of " + org.name() + " is not usable", e);
-        }
-    }
-
-    /**
-     * Signs each proposal and transaction: a P-256 key with Bouncy Castle's dedicated curve arithmetic,
-     * three times faster than the Gateway's own signer (a JCA lookup per signature), which was a third
-     * of the api's CPU under uncached verification. Other key types keep the Gateway's signer.
-     */
-    static Signer proposalSigner(final PrivateKey key) {
-        if (key instanceof ECPrivateKey ec && ec.getParams().getOrder().bitLength() == 256) {
-            final P256Signer signer = new P256Signer(ec);
-            return signer::signDer;
-        }
-        return Signers.newPrivateKeySigner(key);
-    }
-
-    private static Path only(final Path dir) throws IOException {
-        try (var files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).findFirst().orElseThrow(() -> new IOException("no file in " + dir));
-        }
     }
 
     private Connection connection(final Organisation as) {
@@ -147,7 +86,8 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     }
 
     @Override
-    public Mono<byte[]> evaluate(final Organisation as, final String function, final List<String> args) {
+    public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args) {
+        final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
         return Mono.fromCallable(() -> {
             try {
                 return connection(as).contract().evaluateTransaction(function, args.toArray(String[]::new));
@@ -158,21 +98,22 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     }
 
     @Override
-    public Mono<Committed> submit(final Organisation as, final String function, final List<String> args,
+    public Mono<Committed> submit(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData) {
-        return submit(as, function, args, transientData, List.of());
+        return submit(as, transaction, args, transientData, List.of());
     }
 
     @Override
-    public Mono<Committed> submitOwnSecrets(final Organisation as, final String function, final List<String> args,
+    public Mono<Committed> submitOwnSecrets(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> secrets) {
         final List<String> endorsers = as.mspId().equals(properties.secretsCoEndorser()) ? List.of(as.mspId())
                 : List.of(as.mspId(), properties.secretsCoEndorser());
-        return submit(as, function, args, secrets, endorsers);
+        return submit(as, transaction, args, secrets, endorsers);
     }
 
-    private Mono<Committed> submit(final Organisation as, final String function, final List<String> args,
+    private Mono<Committed> submit(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData, final List<String> endorsers) {
+        final String function = Ledger.checked(transaction, Transaction.Intent.SUBMIT).function();
         return Mono.fromCallable(() -> {
             for (int attempt = 0; ; attempt++) {
                 try {

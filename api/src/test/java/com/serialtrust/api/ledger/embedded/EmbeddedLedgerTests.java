@@ -1,5 +1,6 @@
 package com.serialtrust.api.ledger.embedded;
 
+import com.serialtrust.contract.Transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,14 +30,14 @@ class EmbeddedLedgerTests {
         return new EmbeddedLedger(dir, "AuthorityMSP", Clock.systemUTC());
     }
 
-    private static Ledger.Committed submit(final Ledger ledger, final Organisation as, final String fn, final String... args) {
+    private static Ledger.Committed submit(final Ledger ledger, final Organisation as, final Transaction fn, final String... args) {
         return ledger.submit(as, fn, List.of(args), Map.of()).block();
     }
 
     private static void governance(final Ledger ledger) {
-        submit(ledger, AUTHORITY, "BootstrapAuthority");
-        submit(ledger, AUTHORITY, "GrantRole", "BrandMSP", "MANUFACTURER");
-        submit(ledger, AUTHORITY, "AssignPrefix", "BrandMSP", "9520123");
+        submit(ledger, AUTHORITY, Transaction.BOOTSTRAP_AUTHORITY);
+        submit(ledger, AUTHORITY, Transaction.GRANT_ROLE, "BrandMSP", "MANUFACTURER");
+        submit(ledger, AUTHORITY, Transaction.ASSIGN_PREFIX, "BrandMSP", "9520123");
     }
 
     @Test
@@ -44,16 +45,16 @@ class EmbeddedLedgerTests {
         final String txId;
         try (EmbeddedLedger ledger = open()) {
             governance(ledger);
-            txId = submit(ledger, AUTHORITY, "GrantRole", "RetailMSP", "RETAILER").txId();
+            txId = submit(ledger, AUTHORITY, Transaction.GRANT_ROLE, "RetailMSP", "RETAILER").txId();
             assertThat(ledger.height()).isEqualTo(3);
         }
         try (EmbeddedLedger reopened = open()) {
             assertThat(reopened.height()).isEqualTo(3);
             assertThat(reopened.blockOf(txId).block()).isEqualTo(3L);
-            final String org = new String(reopened.evaluate(RETAIL, "GetOrganisation", List.of("RetailMSP")).block());
+            final String org = new String(reopened.evaluate(RETAIL, Transaction.GET_ORGANISATION, List.of("RetailMSP")).block());
             assertThat(org).contains("RETAILER");
             // the chaincode's rules hold across restarts: the authority exists already
-            assertThatThrownBy(() -> submit(reopened, AUTHORITY, "BootstrapAuthority"))
+            assertThatThrownBy(() -> submit(reopened, AUTHORITY, Transaction.BOOTSTRAP_AUTHORITY))
                     .isInstanceOfSatisfying(LedgerRefusal.class, e -> assertThat(e.code()).isEqualTo("ALREADY_BOOTSTRAPPED"));
             assertThat(reopened.height()).as("a refusal commits nothing").isEqualTo(3);
         }
@@ -62,7 +63,7 @@ class EmbeddedLedgerTests {
     @Test
     void refusalsCarryTheContractsCode() {
         try (EmbeddedLedger ledger = open()) {
-            StepVerifier.create(ledger.submit(RETAIL, "GrantRole", List.of("RetailMSP", "MANUFACTURER"), Map.of()))
+            StepVerifier.create(ledger.submit(RETAIL, Transaction.GRANT_ROLE, List.of("RetailMSP", "MANUFACTURER"), Map.of()))
                     .expectErrorSatisfies(e -> assertThat(((LedgerRefusal) e).code()).isEqualTo("NOT_AUTHORISED"))
                     .verify();
         }
@@ -72,7 +73,7 @@ class EmbeddedLedgerTests {
     void eachCommitPublishesItsChaincodeEvent() {
         try (EmbeddedLedger ledger = open()) {
             StepVerifier.create(ledger.events().take(1))
-                    .then(() -> submit(ledger, AUTHORITY, "BootstrapAuthority"))
+                    .then(() -> submit(ledger, AUTHORITY, Transaction.BOOTSTRAP_AUTHORITY))
                     .assertNext(event -> {
                         assertThat(event.name()).isEqualTo("AuthorityBootstrapped");
                         assertThat(event.block()).isZero();

@@ -1,6 +1,5 @@
-package com.serialtrust.chaincode.sim;
+package com.serialtrust.sim;
 
-import com.serialtrust.crypto.P256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -100,7 +99,7 @@ public final class SimLedger {
         final byte[] creator = caller.serialize();
         final ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES + creator.length);
         buffer.putLong(proposals.incrementAndGet()).put(creator);
-        return HexFormat.of().formatHex(P256.sha256(buffer.array()));
+        return HexFormat.of().formatHex(WorldState.sha256(buffer.array()));
     }
 
     /** Fabric's contract router, built once: it scans the class path for contracts. */

@@ -1,4 +1,4 @@
-package com.serialtrust.chaincode.sim;
+package com.serialtrust.sim;
 
 import java.util.ArrayList;
 import java.util.Collections;

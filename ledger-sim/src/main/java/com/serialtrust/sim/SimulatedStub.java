@@ -1,4 +1,4 @@
-package com.serialtrust.chaincode.sim;
+package com.serialtrust.sim;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -28,7 +28,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * history is newest first, partial composite key queries scan a key range, and only the last
  * event set survives. What a LevelDB peer refuses (rich queries) is refused here too.
  */
-public final class SimulatedStub implements ChaincodeStub {
+public final class SimulatedStub extends RefusingStub {
 
     /** The highest Unicode code point, which closes Fabric's composite-key ranges. */
     private static final String MAX_UNICODE_RUNE = "\udbff\udfff";
@@ -107,20 +107,12 @@ public final class SimulatedStub implements ChaincodeStub {
         return channelId;
     }
 
-    @Override
-    public Response invokeChaincode(final String chaincodeName, final List<byte[]> args, final String channel) {
-        throw new UnsupportedOperationException("chaincode-to-chaincode calls are not simulated");
-    }
 
     @Override
     public byte[] getState(final String key) {
         return state.get(key).orElse(new byte[0]);
     }
 
-    @Override
-    public byte[] getStateValidationParameter(final String key) {
-        return new byte[0];
-    }
 
     @Override
     public void putState(final String key, final byte[] value) {
@@ -131,10 +123,6 @@ public final class SimulatedStub implements ChaincodeStub {
         writes.put(key, value);
     }
 
-    @Override
-    public void setStateValidationParameter(final String key, final byte[] value) {
-        throw new UnsupportedOperationException("key-level endorsement is not simulated");
-    }
 
     @Override
     public void delState(final String key) {
@@ -144,7 +132,7 @@ public final class SimulatedStub implements ChaincodeStub {
 
     @Override
     public QueryResultsIterator<KeyValue> getStateByRange(final String startKey, final String endKey) {
-        return iterator(state.range(startKey == null ? "" : startKey, endKey == null ? "" : endKey));
+        return Results.iterator(state.range(startKey == null ? "" : startKey, endKey == null ? "" : endKey));
     }
 
     @Override
@@ -152,7 +140,7 @@ public final class SimulatedStub implements ChaincodeStub {
             final String startKey, final String endKey, final int pageSize, final String bookmark) {
         final String start = bookmark == null || bookmark.isEmpty() ? startKey : bookmark;
         // one entry beyond the page says where the next page starts
-        return page(state.range(start, endKey == null ? "" : endKey, Math.max(0, pageSize) + 1), pageSize);
+        return Results.page(state.range(start, endKey == null ? "" : endKey, Math.max(0, pageSize) + 1), pageSize);
     }
 
     @Override
@@ -160,15 +148,7 @@ public final class SimulatedStub implements ChaincodeStub {
         return getStateByRange(compositeKey, compositeKey + MAX_UNICODE_RUNE);
     }
 
-    @Override
-    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final String objectType, final String... attributes) {
-        return getStateByPartialCompositeKey(new CompositeKey(objectType, attributes));
-    }
 
-    @Override
-    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final CompositeKey compositeKey) {
-        return getStateByPartialCompositeKey(compositeKey.toString());
-    }
 
     @Override
     public QueryResultsIteratorWithMetadata<KeyValue> getStateByPartialCompositeKeyWithPagination(
@@ -177,34 +157,13 @@ public final class SimulatedStub implements ChaincodeStub {
         return getStateByRangeWithPagination(start, start + MAX_UNICODE_RUNE, pageSize, bookmark);
     }
 
-    @Override
-    public CompositeKey createCompositeKey(final String objectType, final String... attributes) {
-        return new CompositeKey(objectType, attributes);
-    }
 
-    @Override
-    public CompositeKey splitCompositeKey(final String compositeKey) {
-        return CompositeKey.parseCompositeKey(compositeKey);
-    }
 
-    @Override
-    public QueryResultsIterator<KeyValue> getQueryResult(final String query) {
-        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
-    }
 
-    @Override
-    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(
-            final String query, final int pageSize, final String bookmark) {
-        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
-    }
 
     @Override
     public QueryResultsIterator<KeyModification> getHistoryForKey(final String key) {
-        final List<KeyModification> changes = new ArrayList<>();
-        for (WorldState.Change change : state.history(key)) {
-            changes.add(new Modification(change));
-        }
-        return new ListIterator<>(changes.iterator());
+        return Results.history(state.history(key));
     }
 
     @Override
@@ -214,7 +173,7 @@ public final class SimulatedStub implements ChaincodeStub {
 
     @Override
     public byte[] getPrivateDataHash(final String collection, final String key) {
-        return state.getPrivate(collection, key).map(com.serialtrust.crypto.P256::sha256).orElse(new byte[0]);
+        return state.getPrivate(collection, key).map(WorldState::sha256).orElse(new byte[0]);
     }
 
     /**
@@ -226,10 +185,6 @@ public final class SimulatedStub implements ChaincodeStub {
         return !collection.startsWith(IMPLICIT_PREFIX) || collection.equals(IMPLICIT_PREFIX + mspId);
     }
 
-    @Override
-    public byte[] getPrivateDataValidationParameter(final String collection, final String key) {
-        return new byte[0];
-    }
 
     @Override
     public void putPrivateData(final String collection, final String key, final byte[] value) {
@@ -240,10 +195,6 @@ public final class SimulatedStub implements ChaincodeStub {
         writes.putPrivate(collection, key, value);
     }
 
-    @Override
-    public void setPrivateDataValidationParameter(final String collection, final String key, final byte[] value) {
-        throw new UnsupportedOperationException("key-level endorsement is not simulated");
-    }
 
     @Override
     public void delPrivateData(final String collection, final String key) {
@@ -258,7 +209,7 @@ public final class SimulatedStub implements ChaincodeStub {
     @Override
     public QueryResultsIterator<KeyValue> getPrivateDataByRange(
             final String collection, final String startKey, final String endKey) {
-        return iterator(onCallersPeer(collection) ? state.privateRange(collection, startKey, endKey)
+        return Results.iterator(onCallersPeer(collection) ? state.privateRange(collection, startKey, endKey)
                 : Collections.emptyIterator());
     }
 
@@ -280,10 +231,6 @@ public final class SimulatedStub implements ChaincodeStub {
         return getPrivateDataByPartialCompositeKey(collection, new CompositeKey(objectType, attributes));
     }
 
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(final String collection, final String query) {
-        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
-    }
 
     @Override
     public void setEvent(final String name, final byte[] payload) {
@@ -303,10 +250,6 @@ public final class SimulatedStub implements ChaincodeStub {
         return event;
     }
 
-    @Override
-    public SignedProposal getSignedProposal() {
-        throw new UnsupportedOperationException("a simulated proposal is not signed");
-    }
 
     @Override
     public Instant getTxTimestamp() {
@@ -323,10 +266,6 @@ public final class SimulatedStub implements ChaincodeStub {
         return transientData;
     }
 
-    @Override
-    public byte[] getBinding() {
-        return new byte[0];
-    }
 
     @Override
     public String getMspId() {
@@ -336,123 +275,6 @@ public final class SimulatedStub implements ChaincodeStub {
     private static void requireKey(final String key) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("a key must not be empty");
-        }
-    }
-
-    private static QueryResultsIterator<KeyValue> iterator(final Iterator<Map.Entry<String, byte[]>> entries) {
-        return new ListIterator<>(map(entries, Entry::new));
-    }
-
-    private static QueryResultsIteratorWithMetadata<KeyValue> page(
-            final Iterator<Map.Entry<String, byte[]>> entries, final int pageSize) {
-        final List<KeyValue> results = new ArrayList<>();
-        String bookmark = "";
-        while (entries.hasNext()) {
-            final Map.Entry<String, byte[]> entry = entries.next();
-            if (results.size() == pageSize) {
-                bookmark = entry.getKey();
-                break;
-            }
-            results.add(new Entry(entry));
-        }
-        final QueryResponseMetadata metadata = QueryResponseMetadata.newBuilder()
-                .setFetchedRecordsCount(results.size())
-                .setBookmark(bookmark)
-                .build();
-        return new PageIterator(results, metadata);
-    }
-
-    private static <A, B> Iterator<B> map(final Iterator<A> source, final Function<A, B> mapper) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public B next() {
-                return mapper.apply(source.next());
-            }
-        };
-    }
-
-    private record Entry(String key, byte[] value) implements KeyValue {
-        Entry(final Map.Entry<String, byte[]> entry) {
-            this(entry.getKey(), entry.getValue());
-        }
-
-        @Override
-        public String getKey() {
-            return key;
-        }
-
-        @Override
-        public byte[] getValue() {
-            return value.clone();
-        }
-
-        @Override
-        public String getStringValue() {
-            return new String(value, UTF_8);
-        }
-    }
-
-    private record Modification(WorldState.Change change) implements KeyModification {
-        @Override
-        public String getTxId() {
-            return change.txId();
-        }
-
-        @Override
-        public byte[] getValue() {
-            return change.value().map(byte[]::clone).orElse(new byte[0]);
-        }
-
-        @Override
-        public String getStringValue() {
-            return new String(getValue(), UTF_8);
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return change.timestamp();
-        }
-
-        @Override
-        public boolean isDeleted() {
-            return change.value().isEmpty();
-        }
-    }
-
-    private static class ListIterator<T> implements QueryResultsIterator<T> {
-        private final Iterator<T> items;
-
-        ListIterator(final Iterator<T> items) {
-            this.items = items;
-        }
-
-        @Override
-        public Iterator<T> iterator() {
-            return items;
-        }
-
-        @Override
-        public void close() {
-            // nothing is held open
-        }
-    }
-
-    private static final class PageIterator extends ListIterator<KeyValue> implements QueryResultsIteratorWithMetadata<KeyValue> {
-        private final QueryResponseMetadata metadata;
-
-        PageIterator(final List<KeyValue> results, final QueryResponseMetadata metadata) {
-            super(Collections.unmodifiableList(results).iterator());
-            this.metadata = metadata;
-        }
-
-        @Override
-        public QueryResponseMetadata getMetadata() {
-            return metadata;
         }
     }
 }

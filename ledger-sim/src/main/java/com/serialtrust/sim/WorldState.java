@@ -1,4 +1,4 @@
-package com.serialtrust.chaincode.sim;
+package com.serialtrust.sim;
 
 import java.time.Instant;
 import java.util.Iterator;
@@ -58,4 +58,13 @@ public interface WorldState {
 
     /** One committed change of a key; an empty value means the key was deleted. */
     record Change(String txId, Instant timestamp, Optional<byte[]> value) {}
+
+    /** SHA-256, as a peer hashes private values and transaction ids. */
+    static byte[] sha256(final byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package com.serialtrust.chaincode.sim;
+package com.serialtrust.sim;
 
 import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;

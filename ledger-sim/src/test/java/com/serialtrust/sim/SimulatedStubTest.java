@@ -1,4 +1,4 @@
-package com.serialtrust.chaincode.sim;
+package com.serialtrust.sim;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

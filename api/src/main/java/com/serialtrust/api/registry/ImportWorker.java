@@ -1,0 +1,205 @@
+package com.serialtrust.api.registry;
+
+import com.serialtrust.api.ledger.LedgerProperties;
+import com.serialtrust.api.ledger.LedgerUnavailableException;
+import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.chaincode.ErrorCode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers imports in batches, one import at a time, signing each batch on a second thread while the
+ * ledger registers the one before. Progress is recorded after every settled batch. An import that finds
+ * the ledger out of reach waits and tries again on its own, after a delay that doubles up to
+ * {@link #MAX_RETRY_AFTER}, from where it stopped.
+ */
+@Component
+class ImportWorker {
+
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+    private static final int SIGNED_AHEAD = 1; // two ahead measured no faster: the ledger, not signing, sets the pace
+    private static final Logger LOG = LoggerFactory.getLogger(ImportWorker.class);
+
+    private final ImportStore store;
+    private final RegistrationService registration;
+    private final LedgerProperties orgs;
+    private final Duration retryAfter;
+    /** The delay before an import that waits for the ledger tries again, by import. */
+    private final Map<String, Duration> pauses = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "csv-import"));
+    private final ExecutorService signer = Executors.newSingleThreadExecutor(r -> daemon(r, "csv-import-sign"));
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "csv-import-retry"));
+
+    ImportWorker(final ImportStore store, final RegistrationService registration, final LedgerProperties orgs,
+            @Value("${serialtrust.imports.retry-after:30s}") final Duration retryAfter) {
+        this.store = store;
+        this.registration = registration;
+        this.orgs = orgs;
+        this.retryAfter = retryAfter;
+    }
+
+    private static Thread daemon(final Runnable r, final String name) {
+        final Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Queues an import; imports run one after another, in the order queued. */
+    void submit(final String id) {
+        worker.submit(() -> run(id));
+    }
+
+    /** The ledger is out of reach: the import keeps its place and tries again after a delay. */
+    private void pause(final String id, final LedgerUnavailableException e) {
+        final Duration delay = pauses.merge(id, retryAfter, (last, first) -> min(last.multipliedBy(2), MAX_RETRY_AFTER));
+        final String when = delay.toMillis() < 1000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s";
+        LOG.warn("import {} paused: the ledger is unavailable ({}); trying again in {}", id, e.getMessage(), when);
+        store.save(store.get(id).finished(ImportJob.State.RUNNING, "waiting for the ledger; trying again in " + when));
+        retries.schedule(() -> submit(id), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Duration min(final Duration a, final Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void run(final String id) {
+        ImportJob job = store.get(id);
+        final Organisation as = orgs.require(job.organisation());
+        try (CsvRows rows = CsvRows.open(store.spool(id));
+                Writer report = Files.newBufferedWriter(store.errorFile(id), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            // the first line that names each item: a later line naming it again is reported, not registered
+            final Map<String, Long> firstLine = new java.util.HashMap<>();
+            Batch batch = new Batch();
+            // a full batch is signed while the one before it goes through the ledger (SIGNED_AHEAD)
+            final java.util.ArrayDeque<Batch> ahead = new java.util.ArrayDeque<>();
+            Optional<CsvRows.Row> next;
+            while ((next = rows.next()).isPresent()) {
+                final CsvRows.Row row = next.get();
+                final Optional<Long> earlier = row.item().flatMap(item -> Optional.ofNullable(
+                        firstLine.putIfAbsent(ItemRow.key(item), row.line())));
+                if (row.index() < job.nextRow()) {
+                    continue; // settled before a restart; still remembered above for duplicates
+                }
+                if (row.problem().isPresent()) {
+                    batch.bad.put(row.line(), CsvRows.Report.line(row.line(), row.serial(), RegistrationService.Status.FAILED.name(), row.problem().get().code(),
+                            row.problem().get().message()));
+                } else if (earlier.isPresent()) {
+                    batch.bad.put(row.line(), CsvRows.Report.line(row.line(), row.serial(), RegistrationService.Status.FAILED.name(), ApiError.DUPLICATE_IN_FILE.name(),
+                            "the same item as line " + earlier.get() + ": registered once"));
+                } else {
+                    batch.items.add(row.item().get());
+                    batch.lines.add(row.line());
+                }
+                if (batch.items.size() == RegistrationService.BATCH) {
+                    batch.prepare(as, row.index() + 1);
+                    ahead.add(batch);
+                    if (ahead.size() > SIGNED_AHEAD) {
+                        job = settle(job, as, ahead.poll(), report);
+                    }
+                    batch = new Batch();
+                }
+            }
+            while (!ahead.isEmpty()) {
+                job = settle(job, as, ahead.poll(), report);
+            }
+            batch.prepare(as, job.rows() + 1);
+            job = settle(job, as, batch, report);
+            store.save(job.finished(ImportJob.State.DONE, ""));
+            pauses.remove(id);
+        } catch (LedgerUnavailableException e) {
+            pause(id, e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("import {} failed", id, e);
+            store.save(store.get(id).finished(ImportJob.State.FAILED, "the import stopped: " + e.getClass().getSimpleName()));
+            pauses.remove(id);
+        }
+    }
+
+    /** Rows waiting for the ledger, and the report lines of rows already decided. */
+    private final class Batch {
+        final List<ItemRow> items = new ArrayList<>();
+        final List<Long> lines = new ArrayList<>();
+        /** Report lines of rows refused before the ledger, by spreadsheet line. */
+        final java.util.TreeMap<Long, String> bad = new java.util.TreeMap<>();
+        /** The batch checked and signed, being made on another thread. */
+        java.util.concurrent.Future<RegistrationService.Prepared> prepared;
+        /** The import's next row once this batch is settled. */
+        long settlesUpTo;
+
+        void prepare(final Organisation as, final long upTo) {
+            settlesUpTo = upTo;
+            final List<ItemRow> rows = List.copyOf(items);
+            prepared = signer.submit(() -> registration.prepare(as, rows));
+        }
+
+        List<RegistrationService.RowOutcome> register(final Organisation as) {
+            if (items.isEmpty()) {
+                return List.of();
+            }
+            try {
+                return registration.register(as, prepared.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while signing", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Registers a batch and writes, in line order, a report line for every row of it that was not newly
+     * registered (refused, or registered already), then records how far the import has settled.
+     */
+    private ImportJob settle(final ImportJob job, final Organisation as, final Batch batch, final Writer report)
+            throws IOException {
+        if (batch.items.isEmpty() && batch.bad.isEmpty()) {
+            return job;
+        }
+        final List<RegistrationService.RowOutcome> outcomes = batch.register(as);
+        long registered = 0;
+        long already = 0;
+        final long failed = batch.bad.size() + outcomes.stream().filter(o -> o.status() == RegistrationService.Status.FAILED).count();
+        final java.util.TreeMap<Long, String> lines = new java.util.TreeMap<>(batch.bad);
+        for (RegistrationService.RowOutcome o : outcomes) {
+            final long line = batch.lines.get(o.index());
+            final String serial = batch.items.get(o.index()).serial();
+            switch (o.status()) {
+                case REGISTERED -> registered++;
+                case ALREADY_REGISTERED -> {
+                    already++;
+                    lines.put(line, CsvRows.Report.line(line, serial, RegistrationService.Status.ALREADY_REGISTERED.name(), ErrorCode.ITEM_EXISTS.name(),
+                            "registered by this organisation before: not registered twice"));
+                }
+                case FAILED -> lines.put(line, CsvRows.Report.line(line, serial, RegistrationService.Status.FAILED.name(), o.code().orElse(""),
+                        o.message().orElse("")));
+            }
+        }
+        for (String line : lines.values()) {
+            report.write(line);
+        }
+        report.flush();
+        final ImportJob next = job.advance(batch.settlesUpTo, registered, already, failed);
+        store.save(next);
+        return next;
+    }
+}

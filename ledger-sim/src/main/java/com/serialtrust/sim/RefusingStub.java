@@ -1,0 +1,101 @@
+package com.serialtrust.sim;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import com.google.protobuf.ByteString;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.hyperledger.fabric.shim.Chaincode.Response;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+
+/**
+ * What every simulated proposal answers alike: the refusals of a LevelDB peer (rich queries), what a
+ * simulation has not got (a signed proposal, chaincode-to-chaincode calls, key-level endorsement
+ * policies), and the composite-key conveniences that reduce to one range query.
+ */
+abstract class RefusingStub implements ChaincodeStub {
+
+    @Override
+    public Response invokeChaincode(final String chaincodeName, final List<byte[]> args, final String channel) {
+        throw new UnsupportedOperationException("chaincode-to-chaincode calls are not simulated");
+    }
+
+    @Override
+    public byte[] getStateValidationParameter(final String key) {
+        return new byte[0];
+    }
+
+    @Override
+    public void setStateValidationParameter(final String key, final byte[] value) {
+        throw new UnsupportedOperationException("key-level endorsement is not simulated");
+    }
+
+    @Override
+    public CompositeKey createCompositeKey(final String objectType, final String... attributes) {
+        return new CompositeKey(objectType, attributes);
+    }
+
+    @Override
+    public CompositeKey splitCompositeKey(final String compositeKey) {
+        return CompositeKey.parseCompositeKey(compositeKey);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getQueryResult(final String query) {
+        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
+    }
+
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(
+            final String query, final int pageSize, final String bookmark) {
+        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
+    }
+
+    @Override
+    public byte[] getPrivateDataValidationParameter(final String collection, final String key) {
+        return new byte[0];
+    }
+
+    @Override
+    public void setPrivateDataValidationParameter(final String collection, final String key, final byte[] value) {
+        throw new UnsupportedOperationException("key-level endorsement is not simulated");
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(final String collection, final String query) {
+        throw new UnsupportedOperationException("rich queries need CouchDB; SerialTrust uses composite keys");
+    }
+
+    @Override
+    public SignedProposal getSignedProposal() {
+        throw new UnsupportedOperationException("a simulated proposal is not signed");
+    }
+
+    @Override
+    public byte[] getBinding() {
+        return new byte[0];
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final String objectType, final String... attributes) {
+        return getStateByPartialCompositeKey(new CompositeKey(objectType, attributes));
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final CompositeKey compositeKey) {
+        return getStateByPartialCompositeKey(compositeKey.toString());
+    }
+}
