@@ -27,7 +27,7 @@ cat >"${RESULTS}/verify-fabric.json" <<JSON
   "benchmark": "verify-fabric",
   "date": "$(date -u +%FT%TZ)",
   "machine": {"cores": $(nproc)},
-  "setup": "Fabric 2.5.0: 1 orderer, 3 peers, 3 Java chaincode servers, the api (no Redis: every verification evaluates Verify on a peer and reads the block from qscc once per txId), wrk: all on this machine",
+  "setup": "Fabric v2.5.9 (release commit 7c3876255bf0): 1 orderer, 3 peers, 3 Java chaincode servers, the api (no Redis: every verification evaluates Verify on a peer and reads the block from qscc once per txId), wrk: all on this machine",
   "load": {"tool": "wrk", "threads": 2, "connections": 64, "seconds": ${DURATION}},
   "baseline": {"endpoint": "/ping", "requests_per_second": ${base_rps}, "p50_ms": ${base_p50}, "p99_ms": ${base_p99}},
   "verification": {"endpoint": "/01/{gtin}/21/{serial}?sig=... (uncached, Fabric Gateway)", "requests_per_second": ${ver_rps}, "p50_ms": ${ver_p50}, "p99_ms": ${ver_p99}},

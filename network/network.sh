@@ -106,6 +106,9 @@ cmd_status() {
     fi
     printf '%-18s %-8s %-8s %s\n' "${name}" running "$(pid_of "${name}")" "${health}"
   done
+  if binaries_present; then
+    echo "binaries: $(fabric_build_of peer) ($(fabric_go_of peer)), as go version -m reads them"
+  fi
   if is_running peer-brand; then
     echo "channel ${CHANNEL}: height $(channel_height || echo '?')"
   fi

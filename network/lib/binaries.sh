@@ -1,7 +1,7 @@
 # Step: Fabric's binaries, built once from the pinned release commit with the Go toolchain.
 # shellcheck shell=bash
 
-FABRIC_TOOLS=(peer orderer configtxgen osnadmin cryptogen)
+FABRIC_TOOLS=(peer orderer configtxgen configtxlator osnadmin cryptogen)
 
 binaries_present() {
   [[ -f "${FABRIC_HOME}/.module-version" && "$(cat "${FABRIC_HOME}/.module-version")" == "${FABRIC_MODULE_VERSION}" ]] || return 1
@@ -26,21 +26,43 @@ install_binaries() {
   fi
   require_go
   mkdir -p "${FABRIC_HOME%/*}" "${LOG_DIR}"
-  say "Fabric ${FABRIC_RELEASE} binaries: building peer, orderer, configtxgen, osnadmin, cryptogen (a few minutes, once)"
-  local module="github.com/hyperledger/fabric" src staging
+  say "Fabric ${FABRIC_RELEASE} binaries: building ${FABRIC_TOOLS[*]} (a few minutes, once)"
+  local module="github.com/hyperledger/fabric" src staging tool
   src="$(GOFLAGS=-mod=mod go mod download -json "${module}@${FABRIC_MODULE_VERSION}" 2>>"${LOG_DIR}/fabric-build.log" \
     | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
   [[ -n "${src}" && -d "${src}" ]] \
     || die "could not download ${module}@${FABRIC_MODULE_VERSION} from the Go module proxy; see ${LOG_DIR}/fabric-build.log"
   staging="$(mktemp -d "${FABRIC_HOME%/*}/.build.XXXXXX")"
-  local ldflags="-X ${module}/common/metadata.Version=${FABRIC_RELEASE} -X ${module}/common/metadata.CommitSHA=${FABRIC_MODULE_VERSION##*-}"
-  # the module cache is read-only; the build writes only to the staging folder and Go's own caches
-  run_logged fabric-build bash -c "cd '${src}' && GOFLAGS=-mod=mod go build -trimpath -ldflags '${ldflags}' \
-    -o '${staging}/bin/' ./cmd/peer ./cmd/orderer ./cmd/configtxgen ./cmd/osnadmin ./cmd/cryptogen"
+  # A module of our own that requires Fabric at the pinned version and names its commands: Go resolves
+  # exactly the dependencies of that release (its go.mod, checked against the checksum database) and
+  # records Fabric's version and checksum in each binary, where `go version -m` reads them. No ldflags:
+  # no version string is written in by hand. (`go install module/cmd@version` would do the same, but it
+  # asks the proxy for the module's version list, which the proxy here refuses.)
+  mkdir -p "${staging}/src"
+  printf 'module serialtrust.local/fabric-build\n\ngo 1.22\n\nrequire %s %s\n' "${module}" "${FABRIC_MODULE_VERSION}" \
+    >"${staging}/src/go.mod"
+  {
+    printf '//go:build tools\n\n// Package tools names the Fabric commands this network runs.\npackage tools\n\nimport (\n'
+    for tool in "${FABRIC_TOOLS[@]}"; do printf '\t_ "%s/cmd/%s"\n' "${module}" "${tool}"; done
+    printf ')\n'
+  } >"${staging}/src/tools.go"
+  local packages=()
+  for tool in "${FABRIC_TOOLS[@]}"; do packages+=("${module}/cmd/${tool}"); done
+  run_logged fabric-build bash -c "cd '${staging}/src' && go mod tidy && go build -trimpath -o '${staging}/bin/' ${packages[*]}"
   cp -R "${src}/sampleconfig" "${staging}/sampleconfig"
   chmod -R u+w "${staging}"
   echo "${FABRIC_MODULE_VERSION}" >"${staging}/.module-version"
   rm -rf "${FABRIC_HOME}"
   mv "${staging}" "${FABRIC_HOME}"
-  say "Fabric ${FABRIC_RELEASE} binaries: $("${FABRIC_BIN}/peer" version | sed -n 's/^ Version: //p') in ${FABRIC_HOME}"
+  say "Fabric ${FABRIC_RELEASE} binaries: $(fabric_build_of peer) in ${FABRIC_HOME}"
+}
+
+# fabric_build_of TOOL: the module and version a binary was built from, as `go version -m` reads them
+fabric_build_of() {
+  go version -m "${FABRIC_BIN}/$1" 2>/dev/null | awk '$1 == "mod" && $2 == "github.com/hyperledger/fabric" { print $2 "@" $3 }'
+}
+
+# fabric_go_of TOOL: the Go toolchain a binary was built with
+fabric_go_of() {
+  go version "${FABRIC_BIN}/$1" 2>/dev/null | awk '{ print $2 }'
 }

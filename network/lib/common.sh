@@ -10,13 +10,15 @@ DONE_DIR="${STATE_DIR}/done"
 CRYPTO_DIR="${STATE_DIR}/crypto"
 CFG_DIR="${STATE_DIR}/config"
 
-# Fabric v2.5.0, the newest release commit that the Go module proxy serves here (the module path has
-# no major-version suffix, so a release can only be named by its pseudo-version).
-FABRIC_RELEASE="${ST_FABRIC_RELEASE:-2.5.0}"
-FABRIC_MODULE_VERSION="${ST_FABRIC_MODULE_VERSION:-v1.4.0-rc1.0.20230405174026-695dd57e01c2}"
+# Fabric v2.5.9 (the LTS line): the pseudo-version of its release commit 7c3876255bf0 on release-2.5,
+# which the Go module proxy serves here (the module path has no major-version suffix, so a release can
+# only be named by its pseudo-version). FABRIC_RELEASE only names the cache folder and the messages;
+# no version string is written into the binaries: `status` shows what `go version -m` reads from them.
+FABRIC_RELEASE="${ST_FABRIC_RELEASE:-2.5.9}"
+FABRIC_MODULE_VERSION="${ST_FABRIC_MODULE_VERSION:-v1.4.0-rc1.0.20240618194258-7c3876255bf0}"
 FABRIC_HOME="${ST_FABRIC_HOME:-${XDG_CACHE_HOME:-${HOME}/.cache}/serialtrust/fabric-${FABRIC_RELEASE}}"
 FABRIC_BIN="${FABRIC_HOME}/bin"
-GO_MIN="1.20"
+GO_MIN="1.22"
 
 CHANNEL="${ST_CHANNEL:-serialtrust}"
 CC_NAME="${ST_CC:-serialtrust}"

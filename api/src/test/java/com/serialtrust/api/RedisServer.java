@@ -1,10 +1,12 @@
 package com.serialtrust.api;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -19,6 +21,8 @@ public final class RedisServer implements AutoCloseable {
     private final Process process;
     private final String host;
     private final int port;
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
 
     private RedisServer(final GenericContainer<?> container, final Process process, final String host, final int port) {
         this.container = container;
@@ -58,28 +62,24 @@ public final class RedisServer implements AutoCloseable {
         return "redis://" + host + ":" + port;
     }
 
-    /** Sends one inline command and returns the raw reply, for assertions on what the api stored. */
-    public String command(final String line) {
-        try (Socket socket = new Socket(host, port)) {
-            socket.setSoTimeout(2000);
-            socket.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-            final byte[] buffer = new byte[65536];
-            final int n = socket.getInputStream().read(buffer);
-            return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Redis commands through Lettuce (the api's own client), for assertions on what the api stored. */
+    public synchronized RedisCommands<String, String> commands() {
+        if (connection == null) {
+            client = RedisClient.create(url());
+            connection = client.connect();
         }
+        return connection.sync();
     }
 
     private void awaitPong() {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             try {
-                if (command("PING").startsWith("+PONG")) {
+                if ("PONG".equals(commands().ping())) {
                     return;
                 }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
+            } catch (RedisConnectionException notYet) {
+                closeClient(); // not listening yet: connect afresh next time
             }
             try {
                 Thread.sleep(50);
@@ -91,6 +91,17 @@ public final class RedisServer implements AutoCloseable {
         throw new IllegalStateException("redis-server did not answer PING within 10 s");
     }
 
+    private synchronized void closeClient() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        if (client != null) {
+            client.shutdown();
+            client = null;
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -99,6 +110,7 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closeClient();
         if (container != null) {
             container.stop();
         }

@@ -1,5 +1,8 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.BatchCheck;
+import com.serialtrust.contract.ItemRefusal;
+import org.hyperledger.fabric.shim.ChaincodeException;
 import com.serialtrust.contract.ItemInput;
 import com.serialtrust.contract.Registered;
 import com.serialtrust.crypto.Base64Url;
@@ -26,37 +29,75 @@ final class Registration {
 
     private Registration() {}
 
-
-
+    /** Registers a batch of signed items, all or none: the first item refused refuses the batch. */
     static Registered register(final Tx tx, final String batchJson) {
-        tx.require(Role.MANUFACTURER);
-        final ItemInput[] batch = Json.readArgument("items", batchJson, ItemInput[].class);
-        if (batch.length == 0) {
-            throw ErrorCode.INVALID_ARGUMENT.failure("the batch is empty");
-        }
-        if (batch.length > MAX_BATCH) {
-            throw ErrorCode.LIMIT_EXCEEDED.failure("a batch holds at most " + MAX_BATCH + " items, not " + batch.length);
-        }
-        for (int i = 0; i < batch.length; i++) {
-            if (batch[i] != null && batch[i].signature().isPresent()) {
-                throw ErrorCode.INVALID_ARGUMENT.failureAt(i, "a signature never travels in the argument, which every block"
-                        + " keeps: pass the signatures in the transient field '" + LabelSignatures.TRANSIENT_FIELD + "'");
-            }
-        }
-        final List<String> signatures = LabelSignatures.fromTransient(tx, batch.length);
-        final Checker checker = new Checker(tx);
-        checker.verifyAhead(batch, signatures);
-        final List<Item> items = new ArrayList<>(batch.length);
-        for (int i = 0; i < batch.length; i++) {
-            items.add(checker.check(i, batch[i], signatures.get(i)));
+        final Batch batch = Batch.read(tx, batchJson);
+        final Checker checker = batch.checker();
+        final List<Item> items = new ArrayList<>(batch.items.length);
+        for (int i = 0; i < batch.items.length; i++) {
+            items.add(checker.check(i, batch.items[i], batch.signatures.get(i)));
         }
         for (int i = 0; i < items.size(); i++) {
             tx.putItem(items.get(i));
             SearchIndex.add(tx, items.get(i));
-            LabelSignatures.keep(tx, items.get(i), signatures.get(i));
+            LabelSignatures.keep(tx, items.get(i), batch.signatures.get(i));
         }
         tx.emit("ItemsRegistered", Map.of("items", items.stream().map(Item::ref).toList(), "mspId", tx.mspId(), "txId", tx.txId()));
         return new Registered(items.size(), tx.txId());
+    }
+
+    /**
+     * Checks a batch exactly as {@link #register} does and writes nothing: every item it would refuse, by
+     * index, in one round, so that a caller submits the rest once rather than once per refused item.
+     */
+    static BatchCheck validate(final Tx tx, final String batchJson) {
+        final Batch batch = Batch.read(tx, batchJson);
+        final Checker checker = batch.checker();
+        final List<ItemRefusal> refusals = new ArrayList<>();
+        for (int i = 0; i < batch.items.length; i++) {
+            try {
+                checker.check(i, batch.items[i], batch.signatures.get(i));
+            } catch (ChaincodeException e) {
+                refusals.add(refusal(i, e));
+            }
+        }
+        return new BatchCheck(refusals);
+    }
+
+    /** A refusal of one item as the contract words it: its code, and its message without the "item N: " prefix. */
+    private static ItemRefusal refusal(final int index, final ChaincodeException e) {
+        final Map<?, ?> payload = Json.readState(e.getPayload(), Map.class);
+        final String message = String.valueOf(payload.get("message")).replaceFirst("^item \\d+: ", "");
+        return new ItemRefusal(index, ErrorCode.valueOf(String.valueOf(payload.get("code"))), message);
+    }
+
+    /** A batch as the manufacturer sent it: its items and, from transient data, their signatures. */
+    private record Batch(Tx tx, ItemInput[] items, List<String> signatures) {
+
+        static Batch read(final Tx tx, final String batchJson) {
+            tx.require(Role.MANUFACTURER);
+            final ItemInput[] items = Json.readArgument("items", batchJson, ItemInput[].class);
+            if (items.length == 0) {
+                throw ErrorCode.INVALID_ARGUMENT.failure("the batch is empty");
+            }
+            if (items.length > MAX_BATCH) {
+                throw ErrorCode.LIMIT_EXCEEDED.failure("a batch holds at most " + MAX_BATCH + " items, not " + items.length);
+            }
+            for (int i = 0; i < items.length; i++) {
+                if (items[i] != null && items[i].signature().isPresent()) {
+                    throw ErrorCode.INVALID_ARGUMENT.failureAt(i, "a signature never travels in the argument, which every"
+                            + " block keeps: pass the signatures in the transient field '" + LabelSignatures.TRANSIENT_FIELD + "'");
+                }
+            }
+            return new Batch(tx, items, LabelSignatures.fromTransient(tx, items.length));
+        }
+
+        /** A checker with every signature of the batch verified ahead, on every core. */
+        Checker checker() {
+            final Checker checker = new Checker(tx);
+            checker.verifyAhead(items, signatures);
+            return checker;
+        }
     }
 
     /** Checks items one by one, caching what a batch shares: product models and keys. */

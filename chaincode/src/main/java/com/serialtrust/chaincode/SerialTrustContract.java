@@ -117,6 +117,15 @@ public final class SerialTrustContract implements ContractInterface, CustodyTran
         return out(ctx, Registration.register(new Tx(ctx), items));
     }
 
+    /**
+     * Checks a batch as {@code RegisterItems} would (signatures in the same transient field) and writes
+     * nothing: every item it would refuse, by index, in one round.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ValidateItems(final Context ctx, final String items) {
+        return out(ctx, Registration.validate(new Tx(ctx), items));
+    }
+
     /** An item; its public state holds a digest of its signature, never the signature. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetItem(final Context ctx, final String gtin, final String serial) {

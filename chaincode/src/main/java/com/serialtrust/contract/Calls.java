@@ -85,6 +85,12 @@ public final class Calls {
                 Map.of(ItemInput.SIGNATURES_FIELD, Json.bytes(signatures)), new TypeReference<>() {}, true);
     }
 
+    /** What registering this batch would refuse, item by item, written nowhere (signatures as for {@link #registerItems}). */
+    public static Call<BatchCheck> validateItems(final List<ItemInput> items, final List<String> signatures) {
+        return new Call<>(Transaction.VALIDATE_ITEMS, List.of(Json.text(items)),
+                Map.of(ItemInput.SIGNATURES_FIELD, Json.bytes(signatures)), new TypeReference<>() {}, false);
+    }
+
     public static Call<Item> getItem(final ItemRef item) {
         return Call.of(Transaction.GET_ITEM, new TypeReference<>() {}, item.gtin(), item.serial());
     }
@@ -163,9 +169,9 @@ public final class Calls {
 
     // --- recall
 
-    /** Issues a recall; its scope ({@link Recall.Scope} as JSON) is read strictly by the contract. */
-    public static Call<Recall> issueRecall(final String scopeJson, final String notice) {
-        return Call.of(Transaction.ISSUE_RECALL, new TypeReference<>() {}, scopeJson, notice);
+    /** Issues a recall; its scope (a {@link Recall.Scope} as the caller wrote it) is read strictly by the contract. */
+    public static Call<Recall> issueRecall(final JsonNode scope, final String notice) {
+        return Call.of(Transaction.ISSUE_RECALL, new TypeReference<>() {}, Json.text(scope), notice);
     }
 
     public static Call<Recall> withdrawRecall(final String recallId) {

@@ -29,6 +29,7 @@ public enum Transaction {
     REGISTER_PRODUCT(Intent.SUBMIT),
     GET_PRODUCT(Intent.EVALUATE),
     REGISTER_ITEMS(Intent.SUBMIT),
+    VALIDATE_ITEMS(Intent.EVALUATE),
     GET_ITEM(Intent.EVALUATE),
     GET_LABELS(Intent.EVALUATE),
     // --- custody and ownership

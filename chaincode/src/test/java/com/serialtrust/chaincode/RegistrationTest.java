@@ -62,6 +62,40 @@ class RegistrationTest {
         }
 
         @Test
+        void validatingABatchNamesEveryItemItWouldRefuseInOneRoundAndWritesNothing() {
+            final Consortium c = Consortium.ready();
+            c.ok(c.brand, "RegisterItems", json(List.of(c.signedItem(GTIN, "TAKEN", Map.of()))));
+            final long height = c.ledger.state().height();
+            final List<Map<String, Object>> batch = new ArrayList<>();
+            batch.add(c.signedItem(GTIN, "V-1", Map.of()));
+            batch.add(c.signedItem(GTIN, "TAKEN", Map.of()));
+            final Map<String, Object> forged = new HashMap<>(c.signedItem(GTIN, "V-3", Map.of()));
+            forged.put("serial", "V-4");
+            batch.add(forged);
+            batch.add(c.signedItem(GTIN, "V-1", Map.of()));
+            batch.add(c.signedItem(GTIN, "V-5", Map.of()));
+            final Consortium.Registered split = Consortium.Registered.split(json(batch));
+
+            final var result = c.ledger.evaluate(c.brand, split.transientData(), "ValidateItems", split.items());
+
+            assertThat(result.ok()).as(result.message()).isTrue();
+            final tools.jackson.databind.JsonNode refusals = Json.tree(result.payload()).get("refusals");
+            assertThat(refusals).hasSize(3);
+            assertThat(refusals.get(0).get("index").asInt()).isEqualTo(1);
+            assertThat(refusals.get(0).get("code").asString()).isEqualTo("ITEM_EXISTS");
+            assertThat(refusals.get(1).get("index").asInt()).isEqualTo(2);
+            assertThat(refusals.get(1).get("code").asString()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(refusals.get(1).get("message").asString()).doesNotStartWith("item ");
+            assertThat(refusals.get(2).get("index").asInt()).isEqualTo(3);
+            assertThat(refusals.get(2).get("code").asString()).isEqualTo("ITEM_DUPLICATE_IN_BATCH");
+            assertThat(c.ledger.state().height()).isEqualTo(height);
+            assertThat(c.verdict("V-1")).isEqualTo("UNREGISTERED");
+            // and only a manufacturer may ask
+            assertThat(c.ledger.evaluate(c.retail, split.transientData(), "ValidateItems", split.items()).message())
+                    .startsWith("NOT_AUTHORISED");
+        }
+
+        @Test
         void refusesDuplicatesWithinTheBatchAndAgainstTheLedger() {
             final Consortium c = Consortium.ready();
             final Map<String, Object> item = c.signedItem(GTIN, "DUP", Map.of());

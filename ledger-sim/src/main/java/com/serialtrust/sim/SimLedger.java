@@ -73,7 +73,13 @@ public final class SimLedger {
 
     /** Runs a query; nothing is committed, whatever the chaincode wrote. */
     public Result evaluate(final SimIdentity caller, final String function, final String... args) {
-        return run(caller, Map.of(), function, args);
+        return evaluate(caller, Map.of(), function, args);
+    }
+
+    /** Runs a query with transient data; nothing is committed. */
+    public Result evaluate(final SimIdentity caller, final Map<String, byte[]> transientData, final String function,
+            final String... args) {
+        return run(caller, transientData, function, args);
     }
 
     public WorldState state() {

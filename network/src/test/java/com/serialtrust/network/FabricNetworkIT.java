@@ -87,6 +87,8 @@ class FabricNetworkIT {
             assertThat(status).containsPattern("(?m)^chaincode-" + org + " +running +\\d+ +listening on 127\\.0\\.0\\.1:\\d+");
         }
         assertThat(status).containsPattern("(?m)^channel serialtrust: height [1-9]\\d*$");
+        // the binaries say which release commit they were built from: what go version -m reads, nothing forced
+        assertThat(status).containsPattern("(?m)^binaries: github\\.com/hyperledger/fabric@v1\\.4\\.0-rc1\\.0\\.\\d{14}-[0-9a-f]{12} \\(go1\\.[0-9.]+\\)");
         // what the check after network.sh down looks for: one orderer, three peers, three chaincode servers
         assertThat(network.processes()).hasSize(7);
     }

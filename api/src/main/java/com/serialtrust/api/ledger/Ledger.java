@@ -18,7 +18,12 @@ import reactor.core.publisher.Mono;
 public interface Ledger {
 
     /** Runs a query on the ledger; nothing is written. */
-    Mono<byte[]> evaluate(Organisation as, Transaction transaction, List<String> args);
+    default Mono<byte[]> evaluate(Organisation as, Transaction transaction, List<String> args) {
+        return evaluate(as, transaction, args, Map.of());
+    }
+
+    /** Runs a query with transient data beside its arguments (its own organisation's peer sees it; no block keeps it). */
+    Mono<byte[]> evaluate(Organisation as, Transaction transaction, List<String> args, Map<String, byte[]> transientData);
 
     /** Endorses, orders and commits a transaction; completes once it is committed. */
     Mono<Committed> submit(Organisation as, Transaction transaction, List<String> args, Map<String, byte[]> transientData);

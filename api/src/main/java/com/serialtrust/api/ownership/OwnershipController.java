@@ -1,5 +1,6 @@
 package com.serialtrust.api.ownership;
 
+import com.serialtrust.chaincode.Json;
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.chaincode.ErrorCode;
 import com.serialtrust.api.ledger.Written;
@@ -114,7 +115,7 @@ class OwnershipController {
         // a fresh salt in the private value, so that the hash Fabric keeps on chain confirms no guessed address
         final tools.jackson.databind.node.ObjectNode salted = ((tools.jackson.databind.node.ObjectNode) contact.contact()).deepCopy();
         salted.put("salt", TheftReports.salt());
-        final String details = chaincode.text(salted);
+        final String details = Json.text(salted);
         if (details.getBytes(StandardCharsets.UTF_8).length > MAX_CONTACT) {
             throw new ApiProblem(ErrorCode.LIMIT_EXCEEDED, "contact details are at most " + MAX_CONTACT + " bytes");
         }

@@ -43,7 +43,7 @@ class RecallController {
         if (request.scope() == null || !request.scope().isObject()) {
             throw new ApiProblem(ApiError.BAD_REQUEST, "scope is a JSON object naming at least the gtin");
         }
-        return chaincode.submit(caller.organisation(), Calls.issueRecall(chaincode.text(request.scope()),
+        return chaincode.submit(caller.organisation(), Calls.issueRecall(request.scope(),
                 request.notice() == null ? "" : request.notice()));
     }
 

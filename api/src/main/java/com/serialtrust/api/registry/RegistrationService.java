@@ -1,6 +1,8 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.BatchCheck;
 import com.serialtrust.contract.Calls;
+import com.serialtrust.contract.ItemRefusal;
 import com.serialtrust.contract.SerialCheck;
 import com.serialtrust.contract.SerialCheckResult;
 import com.serialtrust.contract.SerialMatch;
@@ -165,12 +167,19 @@ public class RegistrationService {
         }
     }
 
-    /** One transaction; a refused row is set aside and the rest tried again. */
+    /**
+     * One transaction. When the contract refuses a row, one read-only round ({@code ValidateItems}) names
+     * every row it would refuse, and the rest go in one more transaction: two submits for a batch with
+     * any number of refused rows, not one per refused row. A row refused only by a later submit (the
+     * ledger changed in between) is set aside the same way.
+     */
     private void submit(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
+        boolean validated = false;
         while (!pending.isEmpty()) {
             final List<Integer> indexes = new ArrayList<>(pending.keySet());
+            final List<ItemRow> rows = indexes.stream().map(pending::get).toList();
             try {
-                ItemRow.submission(chaincode, as, indexes.stream().map(pending::get).toList()).block();
+                ItemRow.submission(chaincode, as, rows).block();
                 indexes.forEach(i -> outcomes[i] = RowOutcome.ok(i, Status.REGISTERED));
                 return;
             } catch (LedgerRefusal refusal) {
@@ -181,7 +190,24 @@ public class RegistrationService {
                 final int at = indexes.get(refusal.index().get());
                 outcomes[at] = RowOutcome.refused(at, refusal, refusal.getMessage().replaceFirst("^item \\d+: ", ""));
                 pending.remove(at);
+                if (!validated && !pending.isEmpty()) {
+                    validated = true;
+                    setAsideEveryRefusal(as, pending, outcomes);
+                }
             }
+        }
+    }
+
+    /** Asks the contract, writing nothing, which of the pending rows it would refuse, and sets them aside. */
+    private void setAsideEveryRefusal(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
+        final List<Integer> indexes = new ArrayList<>(pending.keySet());
+        final List<ItemRow> rows = indexes.stream().map(pending::get).toList();
+        final BatchCheck check = chaincode.query(as, Calls.validateItems(rows.stream().map(ItemRow::toInput).toList(),
+                rows.stream().map(r -> r.signature().orElseThrow()).toList())).block();
+        for (ItemRefusal refusal : check.refusals()) {
+            final int at = indexes.get(refusal.index());
+            outcomes[at] = RowOutcome.failed(at, ProblemCode.of(refusal.code()), refusal.message());
+            pending.remove(at);
         }
     }
 

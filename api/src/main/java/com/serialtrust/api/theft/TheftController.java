@@ -90,7 +90,7 @@ class TheftController {
         }
         final List<SerialCheck> list = checks.serials().stream().map(c -> new SerialCheck(
                 Optional.ofNullable(c.gtin()).filter(g -> !g.isBlank()), c.serial() == null ? "" : c.serial())).toList();
-        return police(caller).then(chaincode.query(caller.organisation(), Calls.checkSerials(list)));
+        return police(caller).then(Mono.defer(() -> chaincode.query(caller.organisation(), Calls.checkSerials(list))));
     }
 
     /** Items whose serial is close to a worn or mistyped one. */

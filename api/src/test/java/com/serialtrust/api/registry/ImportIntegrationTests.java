@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 /** Registering items as a manufacturer's staff: a JSON batch, a CSV import with its report, and bad input. */
 class ImportIntegrationTests extends DemoIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
     private JsonNode importAndWait(final String csv) {
         final JsonNode started = json.readTree(http.post().uri("/api/imports").header("Authorization", bearer("brand"))
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange()
@@ -153,6 +156,36 @@ class ImportIntegrationTests extends DemoIntegrationTest {
             assertThat(result.get("items").get(1).get("status").asString()).isEqualTo("FAILED");
             assertThat(result.get("items").get(1).get("code").asString()).isEqualTo("SIGNATURE_INVALID");
             assertThat(result.get("items").get(2).get("status").asString()).isEqualTo("REGISTERED");
+        }
+
+        @Test
+        void everyRefusedRowOfABatchIsFoundInOneRoundNotOneTransactionEach() {
+            final java.util.function.ToDoubleFunction<String[]> calls = tags -> meters.find("serialtrust.ledger.calls")
+                    .tags(tags).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+            final double refusedBefore = calls.applyAsDouble(new String[] {"transaction", "RegisterItems", "outcome", "refused"});
+            final double validatedBefore = calls.applyAsDouble(new String[] {"transaction", "ValidateItems", "outcome", "ok"});
+            final List<Map<String, String>> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                rows.add(i % 3 == 1
+                        ? Map.of("gtin", "09520123456788", "serial", "ROUND-" + i, "signature", "A".repeat(86))
+                        : Map.of("gtin", "09520123456788", "serial", "ROUND-" + i));
+            }
+            final JsonNode result = json.readTree(http.post().uri("/api/items").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(rows).exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+
+            for (int i = 0; i < 10; i++) {
+                assertThat(result.get("items").get(i).get("status").asString()).as("row %d", i)
+                        .isEqualTo(i % 3 == 1 ? "FAILED" : "REGISTERED");
+            }
+            assertThat(result.get("items").get(4).get("code").asString()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(result.get("items").get(4).get("message").asString()).doesNotStartWith("item ");
+            assertThat(result.get("counts").get("REGISTERED").asInt()).isEqualTo(7);
+            // three bad rows: one refused transaction, one read-only round that names the other two, one commit
+            assertThat(calls.applyAsDouble(new String[] {"transaction", "RegisterItems", "outcome", "refused"}) - refusedBefore)
+                    .isEqualTo(1);
+            assertThat(calls.applyAsDouble(new String[] {"transaction", "ValidateItems", "outcome", "ok"}) - validatedBefore)
+                    .isEqualTo(1);
         }
 
         @Test

@@ -47,9 +47,11 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
     }
 
     @Override
-    public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args) {
+    public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args,
+            final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
-        return Mono.fromCallable(() -> outcome(ledger.evaluate(identity(as), function, args.toArray(String[]::new))).payload())
+        return Mono.fromCallable(() -> outcome(ledger.evaluate(identity(as), transientData, function,
+                        args.toArray(String[]::new))).payload())
                 .subscribeOn(scheduler);
     }
 

@@ -86,11 +86,15 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     }
 
     @Override
-    public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args) {
+    public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args,
+            final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
         return Mono.fromCallable(() -> {
             try {
-                return connection(as).contract().evaluateTransaction(function, args.toArray(String[]::new));
+                return transientData.isEmpty()
+                        ? connection(as).contract().evaluateTransaction(function, args.toArray(String[]::new))
+                        : connection(as).contract().newProposal(function).addArguments(args.toArray(String[]::new))
+                                .putAllTransient(transientData).build().evaluate();
             } catch (GatewayException e) {
                 throw failure(as, function, e);
             }

@@ -210,4 +210,25 @@ class FabricStoryIT {
                 .expectComplete()
                 .verify(Duration.ofSeconds(60));
     }
+
+    @Test
+    void aBatchWithBadRowsGetsEachRowsOutcomeFromOneReadOnlyRoundOnThePeer() {
+        // rows 1 and 3 carry a signature that is not the brand's: the first refusal sends the rest to ValidateItems
+        // (an evaluate with the signatures as transient data), which names the other; the good rows commit once
+        final List<Map<String, String>> rows = List.of(
+                Map.of("gtin", "09520123456788", "serial", PREFIX + "VAL-0"),
+                Map.of("gtin", "09520123456788", "serial", PREFIX + "VAL-1", "signature", "A".repeat(86)),
+                Map.of("gtin", "09520123456788", "serial", PREFIX + "VAL-2"),
+                Map.of("gtin", "09520123456788", "serial", PREFIX + "VAL-3", "signature", "B".repeat(86)));
+        http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(rows).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[0].status").isEqualTo("REGISTERED")
+                .jsonPath("$.items[1].status").isEqualTo("FAILED")
+                .jsonPath("$.items[1].code").isEqualTo("SIGNATURE_INVALID")
+                .jsonPath("$.items[2].status").isEqualTo("REGISTERED")
+                .jsonPath("$.items[3].status").isEqualTo("FAILED")
+                .jsonPath("$.items[3].code").isEqualTo("SIGNATURE_INVALID")
+                .jsonPath("$.counts.REGISTERED").isEqualTo(2);
+    }
 }
