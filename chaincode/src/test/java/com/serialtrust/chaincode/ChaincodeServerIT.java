@@ -29,6 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaincodeServerIT {
 
     @Test
+    void theServerJarHoldsTheContractAndNoneOfThePeerSimulator() throws Exception {
+        final String jar = System.getProperty("chaincode.server.jar");
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+            final java.util.List<String> names = file.stream().map(java.util.zip.ZipEntry::getName).toList();
+            assertThat(names).contains("com/serialtrust/chaincode/SerialTrustContract.class",
+                    "com/serialtrust/contract/Transaction.class");
+            assertThat(names).noneMatch(name -> name.startsWith("com/serialtrust/sim/") || name.contains("/sim/")
+                    || name.contains("SimulatedStub"));
+        }
+    }
+
+    @Test
     void theServerJarListensAndRegistersWithAConnectingPeer(@TempDir final Path dir) throws Exception {
         final String jar = System.getProperty("chaincode.server.jar");
         assertThat(new File(jar)).as("the shaded server jar is built before integration tests").isFile();
