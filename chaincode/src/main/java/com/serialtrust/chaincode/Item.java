@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.gs1.ElementString;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
@@ -73,6 +74,18 @@ public record Item(
     /** Whether the given organisation holds the item now. */
     boolean heldBy(final String mspId) {
         return status.heldByOrganisation() && custodian.filter(mspId::equals).isPresent();
+    }
+
+    /**
+     * A newly registered item: the identifiers its label carries, its manufacturer's custody, the key its
+     * signature verified with and that signature's digest; no owner, no sale, revision 0.
+     */
+    static Item registered(final ElementString element, final String manufacturer, final String keyId,
+            final String signatureDigest, final Instant at, final LedgerEvent event) {
+        return new Item(element.gtin().value(), element.serial(), element.cpv(), element.lot(), element.productionDate(),
+                element.expiryDate(), manufacturer, keyId, signatureDigest, at, ItemStatus.REGISTERED,
+                Optional.of(manufacturer), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 0, 0, event);
     }
 
     /** A copy to change; {@link Builder#build(LedgerEvent)} stamps the event and the next revision. */

@@ -163,11 +163,8 @@ final class Registration {
                     .orElseThrow(() -> ErrorCode.SIGNATURE_INVALID.failureAt(index,
                             "a signature is 64 bytes (r||s), base64url without padding"));
             final ManufacturerKey key = verify(index, element, input.keyId(), signatureBytes);
-            return new Item(ref.gtin(), ref.serial(), element.cpv(), element.lot(), element.productionDate(),
-                    element.expiryDate(), tx.mspId(), key.keyId(), LabelSignatures.digest(signatureBytes), tx.now(),
-                    ItemStatus.REGISTERED,
-                    Optional.of(tx.mspId()), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), 0, 0, tx.event("REGISTERED", Optional.empty()));
+            return Item.registered(element, tx.mspId(), key.keyId(), LabelSignatures.digest(signatureBytes), tx.now(),
+                    tx.event("REGISTERED", Optional.empty()));
         }
 
         private Product product(final int index, final String gtin) {
