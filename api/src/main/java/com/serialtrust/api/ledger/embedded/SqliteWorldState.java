@@ -128,52 +128,8 @@ final class SqliteWorldState implements WorldState, AutoCloseable {
     public synchronized long commit(final WriteSet writes) {
         try {
             final long block = chain.height() + 1;
-            final String at = writes.timestamp().toString();
-            try (PreparedStatement put = writer.prepareStatement("INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)");
-                    PreparedStatement del = writer.prepareStatement("DELETE FROM state WHERE key = ?");
-                    PreparedStatement hist = writer.prepareStatement(
-                            "INSERT INTO history(key, block, tx_id, at, value) VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, Optional<byte[]>> w : writes.publicWrites().entrySet()) {
-                    final byte[] key = bytes(w.getKey());
-                    if (w.getValue().isPresent()) {
-                        put.setBytes(1, key);
-                        put.setBytes(2, w.getValue().get());
-                        put.addBatch();
-                    } else {
-                        del.setBytes(1, key);
-                        del.addBatch();
-                    }
-                    hist.setBytes(1, key);
-                    hist.setLong(2, block);
-                    hist.setString(3, writes.txId());
-                    hist.setString(4, at);
-                    hist.setBytes(5, w.getValue().orElse(null));
-                    hist.addBatch();
-                }
-                put.executeBatch();
-                del.executeBatch();
-                hist.executeBatch();
-            }
-            try (PreparedStatement put = writer.prepareStatement(
-                    "INSERT OR REPLACE INTO private_state(collection, key, value) VALUES (?, ?, ?)");
-                    PreparedStatement del = writer.prepareStatement("DELETE FROM private_state WHERE collection = ? AND key = ?")) {
-                for (Map.Entry<String, SortedMap<String, Optional<byte[]>>> c : writes.privateWrites().entrySet()) {
-                    for (Map.Entry<String, Optional<byte[]>> w : c.getValue().entrySet()) {
-                        if (w.getValue().isPresent()) {
-                            put.setString(1, c.getKey());
-                            put.setBytes(2, bytes(w.getKey()));
-                            put.setBytes(3, w.getValue().get());
-                            put.addBatch();
-                        } else {
-                            del.setString(1, c.getKey());
-                            del.setBytes(2, bytes(w.getKey()));
-                            del.addBatch();
-                        }
-                    }
-                }
-                put.executeBatch();
-                del.executeBatch();
-            }
+            writePublic(block, writes);
+            writePrivate(writes);
             chain.append(block, writes);
             writer.commit();
             return block;
@@ -184,6 +140,57 @@ final class SqliteWorldState implements WorldState, AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw new IllegalStateException("commit failed; nothing was written", e);
+        }
+    }
+
+    /** The public writes: the world state, and each write in the history (which is also the block's write set). */
+    private void writePublic(final long block, final WriteSet writes) throws SQLException {
+        final String at = writes.timestamp().toString();
+        try (PreparedStatement put = writer.prepareStatement("INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)");
+                PreparedStatement del = writer.prepareStatement("DELETE FROM state WHERE key = ?");
+                PreparedStatement hist = writer.prepareStatement(
+                        "INSERT INTO history(key, block, tx_id, at, value) VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Optional<byte[]>> w : writes.publicWrites().entrySet()) {
+                final byte[] key = bytes(w.getKey());
+                if (w.getValue().isPresent()) {
+                    put.setBytes(1, key);
+                    put.setBytes(2, w.getValue().get());
+                    put.addBatch();
+                } else {
+                    del.setBytes(1, key);
+                    del.addBatch();
+                }
+                hist.setBytes(1, key);
+                hist.setLong(2, block);
+                hist.setString(3, writes.txId());
+                hist.setString(4, at);
+                hist.setBytes(5, w.getValue().orElse(null));
+                hist.addBatch();
+            }
+            put.executeBatch();
+            del.executeBatch();
+            hist.executeBatch();
+        }
+    }
+
+    /** The private writes, by collection; the block keeps only their hashes ({@link BlockChain}). */
+    private void writePrivate(final WriteSet writes) throws SQLException {
+        try (PreparedStatement put = writer.prepareStatement(
+                "INSERT OR REPLACE INTO private_state(collection, key, value) VALUES (?, ?, ?)");
+                PreparedStatement del = writer.prepareStatement("DELETE FROM private_state WHERE collection = ? AND key = ?")) {
+            for (Map.Entry<String, SortedMap<String, Optional<byte[]>>> c : writes.privateWrites().entrySet()) {
+                for (Map.Entry<String, Optional<byte[]>> w : c.getValue().entrySet()) {
+                    final PreparedStatement statement = w.getValue().isPresent() ? put : del;
+                    statement.setString(1, c.getKey());
+                    statement.setBytes(2, bytes(w.getKey()));
+                    if (w.getValue().isPresent()) {
+                        statement.setBytes(3, w.getValue().get());
+                    }
+                    statement.addBatch();
+                }
+            }
+            put.executeBatch();
+            del.executeBatch();
         }
     }
 
