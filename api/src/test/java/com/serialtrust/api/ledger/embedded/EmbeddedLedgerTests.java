@@ -130,6 +130,33 @@ class EmbeddedLedgerTests {
         }
     }
 
+    @Test
+    void aRangeLongerThanAChunkIsReadWholeInKeyOrderAcrossChunks() throws Exception {
+        try (SqliteWorldState state = new SqliteWorldState(dir)) {
+            final java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+            for (int i = 0; i < SqliteWorldState.CHUNK * 2 + 7; i++) {
+                // composite keys whose attributes share prefixes, as the contract's marks do
+                keys.add("\u0000mark\u0000" + (i % 3) + "\u0000" + i + "\u0000");
+            }
+            keys.add("\u0000other\u0000x\u0000");
+            try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteWorldState.FILE));
+                    var insert = c.prepareStatement("INSERT INTO state(key, value) VALUES (?, ?)")) {
+                for (String key : keys) {
+                    insert.setBytes(1, SqliteWorldState.bytes(key));
+                    insert.setBytes(2, new byte[] {1});
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+
+            final java.util.List<String> read = new java.util.ArrayList<>();
+            state.range("\u0000mark\u0000", "\u0000mark\u0000\udbff\udfff").forEachRemaining(e -> read.add(e.getKey()));
+
+            assertThat(read).hasSize(SqliteWorldState.CHUNK * 2 + 7)
+                    .containsExactlyElementsOf(keys.headSet("\u0000other", false));
+        }
+    }
+
     /** A ledger with its first three blocks, closed: ready to be tampered with. */
     private void governed() {
         try (EmbeddedLedger ledger = open()) {
