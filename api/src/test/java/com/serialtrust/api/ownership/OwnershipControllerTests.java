@@ -66,7 +66,7 @@ class OwnershipControllerTests {
 
         http.post().uri("/owner/items/09520123456788/DEMO-0001/theft").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"secret\":\"my own secret 42\",\"date\":\"2026-11-20\",\"place\":\"Lyon\",\"policeReport\":\"PR-1\"}")
-                .exchange().expectStatus().isEqualTo(409);
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("ITEM_STOLEN");
 
         final Call<?> call = submitted();
         assertThat(call.transaction()).isEqualTo(Transaction.REPORT_THEFT);
