@@ -12,7 +12,6 @@ import com.serialtrust.gs1.Cset82;
 import com.serialtrust.gs1.Gtin;
 import com.serialtrust.gs1.InvalidIdentifierException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

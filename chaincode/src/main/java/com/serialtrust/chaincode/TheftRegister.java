@@ -5,7 +5,6 @@ import com.serialtrust.contract.ItemPage;
 import com.serialtrust.contract.PoliceTheftView;
 import com.serialtrust.contract.TheftReportInput;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;

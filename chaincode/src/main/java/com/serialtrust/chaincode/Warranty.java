@@ -4,7 +4,6 @@ import com.serialtrust.contract.ServiceRecord;
 import com.serialtrust.contract.ServiceInput;
 import com.serialtrust.contract.ReplacedPart;
 import com.serialtrust.contract.WarrantyStatus;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -9,7 +9,6 @@ import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -18,7 +18,6 @@ import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.security.ApiKeys;
 import com.serialtrust.api.security.LedgerRoles;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,6 @@ import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.gs1.DigitalLink;
 import com.serialtrust.api.problem.Problems;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,6 @@ import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.contract.Transaction;
 import com.serialtrust.api.ledger.LedgerFailedException;
 import com.serialtrust.api.ledger.LedgerRefusal;
-import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.sim.SimIdentities;
 import com.serialtrust.sim.SimIdentity;
