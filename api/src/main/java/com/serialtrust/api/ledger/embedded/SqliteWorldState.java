@@ -85,45 +85,7 @@ final class SqliteWorldState implements WorldState, AutoCloseable {
 
     @Override
     public Iterator<Map.Entry<String, byte[]>> range(final String startInclusive, final String endExclusive) {
-        return new Chunks(startInclusive, endExclusive);
-    }
-
-    /**
-     * A range read {@value #CHUNK} entries at a time, each chunk starting just after the last key read,
-     * so that a query that stops early (a page, a bounded search) never loads the rest of the range. Each
-     * chunk is one SQL statement, as each {@link #get} is: a read sees committed state, never a half commit.
-     */
-    private final class Chunks implements Iterator<Map.Entry<String, byte[]>> {
-        private final String endExclusive;
-        private Iterator<Map.Entry<String, byte[]>> chunk;
-        private int readInChunk;
-        private String last;
-
-        Chunks(final String startInclusive, final String endExclusive) {
-            this.endExclusive = endExclusive;
-            this.chunk = range(startInclusive, endExclusive, CHUNK);
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (!chunk.hasNext() && readInChunk == CHUNK) {
-                // the smallest key after the last one read: its UTF-8 bytes and one zero byte
-                chunk = range(last + "\u0000", endExclusive, CHUNK);
-                readInChunk = 0;
-            }
-            return chunk.hasNext();
-        }
-
-        @Override
-        public Map.Entry<String, byte[]> next() {
-            if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
-            }
-            final Map.Entry<String, byte[]> entry = chunk.next();
-            readInChunk++;
-            last = entry.getKey();
-            return entry;
-        }
+        return new ChunkedRange(this::range, startInclusive, endExclusive, CHUNK);
     }
 
     @Override
