@@ -81,14 +81,19 @@ public final class Calls {
      * for the brand's own private collection only ({@link Call#callersOwnSecrets()}).
      */
     public static Call<Registered> registerItems(final List<ItemInput> items, final List<String> signatures) {
-        return new Call<>(Transaction.REGISTER_ITEMS, List.of(Json.text(items)),
-                Map.of(ItemInput.SIGNATURES_FIELD, Json.bytes(signatures)), new TypeReference<>() {}, true);
+        return batch(Transaction.REGISTER_ITEMS, items, signatures, new TypeReference<>() {}, true);
     }
 
     /** What registering this batch would refuse, item by item, written nowhere (signatures as for {@link #registerItems}). */
     public static Call<BatchCheck> validateItems(final List<ItemInput> items, final List<String> signatures) {
-        return new Call<>(Transaction.VALIDATE_ITEMS, List.of(Json.text(items)),
-                Map.of(ItemInput.SIGNATURES_FIELD, Json.bytes(signatures)), new TypeReference<>() {}, false);
+        return batch(Transaction.VALIDATE_ITEMS, items, signatures, new TypeReference<>() {}, false);
+    }
+
+    /** A batch as the contract takes it: the items as the argument, their signatures as transient data, in order. */
+    private static <R> Call<R> batch(final Transaction transaction, final List<ItemInput> items, final List<String> signatures,
+            final TypeReference<R> result, final boolean callersOwnSecrets) {
+        return new Call<>(transaction, List.of(Json.text(items)), Map.of(ItemInput.SIGNATURES_FIELD, Json.bytes(signatures)),
+                result, callersOwnSecrets);
     }
 
     public static Call<Item> getItem(final ItemRef item) {

@@ -244,7 +244,6 @@ public final class SimulatedStub extends RefusingStub {
         return event;
     }
 
-
     @Override
     public Instant getTxTimestamp() {
         return timestamp;

@@ -1,7 +1,12 @@
 package com.serialtrust.api.ledger;
 
 import com.serialtrust.contract.Call;
+import com.serialtrust.contract.Transaction;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,14 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Chaincode {
 
+    /** How a call ended, as {@code serialtrust.ledger.calls} counts it. */
+    private enum Outcome { OK, REFUSED, UNAVAILABLE, FAILED }
+
     private final Ledger ledger;
     private final JsonMapper json;
-    private final MeterRegistry meters;
+    /** One counter per transaction and outcome, made once: no registry lookup on the verification path. */
+    private final Map<Transaction, Counter[]> calls = new EnumMap<>(Transaction.class);
 
     Chaincode(final Ledger ledger, final JsonMapper json, final MeterRegistry meters) {
         this.ledger = ledger;
         this.json = json;
-        this.meters = meters;
+        for (Transaction transaction : Transaction.values()) {
+            final Counter[] byOutcome = new Counter[Outcome.values().length];
+            for (Outcome outcome : Outcome.values()) {
+                byOutcome[outcome.ordinal()] = meters.counter("serialtrust.ledger.calls", "transaction", transaction.function(),
+                        "outcome", outcome.name().toLowerCase(Locale.ROOT));
+            }
+            calls.put(transaction, byOutcome);
+        }
     }
 
     /** A query's result, read as the type its call names. */
@@ -42,12 +58,13 @@ public class Chaincode {
      * ledger unavailable, ledger failed), so that operators see refusals and outages as they happen.
      */
     private <T> Mono<T> counted(final Call<?> call, final Mono<T> result) {
-        return result.doOnSuccess(ok -> count(call, "ok")).doOnError(e -> count(call,
-                e instanceof LedgerRefusal ? "refused" : e instanceof LedgerUnavailableException ? "unavailable" : "failed"));
+        return result.doOnSuccess(ok -> count(call, Outcome.OK)).doOnError(e -> count(call,
+                e instanceof LedgerRefusal ? Outcome.REFUSED
+                        : e instanceof LedgerUnavailableException ? Outcome.UNAVAILABLE : Outcome.FAILED));
     }
 
-    private void count(final Call<?> call, final String outcome) {
-        meters.counter("serialtrust.ledger.calls", "transaction", call.transaction().function(), "outcome", outcome).increment();
+    private void count(final Call<?> call, final Outcome outcome) {
+        calls.get(call.transaction())[outcome.ordinal()].increment();
     }
 
     private <R> R read(final byte[] payload, final Call<R> call) {

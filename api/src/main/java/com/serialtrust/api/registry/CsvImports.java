@@ -48,7 +48,7 @@ public class CsvImports {
             store.accept(part, job);
             worker.submit(id);
             return job;
-        }).subscribeOn(Schedulers.boundedElastic()).doOnError(e -> deleteQuietly(part)));
+        }).subscribeOn(Schedulers.boundedElastic()).doOnError(e -> ImportStore.deleteQuietly(part)));
     }
 
     /** An import of the caller's organisation. */
@@ -72,14 +72,6 @@ public class CsvImports {
         for (ImportJob job : store.unfinishedAtStart()) {
             LOG.info("resuming import {} at row {}", job.id(), job.nextRow());
             worker.submit(job.id());
-        }
-    }
-
-    private static void deleteQuietly(final Path file) {
-        try {
-            java.nio.file.Files.deleteIfExists(file);
-        } catch (java.io.IOException ignored) {
-            // a leftover .part file is never read
         }
     }
 }

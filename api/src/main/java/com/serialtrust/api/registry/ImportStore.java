@@ -128,7 +128,8 @@ class ImportStore {
         return dir.resolve(id + ".errors.csv");
     }
 
-    private static void deleteQuietly(final Path file) {
+    /** Removes a file nothing will read again (an upload that was not accepted); a failure leaves it unread. */
+    static void deleteQuietly(final Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

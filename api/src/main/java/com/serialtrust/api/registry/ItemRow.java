@@ -2,6 +2,7 @@ package com.serialtrust.api.registry;
 
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.Written;
+import com.serialtrust.contract.BatchCheck;
 import com.serialtrust.contract.Calls;
 import com.serialtrust.contract.ItemInput;
 import com.serialtrust.contract.Registered;
@@ -61,9 +62,20 @@ public record ItemRow(
      */
     public static Mono<Written<Registered>> submission(final Chaincode chaincode, final Organisation as,
             final List<ItemRow> rows) {
-        final List<ItemInput> items = rows.stream().map(ItemRow::toInput).toList();
-        final List<String> signatures = rows.stream().map(r -> r.signature().orElseThrow(
+        return chaincode.submit(as, Calls.registerItems(inputs(rows), signatures(rows)));
+    }
+
+    /** What the contract would refuse of these signed rows, by index, written nowhere ({@code ValidateItems}). */
+    static Mono<BatchCheck> validation(final Chaincode chaincode, final Organisation as, final List<ItemRow> rows) {
+        return chaincode.query(as, Calls.validateItems(inputs(rows), signatures(rows)));
+    }
+
+    private static List<ItemInput> inputs(final List<ItemRow> rows) {
+        return rows.stream().map(ItemRow::toInput).toList();
+    }
+
+    private static List<String> signatures(final List<ItemRow> rows) {
+        return rows.stream().map(r -> r.signature().orElseThrow(
                 () -> new IllegalArgumentException("a row to register carries its signature"))).toList();
-        return chaincode.submit(as, Calls.registerItems(items, signatures));
     }
 }

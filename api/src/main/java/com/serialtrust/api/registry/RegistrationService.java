@@ -202,8 +202,7 @@ public class RegistrationService {
     private void setAsideEveryRefusal(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
         final List<Integer> indexes = new ArrayList<>(pending.keySet());
         final List<ItemRow> rows = indexes.stream().map(pending::get).toList();
-        final BatchCheck check = chaincode.query(as, Calls.validateItems(rows.stream().map(ItemRow::toInput).toList(),
-                rows.stream().map(r -> r.signature().orElseThrow()).toList())).block();
+        final BatchCheck check = ItemRow.validation(chaincode, as, rows).block();
         for (ItemRefusal refusal : check.refusals()) {
             final int at = indexes.get(refusal.index());
             outcomes[at] = RowOutcome.failed(at, ProblemCode.of(refusal.code()), refusal.message());
