@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.ChaincodeSettings;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,8 +18,8 @@ final class Governance {
         if (tx.exists(StateKeys.bootstrap(tx))) {
             throw ErrorCode.ALREADY_BOOTSTRAPPED.failure("the consortium already has its first authority");
         }
-        final String configured = ConsortiumSettings.authorityMspId().orElseThrow(() -> ErrorCode.BOOTSTRAP_REFUSED
-                .failure("this peer's chaincode has no " + ConsortiumSettings.AUTHORITY_ENV + " configured"));
+        final String configured = ChaincodeSettings.current().authorityMspId().orElseThrow(() -> ErrorCode.BOOTSTRAP_REFUSED
+                .failure("this peer's chaincode has no " + ChaincodeSettings.AUTHORITY_ENV + " configured"));
         if (!configured.equals(tx.mspId())) {
             throw ErrorCode.BOOTSTRAP_REFUSED.failure(tx.mspId() + " is not the configured first authority");
         }

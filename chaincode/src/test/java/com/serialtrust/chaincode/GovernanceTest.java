@@ -8,7 +8,12 @@ import static com.serialtrust.chaincode.Consortium.PREFIX;
 import static com.serialtrust.chaincode.Consortium.RETAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.serialtrust.contract.ChaincodeSettings;
+import com.serialtrust.sim.InMemoryWorldState;
 import com.serialtrust.sim.SimIdentity;
+import com.serialtrust.sim.SimLedger;
+import java.time.Clock;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;
@@ -39,6 +44,24 @@ class GovernanceTest {
             final Consortium c = new Consortium();
             final SimIdentity client = SimIdentities.issue(AUTHORITY, "client", "clerk");
             assertThat(c.refused(client, "BootstrapAuthority").code()).isEqualTo("BOOTSTRAP_REFUSED");
+        }
+
+        @Test
+        void eachInProcessPeerReadsTheAuthorityItWasGivenAndNoOther() {
+            final SimIdentity brandAdmin = SimIdentities.issue(BRAND, "admin", "Admin");
+            final SimLedger brandRun = new SimLedger(ChaincodeSettings.authority(BRAND).around(SimLedger.contractRouter()),
+                    new InMemoryWorldState(), "serialtrust", Clock.systemUTC());
+            final Consortium configuredByEnvironment = new Consortium();
+
+            final SimLedger.Result refused = brandRun.submit(SimIdentities.issue(AUTHORITY, "admin", "Admin"), Map.of(),
+                    "BootstrapAuthority");
+            assertThat(refused.ok()).isFalse();
+            assertThat(refused.payloadText()).contains("BOOTSTRAP_REFUSED");
+            assertThat(brandRun.submit(brandAdmin, Map.of(), "BootstrapAuthority").ok()).isTrue();
+            // the binding lasted for its own invocations only: this thread and the other peer see the environment
+            assertThat(ChaincodeSettings.current().authorityMspId()).contains(AUTHORITY);
+            assertThat(configuredByEnvironment.refused(brandAdmin, "BootstrapAuthority").code()).isEqualTo("BOOTSTRAP_REFUSED");
+            configuredByEnvironment.ok(configuredByEnvironment.authority, "BootstrapAuthority");
         }
 
         @Test

@@ -32,11 +32,13 @@ public final class SimLedger {
     private final AtomicLong proposals = new AtomicLong();
     private final Object commitLock = new Object();
 
+    /** Runs the contracts on the class path through {@link #contractRouter()}. */
     public SimLedger(final WorldState state, final String channelId, final Clock clock) {
         this(Router.INSTANCE, state, channelId, clock);
     }
 
-    SimLedger(final Chaincode chaincode, final WorldState state, final String channelId, final Clock clock) {
+    /** Runs the given chaincode, such as {@link #contractRouter()} wrapped with settings of this peer's own. */
+    public SimLedger(final Chaincode chaincode, final WorldState state, final String channelId, final Clock clock) {
         this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
         this.state = Objects.requireNonNull(state, "state");
         this.channelId = Objects.requireNonNull(channelId, "channelId");
@@ -80,6 +82,11 @@ public final class SimLedger {
     public Result evaluate(final SimIdentity caller, final Map<String, byte[]> transientData, final String function,
             final String... args) {
         return run(caller, transientData, function, args);
+    }
+
+    /** Fabric's contract router over the contracts on the class path, built once per process: it scans the class path. */
+    public static Chaincode contractRouter() {
+        return Router.INSTANCE;
     }
 
     public WorldState state() {

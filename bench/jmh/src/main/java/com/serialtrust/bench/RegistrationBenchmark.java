@@ -1,5 +1,6 @@
 package com.serialtrust.bench;
 
+import com.serialtrust.contract.ChaincodeSettings;
 import com.serialtrust.sim.InMemoryWorldState;
 import com.serialtrust.sim.SimIdentities;
 import com.serialtrust.sim.SimIdentity;
@@ -53,7 +54,6 @@ public class RegistrationBenchmark {
 
     @Setup(Level.Trial)
     public void signPool() throws Exception {
-        System.setProperty("serialtrust.authority-msp-id", "AuthorityMSP");
         final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         final KeyPair key = generator.generateKeyPair();
@@ -70,7 +70,8 @@ public class RegistrationBenchmark {
 
     @Setup(Level.Iteration)
     public void freshLedger() {
-        ledger = new SimLedger(new InMemoryWorldState(), "serialtrust", Clock.systemUTC());
+        ledger = new SimLedger(ChaincodeSettings.authority("AuthorityMSP").around(SimLedger.contractRouter()),
+                new InMemoryWorldState(), "serialtrust", Clock.systemUTC());
         ok(authority, "BootstrapAuthority");
         ok(authority, "GrantRole", "BrandMSP", "MANUFACTURER");
         ok(authority, "AssignPrefix", "BrandMSP", "9520123");

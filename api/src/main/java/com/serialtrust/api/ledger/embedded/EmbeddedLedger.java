@@ -1,6 +1,7 @@
 package com.serialtrust.api.ledger.embedded;
 
 import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.contract.ChaincodeSettings;
 import com.serialtrust.contract.Transaction;
 import com.serialtrust.api.ledger.LedgerFailedException;
 import com.serialtrust.api.ledger.LedgerRefusal;
@@ -39,10 +40,10 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
 
     public EmbeddedLedger(final Path dataDir, final String authorityMspId, final Clock clock) {
         this.authorityMspId = Objects.requireNonNull(authorityMspId, "authorityMspId");
-        // the contract reads the consortium's authority from its server's settings
-        System.setProperty("serialtrust.authority-msp-id", authorityMspId);
         this.state = new SqliteWorldState(Objects.requireNonNull(dataDir, "dataDir"));
-        this.ledger = new SimLedger(state, CHANNEL, Objects.requireNonNull(clock, "clock"));
+        // the settings a peer's chaincode server would have, given to this ledger's contract alone
+        this.ledger = new SimLedger(ChaincodeSettings.authority(authorityMspId).around(SimLedger.contractRouter()), state,
+                CHANNEL, Objects.requireNonNull(clock, "clock"));
     }
 
     @Override

@@ -61,6 +61,21 @@ class EmbeddedLedgerTests {
     }
 
     @Test
+    void twoLedgersInOneProcessEachKeepTheAuthorityTheyWereGiven(@TempDir final Path other) {
+        final Organisation brandAdmin = new Organisation("brand", "BrandMSP");
+        try (EmbeddedLedger first = open();
+                EmbeddedLedger second = new EmbeddedLedger(other, "BrandMSP", Clock.systemUTC())) {
+            assertThatThrownBy(() -> submit(second, AUTHORITY, Transaction.BOOTSTRAP_AUTHORITY))
+                    .isInstanceOfSatisfying(LedgerRefusal.class, e -> assertThat(e.code()).isEqualTo("BOOTSTRAP_REFUSED"));
+            submit(second, brandAdmin, Transaction.BOOTSTRAP_AUTHORITY);
+            // opening the second changed nothing for the first
+            assertThatThrownBy(() -> submit(first, brandAdmin, Transaction.BOOTSTRAP_AUTHORITY))
+                    .isInstanceOfSatisfying(LedgerRefusal.class, e -> assertThat(e.code()).isEqualTo("BOOTSTRAP_REFUSED"));
+            submit(first, AUTHORITY, Transaction.BOOTSTRAP_AUTHORITY);
+        }
+    }
+
+    @Test
     void refusalsCarryTheContractsCode() {
         try (EmbeddedLedger ledger = open()) {
             StepVerifier.create(ledger.submit(RETAIL, Transaction.GRANT_ROLE, List.of("RetailMSP", "MANUFACTURER"), Map.of()))
