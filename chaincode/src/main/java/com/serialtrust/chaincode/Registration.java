@@ -8,7 +8,6 @@ import com.serialtrust.contract.Registered;
 import com.serialtrust.crypto.Base64Url;
 import com.serialtrust.crypto.P256;
 import com.serialtrust.gs1.ElementString;
-import com.serialtrust.gs1.Gtin;
 import com.serialtrust.gs1.InvalidIdentifierException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,8 +122,7 @@ final class Registration {
             final ManufacturerKey[] keys = new ManufacturerKey[batch.length];
             java.util.stream.IntStream.range(0, batch.length).parallel().forEach(i -> {
                 try {
-                    final ElementString element = new ElementString(Gtin.parse(batch[i].gtin()), batch[i].serial(),
-                            batch[i].cpv(), batch[i].lot(), batch[i].productionDate(), batch[i].expiryDate());
+                    final ElementString element = batch[i].element();
                     final byte[] signature = Base64Url.decode(signatures.get(i)).orElseThrow();
                     keys[i] = verifiedWith(element.canonical(), candidates(batch[i].keyId()), signature).orElse(null);
                 } catch (RuntimeException skipped) {
@@ -140,8 +138,7 @@ final class Registration {
             }
             final ElementString element;
             try {
-                element = new ElementString(Gtin.parse(input.gtin()), input.serial(), input.cpv(), input.lot(),
-                        input.productionDate(), input.expiryDate());
+                element = input.element();
             } catch (InvalidIdentifierException e) {
                 throw Identifiers.refusalAt(index, e);
             }

@@ -1,6 +1,9 @@
 package com.serialtrust.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.serialtrust.gs1.ElementString;
+import com.serialtrust.gs1.Gtin;
+import com.serialtrust.gs1.InvalidIdentifierException;
 import java.util.Optional;
 
 /** One item of a batch, as the manufacturer submits it. */
@@ -18,12 +21,35 @@ public record ItemInput(
     /** The transient field that carries a batch's signatures: a JSON array, one per item, in batch order. */
     public static final String SIGNATURES_FIELD = "signatures";
 
+    /** An empty value is no value: a spreadsheet's blank cell, or {@code ""} in JSON, names no lot. */
     public ItemInput {
-        cpv = cpv == null ? Optional.empty() : cpv;
-        lot = lot == null ? Optional.empty() : lot;
-        productionDate = productionDate == null ? Optional.empty() : productionDate;
-        expiryDate = expiryDate == null ? Optional.empty() : expiryDate;
-        keyId = keyId == null ? Optional.empty() : keyId;
-        signature = signature == null ? Optional.empty() : signature;
+        cpv = given(cpv);
+        lot = given(lot);
+        productionDate = given(productionDate);
+        expiryDate = given(expiryDate);
+        keyId = given(keyId);
+        signature = given(signature);
+    }
+
+    private static Optional<String> given(final Optional<String> value) {
+        return value == null ? Optional.empty() : value.filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * The item's GS1 element string, the text its label signs.
+     *
+     * @throws InvalidIdentifierException where an identifier is malformed, with the rule's code
+     */
+    public ElementString element() {
+        return new ElementString(Gtin.parse(gtin), serial, cpv, lot, productionDate, expiryDate);
+    }
+
+    public ItemInput withSignature(final String value) {
+        return new ItemInput(gtin, serial, cpv, lot, productionDate, expiryDate, Optional.of(value), keyId);
+    }
+
+    /** As a batch's argument carries it: the signature travels apart, in the transient {@link #SIGNATURES_FIELD}. */
+    public ItemInput unsigned() {
+        return new ItemInput(gtin, serial, cpv, lot, productionDate, expiryDate, Optional.empty(), keyId);
     }
 }

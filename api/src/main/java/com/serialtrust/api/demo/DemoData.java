@@ -1,5 +1,6 @@
 package com.serialtrust.api.demo;
 
+import com.serialtrust.contract.ItemInput;
 import com.serialtrust.chaincode.ErrorCode;
 import com.serialtrust.chaincode.ItemRef;
 import com.serialtrust.chaincode.Role;
@@ -37,7 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.serialtrust.api.registry.ItemRow;
+import com.serialtrust.api.registry.ItemBatches;
 import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -107,14 +108,14 @@ class DemoData implements ApplicationRunner {
                 ErrorCode.KEY_EXISTS);
         tolerate(() -> submit(brand, Calls.registerProduct(GTIN, "Trail watch", 24, "GS1")), ErrorCode.PRODUCT_EXISTS);
 
-        final List<ItemRow> batch = new ArrayList<>();
+        final List<ItemInput> batch = new ArrayList<>();
         for (String number : NUMBERS) {
             final String serial = prefix + number;
             final String signature = sign(key.getPrivate(), ElementString.of(Gtin.parse(GTIN), serial).canonical());
-            batch.add(new ItemRow(GTIN, serial, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(signature)));
+            batch.add(new ItemInput(GTIN, serial, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(signature), Optional.empty()));
         }
-        final boolean fresh = tolerate(() -> ItemRow.submission(ledger, brand, batch).block(), ErrorCode.ITEM_EXISTS);
+        final boolean fresh = tolerate(() -> ItemBatches.register(ledger, brand, batch).block(), ErrorCode.ITEM_EXISTS);
         if (fresh) {
             submit(brand, Calls.reportTheft(new ItemRef(GTIN, prefix + STOLEN_NUMBER), TheftReports.publicPart("2026-01-15"),
                     TheftReports.privatePart("Demo warehouse", null)));

@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.ItemInput;
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.chaincode.ErrorCode;
 import com.serialtrust.api.problem.ApiProblem;
@@ -44,7 +45,7 @@ final class CsvRows implements AutoCloseable {
      * One data row: its spreadsheet line, its place among the file's data rows (from 1, blank lines
      * not counted), the serial as written (for the report), and the item or the problem.
      */
-    record Row(long line, long index, String serial, Optional<ItemRow> item, Optional<Problem> problem) {}
+    record Row(long line, long index, String serial, Optional<ItemInput> item, Optional<Problem> problem) {}
 
     private final Reader reader;
     private final CSVParser parser;
@@ -138,8 +139,9 @@ final class CsvRows implements AutoCloseable {
                         + "\" has spaces at its ends: a GS1 value holds none");
             }
         }
-        return new Row(line, index, serial, Optional.of(new ItemRow(field(record, 0), serial, optional(record, 2),
-                optional(record, 3), optional(record, 4), optional(record, 5), optional(record, 6))), Optional.empty());
+        return new Row(line, index, serial, Optional.of(new ItemInput(field(record, 0), serial, optional(record, 2),
+                optional(record, 3), optional(record, 4), optional(record, 5), optional(record, 6), Optional.empty())),
+                Optional.empty());
     }
 
     private static Row problem(final long line, final long index, final String serial, final ApiError code,

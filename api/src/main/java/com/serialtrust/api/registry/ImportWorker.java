@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.ItemInput;
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
@@ -95,7 +96,7 @@ class ImportWorker {
             while ((next = rows.next()).isPresent()) {
                 final CsvRows.Row row = next.get();
                 final Optional<Long> earlier = row.item().flatMap(item -> Optional.ofNullable(
-                        firstLine.putIfAbsent(ItemRow.key(item), row.line())));
+                        firstLine.putIfAbsent(ItemBatches.key(item), row.line())));
                 if (row.index() < job.nextRow()) {
                     continue; // settled before a restart; still remembered above for duplicates
                 }
@@ -136,7 +137,7 @@ class ImportWorker {
 
     /** Rows waiting for the ledger, and the report lines of rows already decided. */
     private final class Batch {
-        final List<ItemRow> items = new ArrayList<>();
+        final List<ItemInput> items = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
         /** Report lines of rows refused before the ledger, by spreadsheet line. */
         final java.util.TreeMap<Long, String> bad = new java.util.TreeMap<>();
@@ -147,7 +148,7 @@ class ImportWorker {
 
         void prepare(final Organisation as, final long upTo) {
             settlesUpTo = upTo;
-            final List<ItemRow> rows = List.copyOf(items);
+            final List<ItemInput> rows = List.copyOf(items);
             prepared = signer.submit(() -> registration.prepare(as, rows));
         }
 

@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.ItemInput;
 import com.serialtrust.contract.BatchCheck;
 import com.serialtrust.contract.Calls;
 import com.serialtrust.contract.ItemRefusal;
@@ -67,14 +68,14 @@ public class RegistrationService {
      * Registers up to {@link #BATCH} rows as {@code as}, blocking: for background jobs and bounded-elastic
      * threads. Outcomes come back in row order; a ledger that cannot be reached throws.
      */
-    public List<RowOutcome> registerBlocking(final Organisation as, final List<ItemRow> rows) {
+    public List<RowOutcome> registerBlocking(final Organisation as, final List<ItemInput> rows) {
         return register(as, prepare(as, rows));
     }
 
     /** A batch checked and signed, not yet sent: what only needs the CPU, so it can overlap the ledger's work. */
     static final class Prepared {
         private final RowOutcome[] outcomes;
-        private final Map<Integer, ItemRow> pending = new java.util.LinkedHashMap<>();
+        private final Map<Integer, ItemInput> pending = new java.util.LinkedHashMap<>();
 
         private Prepared(final int size) {
             this.outcomes = new RowOutcome[size];
@@ -82,7 +83,7 @@ public class RegistrationService {
     }
 
     /** Checks each row's identifiers and signs those without a signature, on every core; the ledger is not asked. */
-    Prepared prepare(final Organisation as, final List<ItemRow> rows) {
+    Prepared prepare(final Organisation as, final List<ItemInput> rows) {
         if (rows.size() > BATCH) {
             throw new IllegalArgumentException("at most " + BATCH + " rows per batch");
         }
@@ -90,10 +91,9 @@ public class RegistrationService {
         final Set<String> seen = new HashSet<>();
         final Map<Integer, String> toSign = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            final ItemRow row = rows.get(i);
+            final ItemInput row = rows.get(i);
             try {
-                final ElementString element = new ElementString(Gtin.parse(row.gtin()), row.serial(), row.cpv(), row.lot(),
-                        row.productionDate(), row.expiryDate());
+                final ElementString element = row.element();
                 if (!seen.add(element.gtin().value() + "/" + element.serial())) {
                     batch.outcomes[i] = RowOutcome.failed(i, ProblemCode.of(ErrorCode.ITEM_DUPLICATE_IN_BATCH), "this item appears earlier in the same batch");
                     continue;
@@ -115,7 +115,7 @@ public class RegistrationService {
     /** Sends a prepared batch: rows already on the ledger are reported, the rest registered in one transaction. */
     List<RowOutcome> register(final Organisation as, final Prepared batch) {
         final RowOutcome[] outcomes = batch.outcomes;
-        final Map<Integer, ItemRow> pending = batch.pending;
+        final Map<Integer, ItemInput> pending = batch.pending;
         existing(as, pending, outcomes);
         pending.entrySet().removeIf(e -> {
             if (e.getValue().signature().isEmpty()) {
@@ -133,18 +133,18 @@ public class RegistrationService {
     }
 
     /** Signs the rows that came without a signature, on every core: signing is most of a row's cost. */
-    private void sign(final Organisation as, final Map<Integer, ItemRow> pending, final Map<Integer, String> toSign) {
+    private void sign(final Organisation as, final Map<Integer, ItemInput> pending, final Map<Integer, String> toSign) {
         if (toSign.isEmpty() || !signingKeys.has(as)) {
             return;
         }
         final Map<Integer, String> signatures = new java.util.concurrent.ConcurrentHashMap<>();
         toSign.entrySet().parallelStream().forEach(e ->
                 signingKeys.sign(as, e.getValue()).ifPresent(sig -> signatures.put(e.getKey(), sig)));
-        signatures.forEach((i, sig) -> pending.put(i, pending.get(i).signed(sig)));
+        signatures.forEach((i, sig) -> pending.put(i, pending.get(i).withSignature(sig)));
     }
 
     /** Items already on the ledger: the caller's are done; anyone else's are a conflict. */
-    private void existing(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
+    private void existing(final Organisation as, final Map<Integer, ItemInput> pending, final RowOutcome[] outcomes) {
         if (pending.isEmpty()) {
             return;
         }
@@ -173,13 +173,13 @@ public class RegistrationService {
      * any number of refused rows, not one per refused row. A row refused only by a later submit (the
      * ledger changed in between) is set aside the same way.
      */
-    private void submit(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
+    private void submit(final Organisation as, final Map<Integer, ItemInput> pending, final RowOutcome[] outcomes) {
         boolean validated = false;
         while (!pending.isEmpty()) {
             final List<Integer> indexes = new ArrayList<>(pending.keySet());
-            final List<ItemRow> rows = indexes.stream().map(pending::get).toList();
+            final List<ItemInput> rows = indexes.stream().map(pending::get).toList();
             try {
-                ItemRow.submission(chaincode, as, rows).block();
+                ItemBatches.register(chaincode, as, rows).block();
                 indexes.forEach(i -> outcomes[i] = RowOutcome.ok(i, Status.REGISTERED));
                 return;
             } catch (LedgerRefusal refusal) {
@@ -199,10 +199,10 @@ public class RegistrationService {
     }
 
     /** Asks the contract, writing nothing, which of the pending rows it would refuse, and sets them aside. */
-    private void setAsideEveryRefusal(final Organisation as, final Map<Integer, ItemRow> pending, final RowOutcome[] outcomes) {
+    private void setAsideEveryRefusal(final Organisation as, final Map<Integer, ItemInput> pending, final RowOutcome[] outcomes) {
         final List<Integer> indexes = new ArrayList<>(pending.keySet());
-        final List<ItemRow> rows = indexes.stream().map(pending::get).toList();
-        final BatchCheck check = ItemRow.validation(chaincode, as, rows).block();
+        final List<ItemInput> rows = indexes.stream().map(pending::get).toList();
+        final BatchCheck check = ItemBatches.validation(chaincode, as, rows).block();
         for (ItemRefusal refusal : check.refusals()) {
             final int at = indexes.get(refusal.index());
             outcomes[at] = RowOutcome.failed(at, ProblemCode.of(refusal.code()), refusal.message());

@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.ItemInput;
 import com.serialtrust.chaincode.Role;
 import com.serialtrust.api.ledger.Written;
 import com.serialtrust.chaincode.Item;
@@ -9,6 +10,9 @@ import com.serialtrust.chaincode.Product;
 import com.serialtrust.contract.Calls;
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.chaincode.ErrorCode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.problem.ApiProblem;
@@ -118,7 +122,12 @@ class RegistryController {
     /** A batch of up to 1,000 items; each row's outcome comes back in order. */
     @PostMapping(path = "/api/items", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<Registration> registerItems(@AuthenticationPrincipal final ApiKeys.Holder caller,
-            @RequestBody final List<ItemRow> rows) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "1 to 1,000 items; the api signs each"
+                    + " item sent without a signature when it holds the brand's key", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = ItemInput.class)),
+                    examples = @ExampleObject(name = "an item with a lot, signed by the api",
+                            value = "[{\"gtin\":\"09520123456788\",\"serial\":\"EXAMPLE-0001\",\"lot\":\"L2026-11\"}]")))
+            @RequestBody final List<ItemInput> rows) {
         if (rows.isEmpty() || rows.size() > RegistrationService.BATCH) {
             return Mono.error(new ApiProblem(ErrorCode.LIMIT_EXCEEDED, "a batch holds 1 to " + RegistrationService.BATCH + " items"));
         }

@@ -146,6 +146,23 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
     }
 
     @Test
+    void aJsonItemIsRegisteredAsSentAnEmptyLotIsNoneAndALotWithSpacesIsRefusedNotTrimmed() {
+        final String body = "[{\"gtin\":\"09520123456788\",\"serial\":\"AS-SENT-1\",\"lot\":\" L1\"},"
+                + "{\"gtin\":\"09520123456788\",\"serial\":\"AS-SENT-2\",\"lot\":\"\"}]";
+        http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[0].status").isEqualTo("FAILED")
+                .jsonPath("$.items[0].code").isEqualTo("LOT_INVALID")
+                .jsonPath("$.items[1].status").isEqualTo("REGISTERED");
+        http.get().uri("/api/items/09520123456788/AS-SENT-2").header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.lot").doesNotExist();
+        http.get().uri("/api/items/09520123456788/AS-SENT-1").header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("ITEM_NOT_FOUND");
+    }
+
+    @Test
     void everyEndpointOfTheApiHasABadInputCase(
             @Autowired @Qualifier("requestMappingHandlerMapping") final RequestMappingHandlerMapping mappings) {
         final List<String> uncovered = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.ItemInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -20,7 +21,7 @@ class CsvFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void csvLine(final FuzzedDataProvider data) throws Exception {
         final String body = data.consumeRemainingAsString();
-        final List<ItemRow> items = new ArrayList<>();
+        final List<ItemInput> items = new ArrayList<>();
         try (CsvRows rows = CsvRows.of(new StringReader("gtin,serial,lot\n" + body))) {
             long lastLine = 1;
             Optional<CsvRows.Row> row;
@@ -35,11 +36,11 @@ class CsvFuzzTest {
             return;
         }
         final StringBuilder written = new StringBuilder("gtin,serial,lot\n");
-        for (ItemRow item : items) {
+        for (ItemInput item : items) {
             written.append(quoted(item.gtin())).append(',').append(quoted(item.serial())).append(',')
                     .append(quoted(item.lot().orElse(""))).append("\r\n");
         }
-        final List<ItemRow> again = new ArrayList<>();
+        final List<ItemInput> again = new ArrayList<>();
         try (CsvRows rows = CsvRows.of(new StringReader(written.toString()))) {
             Optional<CsvRows.Row> row;
             while ((row = rows.next()).isPresent()) {

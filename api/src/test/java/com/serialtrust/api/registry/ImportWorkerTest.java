@@ -1,5 +1,6 @@
 package com.serialtrust.api.registry;
 
+import com.serialtrust.contract.ItemInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.ledger.LedgerProperties;
@@ -38,7 +39,7 @@ class ImportWorkerTest {
             private int size;
 
             @Override
-            Prepared prepare(final Organisation as, final List<ItemRow> rows) {
+            Prepared prepare(final Organisation as, final List<ItemInput> rows) {
                 size = rows.size();
                 return super.prepare(as, rows);
             }
