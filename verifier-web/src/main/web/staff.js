@@ -89,7 +89,7 @@ async function checkItem(text) {
     cell(row, v.item.serial);
     cell(row, (VERDICTS[v.verdict] || [v.verdict])[0], v.verdict);
     cell(row, v.status || '');
-    if (v.verdict === 'GENUINE' && v.status === 'IN_TRANSIT') received.set(`${v.item.gtin}/${v.item.serial}`, v.item);
+    if (v.verdict === 'GENUINE' && v.status === 'IN_TRANSIT') received.set(`${v.item.gtin}/${v.item.serial}`, { gtin: v.item.gtin, serial: v.item.serial });
   }
   $('goods-list').prepend(row);
   $('receive').hidden = received.size === 0;

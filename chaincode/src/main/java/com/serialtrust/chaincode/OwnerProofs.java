@@ -99,7 +99,7 @@ public final class OwnerProofs {
     }
 
     /** Whether a secret opens a commitment: scrypt with the commitment's salt, or a legacy unsalted SHA-256. */
-    static boolean matches(final String secret, final String commitment) {
+    public static boolean matches(final String secret, final String commitment) {
         final java.util.regex.Matcher scrypt = SECRET_COMMITMENT.matcher(commitment);
         if (scrypt.matches()) {
             final byte[] salt = Base64Url.decode(scrypt.group(1)).orElseThrow();

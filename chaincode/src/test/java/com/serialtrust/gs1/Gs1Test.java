@@ -148,4 +148,18 @@ class Gs1Test {
             assertThat(CloseSerials.segments("AB")).isEmpty();
         }
     }
+
+    @Nested
+    class QuotedInput {
+
+        @Test
+        void controlAndDirectionCharactersAreShownEscapedSoTheyCannotReorderTheMessage() {
+            assertThat(Text.quote("AB\u202ECD\u2028\n\u200B")).isEqualTo("\"AB\\u202eCD\\u2028\\u000a\\u200b\"");
+        }
+
+        @Test
+        void longInputIsCutToAShortPrefix() {
+            assertThat(Text.quote("X".repeat(500))).isEqualTo("\"" + "X".repeat(40) + "…\"");
+        }
+    }
 }

@@ -64,10 +64,10 @@ class DashboardController {
         }
         final String msp = caller.organisation().mspId();
         return roles.require(caller.organisation(), Role.MANUFACTURER, "the dashboard is for manufacturers")
-                .then(tallies.of(msp, LocalDate.now(clock.withZone(ZoneOffset.UTC)), span, PLACES)
-                        .zipWith(analytics.suspects(msp).defaultIfEmpty(List.of()))
-                        .map(t -> new Dashboard(msp, t.getT1().available(), t.getT1().days(), t.getT1().checkPlaces(),
-                                t.getT1().stolenSightings(), t.getT2().stream().limit(LISTED).toList(),
-                                imports.recent(caller.organisation(), LISTED))));
+                .then(Mono.defer(() -> tallies.of(msp, LocalDate.now(clock.withZone(ZoneOffset.UTC)), span, PLACES)
+                        .zipWith(analytics.suspects(msp).defaultIfEmpty(List.of()))))
+                .map(t -> new Dashboard(msp, t.getT1().available(), t.getT1().days(), t.getT1().checkPlaces(),
+                        t.getT1().stolenSightings(), t.getT2().stream().limit(LISTED).toList(),
+                        imports.recent(caller.organisation(), LISTED)));
     }
 }

@@ -74,6 +74,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         problem.setType(ProblemTypes.type(code));
         problem.setProperty("code", code);
+        unknownField(ex).ifPresent(problem::setDetail);
         if (problem.getDetail() == null || status.value() == 404 || status.is5xxServerError()
                 || INTERNAL_NAME.matcher(problem.getDetail()).find()) {
             // the framework's own wording may name classes or echo the request; say it plainly
@@ -82,6 +83,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return Mono.just(ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem));
+    }
+
+    /** A field the body's type does not have, named with the fields it does have: a typo is then plain to see. */
+    private static java.util.Optional<String> unknownField(final Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+                return java.util.Optional.of("unknown field " + com.serialtrust.gs1.Text.quote(unknown.getPropertyName())
+                        + "; the fields are " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static ApiError frameworkCode(final HttpStatusCode status) {

@@ -2,12 +2,11 @@ package com.serialtrust.api.ownership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.ledger.LedgerCalls;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.security.StaffSlice;
@@ -18,7 +17,6 @@ import com.serialtrust.contract.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
@@ -85,9 +83,6 @@ class OwnershipControllerTests {
     }
 
     private Call<?> submitted() {
-        @SuppressWarnings("unchecked")
-        final ArgumentCaptor<Call<?>> call = ArgumentCaptor.forClass(Call.class);
-        verify(chaincode).submit(eq(OPERATOR), call.capture());
-        return call.getValue();
+        return LedgerCalls.submitted(chaincode, OPERATOR);
     }
 }

@@ -55,6 +55,8 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
                 bad("brand", "POST", "/api/products", "{\"gtin\":\"09520123456788\",\"name\":\"x\"}", 409, "PRODUCT_EXISTS"),
                 bad("brand", "GET", "/api/items/09520123456789/X", null, 400, "GTIN_INVALID"),
                 bad("brand", "POST", "/api/items", "not json", 400, "BAD_REQUEST"),
+                bad("brand", "POST", "/api/items", "[{\"gtin\":\"09520123456788\",\"serial\":\"X\",\"lott\":\"L7\"}]", 400,
+                        "BAD_REQUEST"),
                 bad("brand", "POST", "/api/items", "[" + "{\"gtin\":\"09520123456788\",\"serial\":\"X\"},".repeat(60_000) + "{}]",
                         413, "PAYLOAD_TOO_LARGE"),
                 bad("brand", "GET", "/api/imports/no-such-import", null, 404, "IMPORT_NOT_FOUND"),

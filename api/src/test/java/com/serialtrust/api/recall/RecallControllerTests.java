@@ -2,12 +2,11 @@ package com.serialtrust.api.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.ledger.LedgerCalls;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.ledger.Written;
 import com.serialtrust.api.security.StaffSlice;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
@@ -57,11 +55,9 @@ class RecallControllerTests {
                 .jsonPath("$.txId").isEqualTo("tx-1")
                 .jsonPath("$.block").isEqualTo(12);
 
-        @SuppressWarnings("unchecked")
-        final ArgumentCaptor<Call<?>> call = ArgumentCaptor.forClass(Call.class);
-        verify(chaincode).submit(eq(new Organisation("brand", "BrandMSP")), call.capture());
-        assertThat(call.getValue().transaction()).isEqualTo(Transaction.ISSUE_RECALL);
-        assertThat(call.getValue().args()).containsExactly("{\"gtin\":\"09520123456788\",\"lot\":\"L7\"}", "Return this watch");
+        final Call<?> call = LedgerCalls.submitted(chaincode, new Organisation("brand", "BrandMSP"));
+        assertThat(call.transaction()).isEqualTo(Transaction.ISSUE_RECALL);
+        assertThat(call.args()).containsExactly("{\"gtin\":\"09520123456788\",\"lot\":\"L7\"}", "Return this watch");
     }
 
     @Test
@@ -88,10 +84,8 @@ class RecallControllerTests {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[0].notice").isEqualTo("Return this watch").jsonPath("$[0].withdrawnAt").doesNotExist();
 
-        @SuppressWarnings("unchecked")
-        final ArgumentCaptor<Call<?>> call = ArgumentCaptor.forClass(Call.class);
-        verify(chaincode).query(eq(new Organisation("retail", "RetailMSP")), call.capture());
-        assertThat(call.getValue().transaction()).isEqualTo(Transaction.LIST_RECALLS);
-        assertThat(call.getValue().args()).containsExactly("09520123456788");
+        final Call<?> call = LedgerCalls.queried(chaincode, new Organisation("retail", "RetailMSP"));
+        assertThat(call.transaction()).isEqualTo(Transaction.LIST_RECALLS);
+        assertThat(call.args()).containsExactly("09520123456788");
     }
 }

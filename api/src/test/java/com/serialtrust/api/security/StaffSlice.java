@@ -1,6 +1,7 @@
 package com.serialtrust.api.security;
 
 import com.serialtrust.api.ledger.LedgerProperties;
+import com.serialtrust.api.qr.QrProperties;
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
 import java.util.Map;
@@ -12,13 +13,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a feature package's slice test ({@code @WebFluxTest} of one controller) needs around it: the
- * api's real security chain with one API key per demo organisation, the ledger's organisations, and a
- * Redis client with no server configured (the rate limit then lets requests through, as without Redis).
- * The ledger itself is the test's to fake.
+ * api's real security chain with one API key per demo organisation, the ledger's organisations, the
+ * label settings, and a Redis client with no server configured (the rate limit then lets requests through,
+ * as without Redis). The ledger itself is the test's to fake.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(SecurityConfiguration.class)
-@EnableConfigurationProperties({LedgerProperties.class, RedisProperties.class})
+@EnableConfigurationProperties({LedgerProperties.class, RedisProperties.class, QrProperties.class})
 public class StaffSlice {
 
     private static final Map<String, String> KEYS = Map.of("brand", "slice-brand-key", "retail", "slice-retail-key",

@@ -3,11 +3,11 @@ package com.serialtrust.api.theft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.ledger.LedgerCalls;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.security.LedgerRoles;
@@ -18,7 +18,6 @@ import com.serialtrust.contract.Call;
 import com.serialtrust.contract.Transaction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
@@ -55,11 +54,9 @@ class TheftControllerTests {
                         + "{\"serial\":\"X\",\"gtin\":\" \"}]}")
                 .exchange().expectStatus().isOk().expectBody().json("[]");
 
-        @SuppressWarnings("unchecked")
-        final ArgumentCaptor<Call<?>> call = ArgumentCaptor.forClass(Call.class);
-        verify(chaincode).query(eq(new Organisation("police", "PoliceMSP")), call.capture());
-        assertThat(call.getValue().transaction()).isEqualTo(Transaction.CHECK_SERIALS);
-        assertThat(call.getValue().args()).containsExactly(
+        final Call<?> call = LedgerCalls.queried(chaincode, new Organisation("police", "PoliceMSP"));
+        assertThat(call.transaction()).isEqualTo(Transaction.CHECK_SERIALS);
+        assertThat(call.args()).containsExactly(
                 "[{\"serial\":\"DEMO-0004\"},{\"gtin\":\"09520123456788\",\"serial\":\"DEM0-OOO1\"},{\"serial\":\"X\"}]");
     }
 

@@ -2,12 +2,11 @@ package com.serialtrust.api.warranty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.serialtrust.api.ledger.Chaincode;
+import com.serialtrust.api.ledger.LedgerCalls;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.ledger.Written;
 import com.serialtrust.api.security.StaffSlice;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
@@ -52,11 +50,9 @@ class WarrantyControllerTests {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.result.replacedParts[0].installedSerial").isEqualTo("C-2").jsonPath("$.block").isEqualTo(40);
 
-        @SuppressWarnings("unchecked")
-        final ArgumentCaptor<Call<?>> call = ArgumentCaptor.forClass(Call.class);
-        verify(chaincode).submit(eq(new Organisation("service", "ServiceMSP")), call.capture());
-        assertThat(call.getValue().transaction()).isEqualTo(Transaction.RECORD_SERVICE);
-        assertThat(call.getValue().args()).containsExactly("09520123456788", "DEMO-0003",
+        final Call<?> call = LedgerCalls.submitted(chaincode, new Organisation("service", "ServiceMSP"));
+        assertThat(call.transaction()).isEqualTo(Transaction.RECORD_SERVICE);
+        assertThat(call.args()).containsExactly("09520123456788", "DEMO-0003",
                 "{\"description\":\"Crown replaced\",\"replacedParts\":[{\"gtin\":\"09520123456788\",\"installedSerial\":\"C-2\","
                         + "\"removedSerial\":\"C-1\"},{\"installedSerial\":\"C-3\"}]}");
     }
