@@ -41,20 +41,26 @@ start_redis() {
   until redis-cli -p "${REDIS_PORT}" ping >/dev/null 2>&1; do sleep 0.1; done
 }
 
+# await URL PID NAME DEADLINE: until URL answers; stops the bench, with the tail of WORK/NAME.log, if the
+# process dies or DEADLINE (in SECONDS) passes
+await() {
+  until curl -fs -o /dev/null "$1"; do
+    kill -0 "$2" 2>/dev/null || { tail -20 "${WORK}/$3.log" >&2; echo "bench: the $3 process died" >&2; exit 1; }
+    ((SECONDS < $4)) || { echo "bench: the $3 process did not start" >&2; exit 1; }
+    sleep 0.3
+  done
+}
+
 # start_api ARGS...: the api on the embedded ledger with the demo, on a free port, until it answers
 start_api() {
   API_PORT="$(free_port)"
   # shellcheck disable=SC2086 # API_JAVA_OPTS is a list of flags
-  java ${API_JAVA_OPTS:--Xmx512m} -jar "${API_JAR}" --server.port="${API_PORT}" --serialtrust.data-dir="${WORK}/data" \
+  java ${API_JAVA_OPTS:-@${REPO_DIR}/api/jvm.options} -jar "${API_JAR}" --server.port="${API_PORT}" --serialtrust.data-dir="${WORK}/data" \
     --serialtrust.demo.enabled=true "$@" >"${WORK}/api.log" 2>&1 &
   API_PID=$!
   PIDS+=("${API_PID}")
   local deadline=$((SECONDS + 120))
-  until curl -fs -o /dev/null "http://127.0.0.1:${API_PORT}/actuator/health/liveness"; do
-    kill -0 "${API_PID}" 2>/dev/null || { tail -20 "${WORK}/api.log" >&2; echo "bench: the api died" >&2; exit 1; }
-    ((SECONDS < deadline)) || { echo "bench: the api did not start" >&2; exit 1; }
-    sleep 0.5
-  done
+  await "http://127.0.0.1:${API_PORT}/actuator/health/liveness" "${API_PID}" api "${deadline}"
   # the demo's seeding runs after the port opens: wait until it prints its labels
   until grep -q "demo is ready" "${WORK}/api.log"; do
     ((SECONDS < deadline)) || { echo "bench: the demo was not seeded" >&2; exit 1; }
@@ -65,17 +71,28 @@ start_api() {
 # the URL of demo item N (whatever the serial prefix)
 demo_label() { grep -o "http://[^ ]*/01/09520123456788/21/[^ ?]*000$1?sig=[^ ]*" "${WORK}/api.log" | head -n1 | tr -d "'"; }
 
-# wrk_run URL CONNECTIONS SECONDS [LUA_SCRIPT] -> "requests_per_second p50_ms p99_ms"
+# wrk_run URL CONNECTIONS SECONDS [LUA_SCRIPT] [ACCEPT] -> "requests_per_second p50_ms p99_ms"
+# Every answer must be a 2xx: a run with any other answer (or a socket error) measured errors, not the
+# endpoint, and stops the benchmark with the count. ACCEPT defaults to application/json.
 wrk_run() {
   need wrk wrk
   local out script=()
   [[ -n "${4:-}" ]] && script=(-s "$4")
-  out="$(wrk -t2 -c"$2" -d"$3"s --latency "${script[@]}" -H 'Accept: application/json' "$1")"
+  out="$(wrk -t2 -c"$2" -d"$3"s --latency "${script[@]}" -H "Accept: ${5:-application/json}" "$1")"
   echo "${out}" >>"${WORK}/wrk.log"
-  local rps p50 p99
+  local rps p50 p99 requests bad errors
   rps="$(echo "${out}" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')"
   p50="$(echo "${out}" | awk '$1=="50%" {print $2}')"
   p99="$(echo "${out}" | awk '$1=="99%" {print $2}')"
+  requests="$(echo "${out}" | sed -n 's/^ *\([0-9]*\) requests in .*/\1/p')"
+  bad="$(echo "${out}" | sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p')"
+  errors="$(echo "${out}" | sed -n 's/^ *Socket errors: \(.*\)$/\1/p')"
+  # a timeout is a slow answer (over wrk's 2 s), said but not fatal; a refused or broken connection is not
+  if [[ -n "${bad}" && "${bad}" != 0 ]] || [[ "${errors}" =~ (connect|read|write)\ [1-9] ]]; then
+    echo "bench: ${1}: ${bad:-0} of ${requests} answers were not 2xx; socket errors: ${errors:-none}" >&2
+    exit 1
+  fi
+  [[ -n "${errors}" ]] && echo "bench: ${1}: ${errors}" >&2
   echo "${rps} $(to_ms "${p50}") $(to_ms "${p99}")"
 }
 
@@ -89,24 +106,62 @@ to_ms() {
   esac
 }
 
-# compare_with_ping URL: warm up, then wrk GET /ping and URL in turn (64 connections, DURATION s);
-# sets base_rps base_p50 base_p99, ver_rps ver_p50 ver_p99, ratio and rss_mb (the api's, after load)
-compare_with_ping() {
-  local ping="http://127.0.0.1:${API_PORT}/ping"
-  echo "warming up (10 s each)..." >&2
-  wrk_run "${ping}" 64 10 >/dev/null
-  wrk_run "$1" 64 10 >/dev/null
-  read -r base_rps base_p50 base_p99 < <(wrk_run "${ping}" 64 "${DURATION}")
-  read -r ver_rps ver_p50 ver_p99 < <(wrk_run "$1" 64 "${DURATION}")
-  ratio="$(awk -v a="${ver_rps}" -v b="${base_rps}" 'BEGIN {printf "%.3f", a/b}')"
-  rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
+# build_bare: the bare Spring Boot WebFlux app of bench/bare (the api's Boot version), copied like the api's jar
+build_bare() {
+  (cd "${REPO_DIR}" && ./mvnw -q -pl bench/bare package -DskipTests)
+  cp "${REPO_DIR}/bench/bare/target/serialtrust-bench-bare-0.1.0-SNAPSHOT.jar" "${WORK}/bare.jar"
 }
 
-# print_comparison LABEL: the table of compare_with_ping's figures
+# start_bare: the bare app on a free port, with the api's JVM flags, until it answers
+start_bare() {
+  BARE_PORT="$(free_port)"
+  # shellcheck disable=SC2086 # API_JAVA_OPTS is a list of flags
+  java ${API_JAVA_OPTS:-@${REPO_DIR}/api/jvm.options} -jar "${WORK}/bare.jar" --server.port="${BARE_PORT}" >"${WORK}/bare.log" 2>&1 &
+  BARE_PID=$!
+  PIDS+=("${BARE_PID}")
+  await "http://127.0.0.1:${BARE_PORT}/ping" "${BARE_PID}" bare $((SECONDS + 60))
+}
+
+# compare_with_bare URL: warm up, then wrk (64 connections, DURATION s) in turn on the bare app's /ping,
+# the api's /ping and URL, each alone on the machine; sets bare_rps bare_p50 bare_p99, ping_rps ping_p50
+# ping_p99, ver_rps ver_p50 ver_p99, ping_ratio and ratio (each to the bare app), rss_mb (the api's, after
+# load) and bare_rss_mb
+compare_with_bare() {
+  local bare="http://127.0.0.1:${BARE_PORT}/ping" ping="http://127.0.0.1:${API_PORT}/ping"
+  echo "warming up (10 s each)..." >&2
+  wrk_run "${bare}" 64 10 "" text/plain >/dev/null
+  wrk_run "${ping}" 64 10 "" text/plain >/dev/null
+  wrk_run "$1" 64 10 >/dev/null
+  read -r bare_rps bare_p50 bare_p99 < <(wrk_run "${bare}" 64 "${DURATION}" "" text/plain)
+  read -r ping_rps ping_p50 ping_p99 < <(wrk_run "${ping}" 64 "${DURATION}" "" text/plain)
+  read -r ver_rps ver_p50 ver_p99 < <(wrk_run "$1" 64 "${DURATION}")
+  ping_ratio="$(awk -v a="${ping_rps}" -v b="${bare_rps}" 'BEGIN {printf "%.3f", a/b}')"
+  ratio="$(awk -v a="${ver_rps}" -v b="${bare_rps}" 'BEGIN {printf "%.3f", a/b}')"
+  rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
+  bare_rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${BARE_PID}/status") / 1024))
+}
+
+# baseline_json: the "baseline" and "api_ping" members of a results file, from compare_with_bare
+baseline_json() {
+  cat <<JSON
+  "baseline": {"app": "bare Spring Boot $(boot_version) WebFlux (bench/bare), same JVM flags", "endpoint": "/ping",
+               "requests_per_second": ${bare_rps}, "p50_ms": ${bare_p50}, "p99_ms": ${bare_p99}, "rss_mb_after_load": ${bare_rss_mb}},
+  "api_ping": {"endpoint": "/ping", "requests_per_second": ${ping_rps}, "p50_ms": ${ping_p50}, "p99_ms": ${ping_p99},
+               "ratio_to_baseline": ${ping_ratio}},
+JSON
+}
+
+# the JVM flags the api and the bare app run with, as words (for results files)
+jvm_flags() { if [[ -n "${API_JAVA_OPTS:-}" ]]; then echo "${API_JAVA_OPTS}"; else grep -v '^#' "${REPO_DIR}/api/jvm.options" | xargs; fi; }
+
+boot_version() { sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' "${REPO_DIR}/pom.xml"; }
+
+# print_comparison LABEL: the table of compare_with_bare's figures
 print_comparison() {
-  printf '%-44s %12s %10s %10s\n' "endpoint (64 connections)" "requests/s" "p50 ms" "p99 ms"
-  printf '%-44s %12s %10s %10s\n' "trivial (/ping)" "${base_rps}" "${base_p50}" "${base_p99}"
-  printf '%-44s %12s %10s %10s\n' "$1" "${ver_rps}" "${ver_p50}" "${ver_p99}"
+  printf '%-44s %12s %10s %10s %8s\n' "endpoint (64 connections)" "requests/s" "p50 ms" "p99 ms" "ratio"
+  printf '%-44s %12s %10s %10s %8s\n' "bare WebFlux app /ping (baseline)" "${bare_rps}" "${bare_p50}" "${bare_p99}" "1.000"
+  printf '%-44s %12s %10s %10s %8s\n' "api /ping" "${ping_rps}" "${ping_p50}" "${ping_p99}" "${ping_ratio}"
+  printf '%-44s %12s %10s %10s %8s\n' "$1" "${ver_rps}" "${ver_p50}" "${ver_p99}" "${ratio}"
 }
 
 # short_id: 4 base-36 characters from the clock, for serials unique to a run (a serial has at most 20)
