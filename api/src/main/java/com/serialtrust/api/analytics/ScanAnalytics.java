@@ -3,6 +3,7 @@ package com.serialtrust.api.analytics;
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.time.Instant;
@@ -25,6 +26,13 @@ public class ScanAnalytics {
 
     /** Per item: why and since when it is a suspect copy. */
     private static final String SUSPECT = "suspect:";
+    /**
+     * A scan in one command, on the verification path: count it, keep its first and last time, and
+     * answer why the code is already suspect, if it is (KEYS: the scan counts, the suspicion).
+     */
+    private static final String COUNT_SCAN = "redis.call('HINCRBY', KEYS[1], 'count', 1) "
+            + "redis.call('HSETNX', KEYS[1], 'first', ARGV[1]) redis.call('HSET', KEYS[1], 'last', ARGV[1]) "
+            + "return redis.call('HGET', KEYS[2], 'reason')";
     /** Per manufacturer: its suspect codes, by the time they were flagged. */
     private static final String SUSPECTS = "suspects:";
     /** Per manufacturer: the record of its clearings. */
@@ -65,10 +73,9 @@ public class ScanAnalytics {
             final boolean genuine, final Instant now) {
         final String item = gtin + "/" + serial;
         final String stats = "scan:" + item;
-        return redis.call(r -> r.hincrby(stats, "count", 1)
-                .then(r.hsetnx(stats, "first", now.toString()))
-                .then(r.hset(stats, "last", now.toString()))
-                .then(r.hget(SUSPECT + item, "reason").map(Suspicion::valueOf).defaultIfEmpty(Suspicion.NONE))
+        return redis.call(r -> r.<String>eval(COUNT_SCAN, ScriptOutputType.VALUE, new String[] {stats, SUSPECT + item},
+                        now.toString()).next()
+                .map(Suspicion::valueOf).defaultIfEmpty(Suspicion.NONE)
                 .flatMap(flagged -> flagged != Suspicion.NONE || !genuine || scan.place().isEmpty() ? Mono.just(flagged)
                         : judge(r, item, manufacturer, scan, now)));
     }

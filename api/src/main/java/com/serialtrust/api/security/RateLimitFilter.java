@@ -5,7 +5,7 @@ import com.serialtrust.api.problem.ProblemWriter;
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import io.lettuce.core.ScriptOutputType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +23,10 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RateLimitFilter implements WebFilter {
+
+    /** One command per request: count, and give a new window's key its lifetime (a minute and a second). */
+    private static final String COUNT_IN_WINDOW = "local n = redis.call('INCR', KEYS[1]) "
+            + "if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n";
 
     private final Redis redis;
     private final RedisProperties properties;
@@ -43,7 +47,7 @@ class RateLimitFilter implements WebFilter {
         final long now = System.currentTimeMillis();
         final long window = now / 60_000;
         final String key = "rl:" + client(exchange) + ":" + window;
-        return redis.call(r -> r.incr(key).flatMap(count -> r.expire(key, Duration.ofSeconds(61)).thenReturn(count)))
+        return redis.call(r -> r.<Long>eval(COUNT_IN_WINDOW, ScriptOutputType.INTEGER, new String[] {key}, "61").next())
                 .defaultIfEmpty(0L)
                 .flatMap(count -> {
                     if (count <= properties.publicRequestsPerMinute()) {

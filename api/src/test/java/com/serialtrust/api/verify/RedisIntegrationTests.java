@@ -85,6 +85,24 @@ class RedisIntegrationTests extends DemoIntegrationTest {
     }
 
     @Nested
+    class ScanCounts {
+
+        @Test
+        void eachCheckIsCountedWithTheFirstAndLastTimeAndTheClientsMinuteWindowExpires() {
+            final String key = "scan:09520123456788/DEMO-0003";
+            final long before = Long.parseLong(java.util.Objects.requireNonNullElse(REDIS.commands().hget(key, "count"), "0"));
+            for (int i = 0; i < 3; i++) {
+                assertThat(verify("DEMO-0003", "u09tv").get("item").get("serial").asString()).isEqualTo("DEMO-0003");
+            }
+            final Map<String, String> counts = REDIS.commands().hgetall(key);
+            assertThat(counts).containsEntry("count", Long.toString(before + 3)).containsKeys("first", "last");
+            assertThat(java.time.Instant.parse(counts.get("first"))).isBeforeOrEqualTo(java.time.Instant.parse(counts.get("last")));
+            assertThat(REDIS.commands().keys("rl:*")).isNotEmpty().allSatisfy(window ->
+                    assertThat(REDIS.commands().ttl(window)).isBetween(1L, 61L));
+        }
+    }
+
+    @Nested
     class SuspectCopies {
 
         @Test
