@@ -43,6 +43,9 @@ public final class Redis implements AutoCloseable {
                     .autoReconnect(true)
                     .socketOptions(SocketOptions.builder().connectTimeout(java.time.Duration.ofSeconds(1)).build())
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    // replies are handed on off the connection's one I/O thread: what a request does
+                    // next (security, the handler, JSON) must not hold up every other reply behind it
+                    .publishOnScheduler(true)
                     // Lettuce's own deadline only clears commands that a hung server never answers;
                     // each call has a shorter one of its own
                     .timeoutOptions(TimeoutOptions.enabled(LETTUCE_TIMEOUT))
