@@ -17,13 +17,21 @@ public final class Text {
         final int end = Math.min(text.length(), MAX_QUOTED);
         for (int i = 0; i < end; i++) {
             final char c = text.charAt(i);
-            final boolean unseen = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || c == '\u2028' || c == '\u2029';
-            out.append(unseen ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            out.append(unseen(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         if (text.length() > MAX_QUOTED) {
             out.append("…");
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * Whether a character is one a reader cannot see as itself: a control character, a format
+     * character (U+202E, U+200B...) or a line or paragraph separator. Shown escaped wherever input is echoed.
+     */
+    public static boolean unseen(final int codePoint) {
+        final int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -155,7 +155,7 @@ final class CsvRows implements AutoCloseable {
     }
 
     private Optional<String> optional(final CSVRecord record, final int column) {
-        return Optional.of(field(record, column)).filter(v -> !v.isEmpty());
+        return Optional.of(field(record, column)); // a blank cell is no value: ItemInput drops it
     }
 
     private Optional<CSVRecord> nextRecord() throws IOException {
@@ -238,9 +238,7 @@ final class CsvRows implements AutoCloseable {
         static String safe(final String text) {
             final StringBuilder out = new StringBuilder(text.length());
             text.codePoints().forEach(cp -> {
-                final int type = Character.getType(cp);
-                if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                        || type == Character.PARAGRAPH_SEPARATOR) {
+                if (com.serialtrust.gs1.Text.unseen(cp)) {
                     out.append(String.format("\\u%04X", cp));
                 } else {
                     out.appendCodePoint(cp);

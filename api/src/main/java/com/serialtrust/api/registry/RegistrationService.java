@@ -94,7 +94,7 @@ public class RegistrationService {
             final ItemInput row = rows.get(i);
             try {
                 final ElementString element = row.element();
-                if (!seen.add(element.gtin().value() + "/" + element.serial())) {
+                if (!seen.add(ItemBatches.key(row))) {
                     batch.outcomes[i] = RowOutcome.failed(i, ProblemCode.of(ErrorCode.ITEM_DUPLICATE_IN_BATCH), "this item appears earlier in the same batch");
                     continue;
                 }
