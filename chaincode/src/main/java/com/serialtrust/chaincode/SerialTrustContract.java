@@ -202,4 +202,15 @@ public final class SerialTrustContract implements ContractInterface, CustodyTran
     public String FindCloseSerials(final Context ctx, final String serial) {
         return out(ctx, Queries.close(new Tx(ctx), serial));
     }
+
+    // --- operations
+
+    /**
+     * The hashes of up to {@code limit} public keys after {@code after}, in key order: what an
+     * organisation's read model compares itself with. For members holding a role; nothing private.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String AuditState(final Context ctx, final String after, final String limit) {
+        return out(ctx, StateAudit.page(new Tx(ctx), after, Arguments.pageSize(limit)));
+    }
 }

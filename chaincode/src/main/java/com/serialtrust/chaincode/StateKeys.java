@@ -21,6 +21,13 @@ final class StateKeys {
     static final String SERVICE = "service";
     static final String CONFIG = "config";
 
+    /**
+     * Every object type of a public key, in order: since a composite key is its type between two zero
+     * characters, keys grouped by type in this order are in the ledger's own key order.
+     */
+    static final java.util.List<String> TYPES = java.util.stream.Stream.of(ORG, PREFIX, KEY, ORG_KEY, PRODUCT, ITEM, LOT,
+            SERIAL, NORMALISED, SEGMENT, CHILD, STOLEN, THEFT_DETAILS, RECALL, RECALL_BY_GTIN, SERVICE, CONFIG).sorted().toList();
+
     /** The private data collection for owner contact details, readable by police only. */
     static final String CONTACT_COLLECTION = "ownerContact";
 

@@ -249,4 +249,11 @@ public final class Calls {
     public static Call<CloseMatches> findCloseSerials(final String serial) {
         return Call.of(Transaction.FIND_CLOSE_SERIALS, new TypeReference<>() {}, serial);
     }
+
+    // --- operations
+
+    /** The hashes of up to {@code limit} public keys after {@code after} (from the first if empty), in key order. */
+    public static Call<StatePage> auditState(final String after, final int limit) {
+        return Call.of(Transaction.AUDIT_STATE, new TypeReference<>() {}, after, Integer.toString(limit));
+    }
 }

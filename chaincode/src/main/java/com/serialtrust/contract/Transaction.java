@@ -67,7 +67,9 @@ public enum Transaction {
     LIST_COMPONENTS(Intent.EVALUATE),
     CHECK_SERIALS(Intent.EVALUATE),
     SUGGEST_SERIALS(Intent.EVALUATE),
-    FIND_CLOSE_SERIALS(Intent.EVALUATE);
+    FIND_CLOSE_SERIALS(Intent.EVALUATE),
+    // --- operations
+    AUDIT_STATE(Intent.EVALUATE);
 
     /** Whether a transaction writes (submitted: endorsed, ordered, committed) or only reads (evaluated). */
     public enum Intent {

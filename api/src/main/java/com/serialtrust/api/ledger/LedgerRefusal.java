@@ -46,6 +46,15 @@ public final class LedgerRefusal extends RuntimeException {
         return Optional.of(new LedgerRefusal(m.group(1), message, at));
     }
 
+    /**
+     * What a chaincode's failed response means: the refusal its message carries, or, without a code,
+     * a failure of the contract itself.
+     */
+    public static RuntimeException fromChaincode(final String message) {
+        return parse(message, Optional.empty()).<RuntimeException>map(r -> r)
+                .orElseGet(() -> new LedgerFailedException("the chaincode failed: " + message, null));
+    }
+
     /** The code as the peer named it: a contract {@link ErrorCode}, or {@link #TRANSACTION_INVALID}. */
     public String code() {
         return code;

@@ -210,9 +210,18 @@ class ImportCrashIT {
                 Path.of(env.get("CORE_PEER_MSPCONFIGPATH").replace("/Admin@", "/User1@")), null);
         final FabricProperties properties = new FabricProperties(env.get("ST_CHANNEL"), env.get("ST_CC"),
                 Map.of("brand", brand), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 3, null, "PoliceMSP");
+                Duration.ofSeconds(60), 3, new FabricProperties.ReadModelSettings(true,
+                        readModelDir(), Duration.ofSeconds(5)), "PoliceMSP");
         final Organisation organisation = new Organisation("brand", "BrandMSP");
-        return new FabricLedger(properties, List.of(organisation), organisation);
+        return new FabricLedger(properties, List.of(organisation), organisation, "AuthorityMSP");
+    }
+
+    private static Path readModelDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("read-model");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The embedded ledger's audit, on its files, while the api is stopped; nothing on Fabric. */

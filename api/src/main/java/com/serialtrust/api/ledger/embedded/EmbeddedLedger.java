@@ -3,7 +3,6 @@ package com.serialtrust.api.ledger.embedded;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.contract.ChaincodeSettings;
 import com.serialtrust.contract.Transaction;
-import com.serialtrust.api.ledger.LedgerFailedException;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.sim.SimIdentities;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -105,8 +103,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
             return result;
         }
         // the batch index travels in the message too ("item N: ..."), as a peer relays it to the gateway
-        throw LedgerRefusal.parse(result.message(), Optional.empty())
-                .orElseThrow(() -> new LedgerFailedException("the chaincode failed: " + result.message(), null));
+        throw LedgerRefusal.fromChaincode(result.message());
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.serialtrust.api.ledger.fabric;
 
 import com.serialtrust.api.crypto.P256Signer;
 import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.sim.SimIdentity;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
@@ -23,9 +24,10 @@ import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
  * One organisation's Gateway connection: its gRPC channel over TLS to its own peer, signed with the
- * identity in its MSP folder, bound to the channel and the chaincode.
+ * identity in its MSP folder, bound to the channel and the chaincode. The identity also reads the
+ * read model, as the same member.
  */
-record Connection(ManagedChannel channel, Gateway gateway, Network network, Contract contract) {
+record Connection(ManagedChannel channel, Gateway gateway, Network network, Contract contract, SimIdentity identity) {
 
     static Connection open(final Organisation org, final FabricProperties.Member member, final FabricProperties properties) {
         try {
@@ -34,10 +36,10 @@ record Connection(ManagedChannel channel, Gateway gateway, Network network, Cont
             if (member.hostnameOverride() != null && !member.hostnameOverride().isBlank()) {
                 builder.overrideAuthority(member.hostnameOverride());
             }
+            final String certificate = Files.readString(only(member.mspDir().resolve("signcerts")));
             final ManagedChannel channel = builder.build();
             final Gateway gateway = Gateway.newInstance()
-                    .identity(new X509Identity(org.mspId(), Identities.readX509Certificate(
-                            Files.newBufferedReader(only(member.mspDir().resolve("signcerts"))))))
+                    .identity(new X509Identity(org.mspId(), Identities.readX509Certificate(certificate)))
                     .signer(proposalSigner(Identities.readPrivateKey(
                             Files.newBufferedReader(only(member.mspDir().resolve("keystore"))))))
                     .hash(Hash.SHA256)
@@ -48,7 +50,8 @@ record Connection(ManagedChannel channel, Gateway gateway, Network network, Cont
                     .commitStatusOptions(o -> o.withDeadlineAfter(properties.commitTimeout().toMillis(), TimeUnit.MILLISECONDS))
                     .connect();
             final Network network = gateway.getNetwork(properties.channel());
-            return new Connection(channel, gateway, network, network.getContract(properties.chaincode()));
+            return new Connection(channel, gateway, network, network.getContract(properties.chaincode()),
+                    new SimIdentity(org.mspId(), certificate));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Fabric identity of " + org.name(), e);
         } catch (java.security.GeneralSecurityException e) {

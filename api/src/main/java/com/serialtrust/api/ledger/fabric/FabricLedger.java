@@ -1,24 +1,26 @@
 package com.serialtrust.api.ledger.fabric;
 
 import com.serialtrust.api.ledger.Ledger;
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.contract.ChaincodeSettings;
+import com.serialtrust.sim.SimLedger;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hyperledger.fabric.shim.Chaincode;
 import com.serialtrust.contract.Transaction;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hyperledger.fabric.client.ChaincodeEvent;
-import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
-import org.hyperledger.fabric.client.FileCheckpointer;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.slf4j.Logger;
@@ -31,16 +33,19 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The ledger through the Fabric Gateway: each organisation signs with its own member identity and
- * talks to its own peer; reads are evaluated, writes endorsed, ordered and awaited until committed.
- * An MVCC conflict (two writers of one key in a block) is retried with a fresh proposal. One
- * listener follows the chaincode's events from a stored checkpoint, so the api hears of every
- * change, its own and other organisations' alike.
+ * talks to its own peer; writes are endorsed, ordered and awaited until committed. An MVCC conflict
+ * (two writers of one key in a block) is retried with a fresh proposal.
+ *
+ * <p>Queries are answered by the contract over the api's {@link ReadModel}, which follows the blocks
+ * of the public organisation's peer, as Fabric's documentation advises for read-heavy applications:
+ * a query that reads private data, or any query while the read model is behind this api's own last
+ * write or has stopped on a broken hash chain, is evaluated on the peer instead. A write returns once
+ * its block is in the read model (or {@code awaitWrite} has passed), so a writer reads its own write.
  */
 public final class FabricLedger implements Ledger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FabricLedger.class);
     private static final int BLOCK_CACHE = 10_000;
-    private static final long LISTEN_RETRY_MAX_MS = 2_000;
 
     private final FabricProperties properties;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
@@ -53,10 +58,16 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         }
     });
     private final Organisation listenAs;
-    private volatile boolean closed;
-    private final Thread listener;
+    private final ReadModel model;
+    private final BlockFollower follower;
+    private final Chaincode contract;
+    private final AtomicLong ownLastBlock = new AtomicLong(-1);
+    private final AtomicBoolean peerFallbackLogged = new AtomicBoolean();
+    private final AtomicLong answeredLocally = new AtomicLong();
+    private final AtomicLong answeredByPeer = new AtomicLong();
 
-    public FabricLedger(final FabricProperties properties, final List<Organisation> organisations, final Organisation listenAs) {
+    public FabricLedger(final FabricProperties properties, final List<Organisation> organisations, final Organisation listenAs,
+            final String authorityMspId) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.listenAs = Objects.requireNonNull(listenAs, "listenAs");
         for (Organisation org : organisations) {
@@ -68,9 +79,11 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         if (!connections.containsKey(listenAs.mspId())) {
             throw new IllegalStateException("serialtrust.fabric.organisations has no connection for '" + listenAs.name() + "'");
         }
-        listener = new Thread(this::listen, "fabric-chaincode-events");
-        listener.setDaemon(true);
-        listener.start();
+        // the contract as the peers' chaincode servers run it, with the same settings
+        this.contract = ChaincodeSettings.authority(authorityMspId).around(SimLedger.contractRouter());
+        this.model = new ReadModel(Objects.requireNonNull(properties.readModel().dir(), "readModel.dir"));
+        this.follower = new BlockFollower(model, () -> connection(listenAs), properties, events::tryEmitNext);
+        follower.start();
     }
 
     private Connection connection(final Organisation as) {
@@ -86,6 +99,14 @@ public final class FabricLedger implements Ledger, AutoCloseable {
             final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
         return Mono.fromCallable(() -> {
+            if (serving()) {
+                final Optional<byte[]> local = evaluateLocally(as, function, args, transientData);
+                if (local.isPresent()) {
+                    answeredLocally.incrementAndGet();
+                    return local.get();
+                }
+            }
+            answeredByPeer.incrementAndGet();
             try {
                 return transientData.isEmpty()
                         ? connection(as).contract().evaluateTransaction(function, args.toArray(String[]::new))
@@ -125,8 +146,11 @@ public final class FabricLedger implements Ledger, AutoCloseable {
                     final SubmittedTransaction tx = proposal.build().endorse().submitAsync();
                     final var status = tx.getStatus();
                     if (status.isSuccessful()) {
-                        blocks.put(tx.getTransactionId(), status.getBlockNumber());
-                        return new Committed(tx.getTransactionId(), status.getBlockNumber(), tx.getResult());
+                        final long block = status.getBlockNumber();
+                        blocks.put(tx.getTransactionId(), block);
+                        ownLastBlock.accumulateAndGet(block, Math::max);
+                        awaitReadModel(block);
+                        return new Committed(tx.getTransactionId(), block, tx.getResult());
                     }
                     if (status.getCode() == TxValidationCode.MVCC_READ_CONFLICT && attempt < properties.mvccRetries()) {
                         LOG.debug("{}: MVCC conflict, retrying ({})", function, attempt + 1);
@@ -159,6 +183,11 @@ public final class FabricLedger implements Ledger, AutoCloseable {
             return Mono.just(known);
         }
         return Mono.fromCallable(() -> {
+            final Optional<Long> applied = model.blockOf(txId);
+            if (applied.isPresent()) {
+                blocks.put(txId, applied.get());
+                return applied.get();
+            }
             try {
                 final byte[] block = connection(listenAs).network().getContract("qscc")
                         .evaluateTransaction("GetBlockByTxID", properties.channel(), txId);
@@ -184,53 +213,60 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     }
 
     /**
-     * Follows the chaincode's events from the checkpoint; after a failure it tries again every
-     * {@link #LISTEN_RETRY_MAX_MS} at most, so that the cache hears again soon after a peer restarts.
+     * Whether queries may be answered from the read model: it is on, its hash chain holds, and it has
+     * every block this api's own writes went into and every block the peer had when it last connected.
      */
-    private void listen() {
-        long backoff = 250;
-        while (!closed) {
-            try (FileCheckpointer checkpointer = checkpointer()) {
-                final var request = connection(listenAs).network().newChaincodeEventsRequest(properties.chaincode());
-                if (checkpointer != null) {
-                    request.checkpoint(checkpointer);
-                }
-                try (CloseableIterator<ChaincodeEvent> stream = request.build().getEvents()) {
-                    while (!closed && stream.hasNext()) {
-                        final ChaincodeEvent event = stream.next();
-                        blocks.put(event.getTransactionId(), event.getBlockNumber());
-                        events.tryEmitNext(new LedgerEvent(event.getEventName(), event.getPayload(),
-                                event.getTransactionId(), event.getBlockNumber()));
-                        if (checkpointer != null) {
-                            checkpointer.checkpointChaincodeEvent(event);
-                        }
-                        backoff = 250;
-                    }
-                }
-            } catch (Exception e) {
-                if (!closed) {
-                    if (backoff == 250) { // once per outage, not at each retry
-                        LOG.warn("chaincode event stream interrupted ({}); reconnecting", e.getMessage());
-                    }
-                    sleep(backoff);
-                    connection(listenAs).channel().resetConnectBackoff();
-                    backoff = Math.min(LISTEN_RETRY_MAX_MS, backoff * 2);
-                }
-            }
-        }
+    boolean serving() {
+        final long height = model.height();
+        return properties.readModel().serve() && follower.fault().isEmpty()
+                && height >= follower.peerHeight() && height >= ownLastBlock.get();
     }
 
-    private FileCheckpointer checkpointer() throws IOException {
-        if (properties.checkpoint() == null) {
-            return null;
-        }
-        Files.createDirectories(properties.checkpoint().toAbsolutePath().getParent());
-        return new FileCheckpointer(properties.checkpoint());
+    /** The read model's state, as its health reports it. */
+    ReadModelStatus readModelStatus() {
+        return new ReadModelStatus(properties.readModel().serve(), serving(), model.height(), follower.peerHeight(),
+                follower.fault(), answeredLocally.get(), answeredByPeer.get());
     }
 
-    private static void sleep(final long millis) {
+    /**
+     * Compares the read model with the public organisation's peer, key by key, once the read model
+     * has the peer's last block (it is given 30 s).
+     */
+    public ReadModelAudit.Report auditReadModel() throws InterruptedException {
+        final Connection peer = connection(listenAs);
+        return ReadModelAudit.compare(model, peer, BlockFollower.lastBlockOn(peer, properties.channel()), 30_000);
+    }
+
+    /** What the read model's health says: whether it answers queries, how far it has read, and why it stopped. */
+    record ReadModelStatus(boolean enabled, boolean serving, long height, long peerHeight, Optional<String> fault,
+            long answeredLocally, long answeredByPeer) {}
+
+    /** The contract's answer over the read model, unless the query read private data, which only the peer has. */
+    private Optional<byte[]> evaluateLocally(final Organisation as, final String function, final List<String> args,
+            final Map<String, byte[]> transientData) {
+        final PublicView view = new PublicView(model);
+        final SimLedger.Result result = new SimLedger(contract, view, properties.channel(), Clock.systemUTC())
+                .evaluate(connection(as).identity(), transientData, function, args.toArray(String[]::new));
+        if (view.askedForPrivateData()) {
+            return Optional.empty();
+        }
+        if (!result.ok()) {
+            throw LedgerRefusal.fromChaincode(result.message());
+        }
+        return Optional.of(result.payload());
+    }
+
+    /** Holds a write's answer until its block is in the read model, so that the writer's next query sees it. */
+    private void awaitReadModel(final long block) {
+        if (!properties.readModel().serve() || follower.fault().isPresent()) {
+            return;
+        }
         try {
-            Thread.sleep(millis);
+            if (!model.awaitHeight(block, properties.readModel().awaitWrite().toMillis())
+                    && peerFallbackLogged.compareAndSet(false, true)) {
+                LOG.warn("the read model has not reached block {} after {}; queries go to the peer until it does",
+                        block, properties.readModel().awaitWrite());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -238,12 +274,13 @@ public final class FabricLedger implements Ledger, AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        listener.interrupt();
+        follower.close();
         connections.values().forEach(c -> {
             c.gateway().close();
             c.channel().shutdownNow();
         });
+        follower.awaitStop();
         scheduler.dispose();
+        model.close();
     }
 }

@@ -18,10 +18,16 @@ class FabricLedgerConfiguration {
     @ConditionalOnProperty(name = "serialtrust.ledger.mode", havingValue = "fabric")
     FabricLedger fabricLedger(final LedgerProperties properties, final FabricProperties fabric,
             @Value("${serialtrust.data-dir}") final Path dataDir) {
-        final FabricProperties withCheckpoint = fabric.checkpoint() != null ? fabric
-                : fabric.withCheckpoint(dataDir.resolve("fabric").resolve("chaincode-events.checkpoint"));
-        return new FabricLedger(withCheckpoint, properties.organisations().entrySet().stream()
+        final FabricProperties settings = fabric.readModel().dir() != null ? fabric
+                : fabric.withReadModelDir(dataDir.resolve("fabric"));
+        return new FabricLedger(settings, properties.organisations().entrySet().stream()
                 .map(e -> new Organisation(e.getKey(), e.getValue())).toList(),
-                properties.require(properties.publicOrganisation()));
+                properties.require(properties.publicOrganisation()), properties.require(properties.authority()).mspId());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "serialtrust.ledger.mode", havingValue = "fabric")
+    ReadModelHealth readModelHealthIndicator(final FabricLedger ledger) {
+        return new ReadModelHealth(ledger);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * chaincode, and for each organisation it acts for, a peer's gateway and a member identity.
  *
  * @param organisations by the short names of {@code serialtrust.ledger.organisations}
- * @param checkpoint where the chaincode-event listener remembers how far it has read
+ * @param readModel the api's copy of its peer's world state, built from blocks
  * @param secretsCoEndorser the organisation that endorses, with the caller's own, a transaction whose
  *     transient data only the caller's organisation keeps (a brand's label signatures). It sees that
  *     data while it endorses and stores none of it: choose the member a brand trusts most with it.
@@ -26,18 +26,28 @@ public record FabricProperties(
         @DefaultValue("10s") Duration submitTimeout,
         @DefaultValue("60s") Duration commitTimeout,
         @DefaultValue("3") int mvccRetries,
-        Path checkpoint,
+        @DefaultValue ReadModelSettings readModel,
         @DefaultValue("PoliceMSP") String secretsCoEndorser) {
 
     public FabricProperties {
         organisations = organisations == null ? Map.of() : Map.copyOf(organisations);
     }
 
-    /** These settings with the listener's checkpoint in {@code file}. */
-    public FabricProperties withCheckpoint(final Path file) {
+    /** These settings with the read model in {@code dir}. */
+    public FabricProperties withReadModelDir(final Path dir) {
         return new FabricProperties(channel, chaincode, organisations, evaluateTimeout, endorseTimeout, submitTimeout,
-                commitTimeout, mvccRetries, file, secretsCoEndorser);
+                commitTimeout, mvccRetries, new ReadModelSettings(readModel.serve(), dir, readModel.awaitWrite()),
+                secretsCoEndorser);
     }
+
+    /**
+     * The read model: where it is kept, whether queries are answered from it, and how long a write
+     * waits for its block to reach it (so that the writer's next read sees the write).
+     *
+     * @param serve false to send every query to the peer; blocks are followed either way (they carry the events)
+     * @param dir its folder; by default {@code fabric/} in the api's data folder
+     */
+    public record ReadModelSettings(@DefaultValue("true") boolean serve, Path dir, @DefaultValue("5s") Duration awaitWrite) {}
 
     /**
      * One organisation's connection.

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The api's story on the real Fabric network of {@code network/network.sh}: the same demo consortium,
  * verdicts, labels, registration and problems as on the embedded ledger, each organisation acting
- * through its own peer's gateway; the proof's block number comes from the peer (qscc).
+ * through its own peer's gateway. Queries are answered by the api's read model of the brand peer's
+ * blocks (private data excepted), which an audit finds equal to the peer's state, key by key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "serialtrust.ledger.mode=fabric", "serialtrust.demo.enabled=true",
@@ -230,5 +231,36 @@ class FabricStoryIT {
                 .jsonPath("$.items[3].status").isEqualTo("FAILED")
                 .jsonPath("$.items[3].code").isEqualTo("SIGNATURE_INVALID")
                 .jsonPath("$.counts.REGISTERED").isEqualTo(2);
+    }
+
+    private JsonNode readModelHealth() {
+        return json.readTree(http.get().uri("/actuator/health/readModel").header("Authorization", bearer("authority"))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    @Test
+    void aWritersNextReadIsAnsweredByTheReadModelAndSeesTheWrite() {
+        final long before = readModelHealth().get("details").get("queriesAnsweredHere").asLong();
+        http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", PREFIX + "RYW"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].status").isEqualTo("REGISTERED");
+        // typed without its label: registered, so not UNREGISTERED, and never GENUINE without a signature
+        assertThat(verify("/01/09520123456788/21/" + PREFIX + "RYW").get("verdict").asString()).isEqualTo("SIGNATURE_MISSING");
+        final JsonNode health = readModelHealth();
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("details").get("answersQueries").asBoolean()).isTrue();
+        assertThat(health.get("details").get("hashChain").asString()).isEqualTo("intact");
+        assertThat(health.get("details").get("queriesAnsweredHere").asLong()).as("the verification was answered by the read model")
+                .isGreaterThan(before);
+    }
+
+    @Test
+    void theReadModelHoldsEveryKeyOfThePeerWithTheSameValue() throws Exception {
+        final ReadModelAudit.Report report = ((FabricLedger) ledger).auditReadModel();
+        System.out.println("read model audit after the story: " + report);
+        assertThat(report.listed()).isEmpty();
+        assertThat(report.differences()).isZero();
+        assertThat(report.keys()).as("keys compared").isGreaterThan(100);
+        assertThat(report.readModelBlock()).isGreaterThanOrEqualTo(report.peerBlock());
     }
 }

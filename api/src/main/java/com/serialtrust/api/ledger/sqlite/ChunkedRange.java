@@ -1,4 +1,4 @@
-package com.serialtrust.api.ledger.embedded;
+package com.serialtrust.api.ledger.sqlite;
 
 import java.util.Iterator;
 import java.util.Map;

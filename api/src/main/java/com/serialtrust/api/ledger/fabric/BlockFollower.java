@@ -1,0 +1,126 @@
+package com.serialtrust.api.ledger.fabric;
+
+import com.serialtrust.api.ledger.Ledger.LedgerEvent;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the channel's blocks from the read model's checkpoint through one organisation's peer,
+ * applies each to the read model, then hands on its chaincode events, so that whoever hears of a
+ * change finds it already in the read model. After a failure of the stream it reconnects every
+ * {@link #RETRY_MAX_MS} at most; after a block that breaks the hash chain it stops for good, and
+ * says why in {@link #fault()}.
+ */
+final class BlockFollower implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlockFollower.class);
+    private static final long RETRY_MAX_MS = 2_000;
+
+    private final ReadModel model;
+    private final Supplier<Connection> peer;
+    private final FabricProperties properties;
+    private final Consumer<LedgerEvent> events;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile String fault;
+    private volatile long peerHeight = -1;
+
+    BlockFollower(final ReadModel model, final Supplier<Connection> peer, final FabricProperties properties,
+            final Consumer<LedgerEvent> events) {
+        this.model = model;
+        this.peer = peer;
+        this.properties = properties;
+        this.events = events;
+        this.thread = new Thread(this::follow, "fabric-block-follower");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Why the read model stopped, once a block broke its hash chain. */
+    Optional<String> fault() {
+        return Optional.ofNullable(fault);
+    }
+
+    /** The last block the peer had when the follower last connected to it, or -1 before it asked. */
+    long peerHeight() {
+        return peerHeight;
+    }
+
+    private void follow() {
+        long backoff = 250;
+        while (!closed) {
+            try {
+                peerHeight = Math.max(peerHeight, lastBlockOn(peer.get(), properties.channel()));
+                final var request = peer.get().network().newBlockEventsRequest().startBlock(0).checkpoint(model).build();
+                try (CloseableIterator<Block> blocks = request.getEvents()) {
+                    while (!closed && blocks.hasNext()) {
+                        final Blocks.Parsed block = Blocks.parse(blocks.next(), properties.chaincode());
+                        model.apply(block);
+                        for (Blocks.Tx tx : block.transactions()) {
+                            tx.event().ifPresent(e -> events.accept(new LedgerEvent(e.getEventName(),
+                                    e.getPayload().toByteArray(), tx.txId(), block.number())));
+                        }
+                        backoff = 250;
+                    }
+                }
+            } catch (ReadModel.ChainBroken e) {
+                fault = e.getMessage();
+                LOG.error("the read model stopped at block {}: {}. Every query now goes to the peer until the read model"
+                        + " is rebuilt (stop the api, delete {}, start it)", model.height(), e.getMessage(), ReadModel.FILE);
+                return;
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    if (backoff == 250) { // once per outage, not at each retry
+                        LOG.warn("block stream interrupted at block {} ({}); reconnecting", model.height(), e.getMessage());
+                    }
+                    sleep(backoff);
+                    peer.get().channel().resetConnectBackoff();
+                    backoff = Math.min(RETRY_MAX_MS, backoff * 2);
+                }
+            }
+        }
+    }
+
+    /** The number of a peer's last block of the channel, from its ledger query system chaincode. */
+    static long lastBlockOn(final Connection peer, final String channel) {
+        try {
+            final byte[] info = peer.network().getContract("qscc").evaluateTransaction("GetChainInfo", channel);
+            return BlockchainInfo.parseFrom(info).getHeight() - 1;
+        } catch (GatewayException | com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("the peer did not say its height: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+
+    /** Waits a little for the follower to finish the block it is applying, once closed. */
+    void awaitStop() {
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package com.serialtrust.api.ledger.sqlite;
+
+import com.serialtrust.sim.WorldState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A world state kept in one SQLite file (WAL, synchronous=FULL): the public keys in a {@code state}
+ * table and every write in a {@code history} table, read here the same way by the embedded ledger and
+ * by the Fabric read model. One writer connection, whose transactions the subclass commits; one reader
+ * connection per thread.
+ *
+ * <p>Keys are UTF-8 BLOBs, which SQLite orders byte by byte, as Fabric's LevelDB does.
+ */
+public abstract class SqliteState implements WorldState, AutoCloseable {
+
+    /** How many entries of an unbounded range one statement reads. */
+    public static final int CHUNK = 256;
+
+    private final String url;
+    private final Connection writer;
+    private final ThreadLocal<Connection> readers;
+    private final List<Connection> opened = new ArrayList<>();
+    private final String historyOrder;
+
+    /**
+     * Opens (or creates) {@code file} with {@code tables}; {@code historyOrder} is the SQL order of a
+     * key's history, newest first.
+     */
+    protected SqliteState(final Path file, final List<String> tables, final String historyOrder) {
+        this.historyOrder = historyOrder;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            url = "jdbc:sqlite:" + file.toAbsolutePath();
+            writer = open();
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                for (String ddl : tables) {
+                    s.execute(ddl);
+                }
+            }
+            writer.setAutoCommit(false);
+            readers = ThreadLocal.withInitial(this::openReader);
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot open the ledger state in " + file, e);
+        }
+    }
+
+    /** A connection of its own, with this file's pragmas: for a reader that needs one snapshot (an audit). */
+    public final Connection open() throws SQLException {
+        final Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=10000");
+        }
+        synchronized (opened) {
+            opened.add(c);
+        }
+        return c;
+    }
+
+    private Connection openReader() {
+        try {
+            return open();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one connection that writes; the subclass commits or rolls back its transactions. */
+    protected final Connection writer() {
+        return writer;
+    }
+
+    /** Rolls back the writer's open transaction after {@code e}, keeping any failure of the rollback with it. */
+    protected final IllegalStateException rolledBack(final String what, final SQLException e) {
+        try {
+            writer.rollback();
+        } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+        return new IllegalStateException(what + " failed; nothing was written", e);
+    }
+
+    /**
+     * Writes one transaction's public writes in the writer's open transaction: each key's value (or its
+     * removal) in {@code state}, and each write in {@code history}. Each table's own columns beyond key
+     * and value come with the values every row of this transaction has in them.
+     */
+    protected final void writePublic(final Map<String, Optional<byte[]>> writes, final Map<String, Object> stateColumns,
+            final Map<String, Object> historyColumns) throws SQLException {
+        try (PreparedStatement put = writer.prepareStatement(insert("INSERT OR REPLACE INTO state", stateColumns));
+                PreparedStatement del = writer.prepareStatement("DELETE FROM state WHERE key = ?");
+                PreparedStatement hist = writer.prepareStatement(insert("INSERT INTO history", historyColumns))) {
+            for (Map.Entry<String, Optional<byte[]>> w : writes.entrySet()) {
+                final byte[] key = bytes(w.getKey());
+                if (w.getValue().isPresent()) {
+                    bind(put, key, w.getValue().get(), stateColumns);
+                } else {
+                    del.setBytes(1, key);
+                    del.addBatch();
+                }
+                bind(hist, key, w.getValue().orElse(null), historyColumns);
+            }
+            // a key appears once in a transaction's writes: the order of the three makes no difference
+            put.executeBatch();
+            del.executeBatch();
+            hist.executeBatch();
+        }
+    }
+
+    private static String insert(final String into, final Map<String, Object> columns) {
+        return into + "(key, value" + columns.keySet().stream().map(c -> ", " + c).reduce("", String::concat) + ") VALUES (?, ?"
+                + ", ?".repeat(columns.size()) + ")";
+    }
+
+    private static void bind(final PreparedStatement ps, final byte[] key, final byte[] value, final Map<String, Object> columns)
+            throws SQLException {
+        ps.setBytes(1, key);
+        ps.setBytes(2, value);
+        int i = 3;
+        for (Object v : columns.values()) {
+            ps.setObject(i++, v);
+        }
+        ps.addBatch();
+    }
+
+    @Override
+    public Optional<byte[]> get(final String key) {
+        return one("SELECT value FROM state WHERE key = ?", bytes(key));
+    }
+
+    @Override
+    public Iterator<Map.Entry<String, byte[]>> range(final String startInclusive, final String endExclusive) {
+        return new ChunkedRange(this::range, startInclusive, endExclusive, CHUNK);
+    }
+
+    @Override
+    public Iterator<Map.Entry<String, byte[]>> range(final String startInclusive, final String endExclusive, final int limit) {
+        return endExclusive.isEmpty()
+                ? entries("SELECT key, value FROM state WHERE key >= ? ORDER BY key LIMIT ?", bytes(startInclusive), limit)
+                : entries("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key LIMIT ?",
+                        bytes(startInclusive), bytes(endExclusive), limit);
+    }
+
+    @Override
+    public List<Change> history(final String key) {
+        final List<Change> changes = new ArrayList<>();
+        query("SELECT tx_id, at, value FROM history WHERE key = ? ORDER BY " + historyOrder, rs -> {
+            while (rs.next()) {
+                changes.add(new Change(rs.getString(1), Instant.parse(rs.getString(2)), Optional.ofNullable(rs.getBytes(3))));
+            }
+        }, bytes(key));
+        return changes;
+    }
+
+    @Override
+    public void close() {
+        synchronized (opened) {
+            for (Connection c : opened) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing on shutdown: nothing left to protect
+                }
+            }
+            opened.clear();
+        }
+    }
+
+    /** Reads the rows of one query. */
+    protected interface Rows {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query on this thread's reader. */
+    protected final void query(final String sql, final Rows rows, final Object... params) {
+        try (PreparedStatement ps = readers.get().prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rows.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger read failed", e);
+        }
+    }
+
+    /** The first column of the first row, if there is one. */
+    protected final Optional<byte[]> one(final String sql, final Object... params) {
+        final byte[][] out = new byte[1][];
+        query(sql, rs -> {
+            if (rs.next()) {
+                out[0] = rs.getBytes(1);
+            }
+        }, params);
+        return Optional.ofNullable(out[0]);
+    }
+
+    /** A number, or -1 when the query has no row (or a NULL). */
+    protected final long number(final String sql, final Object... params) {
+        final long[] out = {-1};
+        query(sql, rs -> {
+            if (rs.next()) {
+                final long n = rs.getLong(1);
+                out[0] = rs.wasNull() ? -1 : n;
+            }
+        }, params);
+        return out[0];
+    }
+
+    /** Rows of (key BLOB, value BLOB) as entries. */
+    protected final Iterator<Map.Entry<String, byte[]>> entries(final String sql, final Object... params) {
+        final List<Map.Entry<String, byte[]>> list = new ArrayList<>();
+        query(sql, rs -> {
+            while (rs.next()) {
+                list.add(new AbstractMap.SimpleImmutableEntry<>(new String(rs.getBytes(1), StandardCharsets.UTF_8), rs.getBytes(2)));
+            }
+        }, params);
+        return list.iterator();
+    }
+
+    /** A key as stored: its UTF-8 bytes. */
+    public static byte[] bytes(final String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+}

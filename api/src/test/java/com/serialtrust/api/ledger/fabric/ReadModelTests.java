@@ -1,0 +1,116 @@
+package com.serialtrust.api.ledger.fabric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.serialtrust.sim.WorldState;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The read model applies blocks as a peer commits them, and refuses a block that breaks the chain. */
+class ReadModelTests {
+
+    @TempDir
+    Path dir;
+
+    private static Blocks.Parsed parsed(final Block block) {
+        return Blocks.parse(block, TestBlocks.CHAINCODE);
+    }
+
+    /** Block 0 (a configuration block: nothing of the chaincode) and block 1 writing a=1 and b=2. */
+    private static Blocks.Parsed[] twoBlocks() {
+        final Blocks.Parsed genesis = parsed(new TestBlocks().block(0, new byte[0]));
+        final Blocks.Parsed first = parsed(new TestBlocks().put("t1", "a", "1").put("t2", "b", "2").block(1, genesis.hash()));
+        return new Blocks.Parsed[] {genesis, first};
+    }
+
+    @Test
+    void onlyValidTransactionsOfTheChaincodeAreAppliedWithTheirBlockAndTransaction() {
+        try (ReadModel model = new ReadModel(dir)) {
+            final Blocks.Parsed genesis = parsed(new TestBlocks().block(0, new byte[0]));
+            model.apply(genesis);
+            model.apply(parsed(new TestBlocks()
+                    .put("t1", "a", "1")
+                    .tx("t2", TestBlocks.CHAINCODE, Map.of("a", Optional.of("conflict")), TxValidationCode.MVCC_READ_CONFLICT,
+                            Optional.of("Ignored"))
+                    .tx("t3", "_lifecycle", Map.of("a", Optional.of("lifecycle")), TxValidationCode.VALID, Optional.empty())
+                    .tx("t4", TestBlocks.CHAINCODE, Map.of("b", Optional.of("2")), TxValidationCode.VALID, Optional.of("Written"))
+                    .block(1, genesis.hash())));
+            assertThat(model.height()).isEqualTo(1);
+            assertThat(model.get("a")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("1")));
+            assertThat(model.get("b")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("2")));
+            assertThat(model.lastWrite("a")).contains(new ReadModel.LastWrite(1, "t1"));
+            assertThat(model.blockOf("t4")).contains(1L);
+            assertThat(model.blockOf("t2")).as("an invalid transaction is in no block of the read model").isEmpty();
+        }
+    }
+
+    @Test
+    void aKeysHistoryIsNewestFirstAndADeleteIsAnEmptyChange() {
+        try (ReadModel model = new ReadModel(dir)) {
+            final Blocks.Parsed[] blocks = twoBlocks();
+            model.apply(blocks[0]);
+            model.apply(blocks[1]);
+            model.apply(parsed(new TestBlocks().put("t3", "a", "3")
+                    .tx("t4", TestBlocks.CHAINCODE, Map.of("b", Optional.empty()), TxValidationCode.VALID, Optional.empty())
+                    .block(2, blocks[1].hash())));
+            assertThat(model.history("a")).extracting(WorldState.Change::txId).containsExactly("t3", "t1");
+            assertThat(model.history("b")).extracting(WorldState.Change::txId).containsExactly("t4", "t2");
+            assertThat(model.history("b").get(0).value()).isEmpty();
+            assertThat(model.get("b")).isEmpty();
+        }
+    }
+
+    @Test
+    void reopenedItGoesOnFromTheBlockAfterItsCheckpoint() {
+        final Blocks.Parsed[] blocks = twoBlocks();
+        try (ReadModel model = new ReadModel(dir)) {
+            assertThat(model.getBlockNumber()).as("nothing read: the follower starts at block 0").isEmpty();
+            model.apply(blocks[0]);
+            model.apply(blocks[1]);
+        }
+        try (ReadModel model = new ReadModel(dir)) {
+            assertThat(model.height()).isEqualTo(1);
+            assertThat(model.getBlockNumber()).hasValue(2);
+            model.apply(parsed(new TestBlocks().put("t3", "c", "3").block(2, blocks[1].hash())));
+            assertThat(model.get("c")).isPresent();
+        }
+    }
+
+    @Test
+    void aGapAForeignPreviousHashOrTamperedDataIsRefusedAndWritesNothing() {
+        try (ReadModel model = new ReadModel(dir)) {
+            final Blocks.Parsed[] blocks = twoBlocks();
+            model.apply(blocks[0]);
+            assertThatThrownBy(() -> model.apply(parsed(new TestBlocks().put("t9", "z", "9").block(2, blocks[0].hash()))))
+                    .isInstanceOf(ReadModel.ChainBroken.class).hasMessageContaining("block 2 arrived where block 1 was due");
+            assertThatThrownBy(() -> model.apply(parsed(new TestBlocks().put("t9", "z", "9").block(1, new byte[32]))))
+                    .isInstanceOf(ReadModel.ChainBroken.class).hasMessageContaining("previous block hash");
+            final Block honest = new TestBlocks().put("t9", "z", "9").block(1, blocks[0].hash());
+            final Block tampered = honest.toBuilder().setData(new TestBlocks().put("t9", "z", "forged").block(1, new byte[0])
+                    .getData()).build();
+            assertThatThrownBy(() -> model.apply(parsed(tampered)))
+                    .isInstanceOf(ReadModel.ChainBroken.class).hasMessageContaining("do not match its data hash");
+            assertThat(model.height()).isZero();
+            assertThat(model.get("z")).isEmpty();
+            model.apply(parsed(honest));
+            assertThat(model.get("z")).isPresent();
+        }
+    }
+
+    @Test
+    void aQueryThatReadsPrivateDataIsMarkedForThePeer() {
+        try (ReadModel model = new ReadModel(dir)) {
+            final PublicView view = new PublicView(model);
+            assertThat(view.get("a")).isEmpty();
+            assertThat(view.askedForPrivateData()).isFalse();
+            assertThat(view.getPrivate("ownerContact", "a")).isEmpty();
+            assertThat(view.askedForPrivateData()).isTrue();
+        }
+    }
+}
