@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Survival on the real Fabric network, under verification and registration load: a peer killed
  * then restarted, the orderer killed then restarted, and Redis stopped. Every verification is
  * answered (from the cache, or a 503 problem with Retry-After), nothing acknowledged is lost, and
- * reads and writes come back by themselves within 10 s of the restart.
+ * reads and writes come back by themselves within 10 s of the restart. Afterwards the read model holds
+ * what the peer holds, key by key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "serialtrust.ledger.mode=fabric", "serialtrust.demo.enabled=true",
@@ -64,6 +65,9 @@ class FabricFaultIT {
 
     @Autowired
     LabelService labels;
+
+    @Autowired
+    FabricLedger ledger;
 
     private Load load() {
         final List<String> cached = List.of("0001", "0002", "0003").stream()
@@ -104,6 +108,16 @@ class FabricFaultIT {
             }
             load.assertAcknowledgedOnLedger();
         }
+    }
+
+    @Test
+    @Order(4)
+    void afterTheDrillsTheReadModelHoldsEveryKeyOfThePeerWithTheSameValue() throws Exception {
+        final ReadModelAudit.Report report = ledger.auditReadModel();
+        System.out.println("read model audit after the fault drills: " + report);
+        assertThat(report.listed()).isEmpty();
+        assertThat(report.differences()).isZero();
+        assertThat(report.keys()).isPositive();
     }
 
     /**
