@@ -68,6 +68,18 @@ start_api() {
   done
 }
 
+# await_read_model: on Fabric, until the api's read model answers queries (it has caught up with the
+# peer's blocks: from block 0 on a new data folder), so that a measurement is of the read model
+await_read_model() {
+  local key deadline=$((SECONDS + 300))
+  key="$(sed -n 's/^authority=//p' "${WORK}/data/demo/api-keys.properties")"
+  until curl -fs -H "Authorization: Bearer ${key}" "http://127.0.0.1:${API_PORT}/actuator/health/readModel" \
+      | grep -q '"answersQueries":true'; do
+    ((SECONDS < deadline)) || { echo "bench: the read model did not catch up with the peer" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
 # the URL of demo item N (whatever the serial prefix)
 demo_label() { grep -o "http://[^ ]*/01/09520123456788/21/[^ ?]*000$1?sig=[^ ]*" "${WORK}/api.log" | head -n1 | tr -d "'"; }
 

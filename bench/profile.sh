@@ -2,7 +2,9 @@
 # Where the api's time goes per request: JDK Flight Recorder samples the api's threads while wrk loads
 # one endpoint (64 connections), and bench/jfr-summary.py says which share of the samples runs inside
 # each layer (Spring Security, metrics, the api's filters, Netty, Reactor, JSON...).
-#   bench/profile.sh [ping|verify] (default ping); BENCH_SECONDS (default 20)
+#   bench/profile.sh [ping|verify|verify-fabric] (default ping); BENCH_SECONDS (default 20)
+#   verify-fabric: uncached verification answered by the read model of the network of network.sh (up
+#   already), without Redis
 # Writes bench/results/profile-<endpoint>.txt; the recording stays in bench/results/profile-<endpoint>.jfr
 # only with KEEP_JFR=1.
 source "$(dirname "$0")/lib.sh"
@@ -10,13 +12,21 @@ source "$(dirname "$0")/lib.sh"
 WHAT="${1:-ping}"
 DURATION="${BENCH_SECONDS:-20}"
 build_api
-start_redis
+if [[ "${WHAT}" == verify-fabric ]]; then
+  # the api reads network/.state/api.properties from the repository's root
+  cd "${REPO_DIR}"
+  api_args=(--serialtrust.ledger.mode=fabric --serialtrust.demo.serial-prefix="P$(date +%s)-")
+else
+  start_redis
+  api_args=(--serialtrust.redis.url="redis://127.0.0.1:${REDIS_PORT}" --serialtrust.redis.public-requests-per-minute=100000000)
+fi
 API_JAVA_OPTS="${API_JAVA_OPTS:-@${REPO_DIR}/api/jvm.options} -XX:FlightRecorderOptions=stackdepth=512" \
-  start_api --serialtrust.redis.url="redis://127.0.0.1:${REDIS_PORT}" --serialtrust.redis.public-requests-per-minute=100000000
+  start_api "${api_args[@]}"
 case "${WHAT}" in
   ping) url="http://127.0.0.1:${API_PORT}/ping" accept=text/plain ;;
   verify) label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
-  *) echo "bench: profile ping or verify, not ${WHAT}" >&2; exit 2 ;;
+  verify-fabric) await_read_model; label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
+  *) echo "bench: profile ping, verify or verify-fabric, not ${WHAT}" >&2; exit 2 ;;
 esac
 echo "warming up (15 s)..." >&2
 wrk_run "${url}" 64 15 "" "${accept}" >/dev/null

@@ -1,6 +1,7 @@
 package com.serialtrust.api;
 
 import com.serialtrust.api.ledger.embedded.LedgerAudit;
+import com.serialtrust.api.ledger.fabric.ReadModelAuditCommand;
 import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The SerialTrust api. {@code java -jar serialtrust-api.jar} serves it; {@code ... verify-ledger DIR}
- * checks an embedded ledger's hash chain and world state, and exits 0 only if both are intact.
+ * checks an embedded ledger's hash chain and world state, and exits 0 only if both are intact;
+ * {@code ... audit-read-model [--setting=value ...]} compares the Fabric read model with its peer
+ * ({@link ReadModelAuditCommand}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +20,14 @@ public class SerialTrustApplication {
     public static void main(final String[] args) {
         if (args.length > 0 && "verify-ledger".equals(args[0])) {
             System.exit(verifyLedger(args.length > 1 ? Path.of(args[1]) : Path.of("data", "ledger")));
+        }
+        if (args.length > 0 && "audit-read-model".equals(args[0])) {
+            try {
+                System.exit(ReadModelAuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(2);
+            }
         }
         SpringApplication.run(SerialTrustApplication.class, args);
     }

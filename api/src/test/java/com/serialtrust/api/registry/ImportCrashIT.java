@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code kill -9} of the api in the middle of a CSV import, on the embedded ledger (100,000 rows) and
  * on the Fabric network (20,000 rows): every row the api had reported registered is on the ledger
  * afterwards (and the embedded hash chain verifies), and the restarted api finishes the import
- * without registering anything twice.
+ * without registering anything twice. On Fabric the restarted api's read model goes on from where the
+ * killed one's stopped, and holds what the peer holds, key by key.
  */
 class ImportCrashIT {
 
@@ -51,6 +52,7 @@ class ImportCrashIT {
     private int port;
     private String serialPrefix;
     private List<String> extraArgs;
+    private Path lastLog;
 
     @AfterEach
     void stop() {
@@ -128,6 +130,7 @@ class ImportCrashIT {
         assertThat(job.get("failed").asLong()).isZero();
         assertThat(job.get("registered").asLong() + job.get("alreadyRegistered").asLong())
                 .as("each row counted once, as registered or as already there").isEqualTo(rows);
+        auditReadModelIfFabric();
         api.destroy();
         assertThat(api.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -144,6 +147,7 @@ class ImportCrashIT {
                 "--server.port=" + port, "--serialtrust.data-dir=" + dataDir, "--serialtrust.demo.enabled=true"));
         command.addAll(extraArgs);
         final Path log = logFile();
+        lastLog = log;
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
@@ -222,6 +226,29 @@ class ImportCrashIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * On Fabric: the restarted api went on with the read model the killed one left (it did not start
+     * again from block 0), and the read model holds every key of the peer with the same value.
+     */
+    private void auditReadModelIfFabric() throws IOException, InterruptedException {
+        if (extraArgs.isEmpty()) {
+            return;
+        }
+        final java.util.regex.Matcher resumed = java.util.regex.Pattern.compile("read model: (\\d+) blocks applied before")
+                .matcher(Files.readString(lastLog));
+        assertThat(resumed.find()).as("the restarted api says where its read model was").isTrue();
+        assertThat(Long.parseLong(resumed.group(1))).as("blocks the killed api's read model kept").isPositive();
+        final List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString(), "audit-read-model",
+                "--serialtrust.data-dir=" + dataDir));
+        command.addAll(extraArgs);
+        final Process audit = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final String out = new String(audit.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(audit.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        System.out.println("audit-read-model: " + out.substring(out.lastIndexOf('\n') + 1));
+        assertThat(audit.exitValue()).as(out).isZero();
+        assertThat(out.substring(out.lastIndexOf('\n') + 1)).startsWith("same: ");
     }
 
     /** The embedded ledger's audit, on its files, while the api is stopped; nothing on Fabric. */

@@ -26,7 +26,7 @@ final class SqliteWorldState extends SqliteState {
     private final BlockChain chain;
 
     SqliteWorldState(final Path dataDir) {
-        super(dataDir.resolve(FILE), Schema.TABLES, "block DESC");
+        super(dataDir.resolve(FILE), Schema.TABLES, "block DESC", Durability.EVERY_COMMIT);
         try {
             chain = new BlockChain(writer());
         } catch (SQLException e) {

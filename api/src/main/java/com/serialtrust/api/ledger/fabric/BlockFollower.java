@@ -31,6 +31,7 @@ final class BlockFollower implements AutoCloseable {
     private volatile boolean closed;
     private volatile String fault;
     private volatile long peerHeight = -1;
+    private volatile boolean peerHeightKnown;
 
     BlockFollower(final ReadModel model, final Supplier<Connection> peer, final FabricProperties properties,
             final Consumer<LedgerEvent> events) {
@@ -56,11 +57,21 @@ final class BlockFollower implements AutoCloseable {
         return peerHeight;
     }
 
+    /** Whether the read model has every block the peer had when the follower last connected to it. */
+    boolean caughtUp() {
+        return peerHeightKnown && model.height() >= peerHeight;
+    }
+
     private void follow() {
         long backoff = 250;
         while (!closed) {
             try {
                 peerHeight = Math.max(peerHeight, lastBlockOn(peer.get(), properties.channel()));
+                if (!peerHeightKnown) {
+                    LOG.info("read model: {} blocks applied before; following the peer from block {} (the peer is at block {})",
+                            model.height() + 1, model.height() + 1, peerHeight);
+                }
+                peerHeightKnown = true;
                 final var request = peer.get().network().newBlockEventsRequest().startBlock(0).checkpoint(model).build();
                 try (CloseableIterator<Block> blocks = request.getEvents()) {
                     while (!closed && blocks.hasNext()) {

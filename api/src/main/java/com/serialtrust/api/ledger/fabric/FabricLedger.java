@@ -5,6 +5,8 @@ import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.contract.ChaincodeSettings;
 import com.serialtrust.sim.SimLedger;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,9 +67,20 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     private final AtomicBoolean peerFallbackLogged = new AtomicBoolean();
     private final AtomicLong answeredLocally = new AtomicLong();
     private final AtomicLong answeredByPeer = new AtomicLong();
+    private final Consumer<Duration> readModelLag;
 
     public FabricLedger(final FabricProperties properties, final List<Organisation> organisations, final Organisation listenAs,
             final String authorityMspId) {
+        this(properties, organisations, listenAs, authorityMspId, lag -> { });
+    }
+
+    /**
+     * As the other constructor; {@code readModelLag} hears, for each write, how long after its commit
+     * on the peer its block reached the read model (zero when it was there first).
+     */
+    public FabricLedger(final FabricProperties properties, final List<Organisation> organisations, final Organisation listenAs,
+            final String authorityMspId, final Consumer<Duration> readModelLag) {
+        this.readModelLag = Objects.requireNonNull(readModelLag, "readModelLag");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.listenAs = Objects.requireNonNull(listenAs, "listenAs");
         for (Organisation org : organisations) {
@@ -107,15 +120,26 @@ public final class FabricLedger implements Ledger, AutoCloseable {
                 }
             }
             answeredByPeer.incrementAndGet();
-            try {
-                return transientData.isEmpty()
-                        ? connection(as).contract().evaluateTransaction(function, args.toArray(String[]::new))
-                        : connection(as).contract().newProposal(function).addArguments(args.toArray(String[]::new))
-                                .putAllTransient(transientData).build().evaluate();
-            } catch (GatewayException e) {
-                throw failure(as, function, e);
-            }
+            return evaluateOnPeer(as, function, args, transientData);
         }).subscribeOn(scheduler);
+    }
+
+    /** A query evaluated by the organisation's peer, whatever the read model's state. */
+    byte[] evaluateOnPeer(final Organisation as, final String function, final List<String> args,
+            final Map<String, byte[]> transientData) {
+        try {
+            return transientData.isEmpty()
+                    ? connection(as).contract().evaluateTransaction(function, args.toArray(String[]::new))
+                    : connection(as).contract().newProposal(function).addArguments(args.toArray(String[]::new))
+                            .putAllTransient(transientData).build().evaluate();
+        } catch (GatewayException e) {
+            throw failure(as, function, e);
+        }
+    }
+
+    /** A query answered by the read model, whatever its state; empty if it reads private data. */
+    Optional<byte[]> evaluateOnReadModel(final Organisation as, final String function, final List<String> args) {
+        return evaluateLocally(as, function, args, Map.of());
     }
 
     @Override
@@ -214,12 +238,12 @@ public final class FabricLedger implements Ledger, AutoCloseable {
 
     /**
      * Whether queries may be answered from the read model: it is on, its hash chain holds, and it has
-     * every block this api's own writes went into and every block the peer had when it last connected.
+     * every block this api's own writes went into and every block the peer had when the follower last
+     * connected to it (so never before the follower has asked).
      */
     boolean serving() {
-        final long height = model.height();
-        return properties.readModel().serve() && follower.fault().isEmpty()
-                && height >= follower.peerHeight() && height >= ownLastBlock.get();
+        return properties.readModel().serve() && follower.fault().isEmpty() && follower.caughtUp()
+                && model.height() >= ownLastBlock.get();
     }
 
     /** The read model's state, as its health reports it. */
@@ -262,8 +286,10 @@ public final class FabricLedger implements Ledger, AutoCloseable {
             return;
         }
         try {
-            if (!model.awaitHeight(block, properties.readModel().awaitWrite().toMillis())
-                    && peerFallbackLogged.compareAndSet(false, true)) {
+            final long committed = System.nanoTime();
+            if (model.awaitHeight(block, properties.readModel().awaitWrite().toMillis())) {
+                readModelLag.accept(Duration.ofNanos(System.nanoTime() - committed));
+            } else if (peerFallbackLogged.compareAndSet(false, true)) {
                 LOG.warn("the read model has not reached block {} after {}; queries go to the peer until it does",
                         block, properties.readModel().awaitWrite());
             }

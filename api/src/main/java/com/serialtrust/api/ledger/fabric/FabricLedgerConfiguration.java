@@ -2,6 +2,8 @@ package com.serialtrust.api.ledger.fabric;
 
 import com.serialtrust.api.ledger.LedgerProperties;
 import com.serialtrust.api.ledger.Organisation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,12 +19,15 @@ class FabricLedgerConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "serialtrust.ledger.mode", havingValue = "fabric")
     FabricLedger fabricLedger(final LedgerProperties properties, final FabricProperties fabric,
-            @Value("${serialtrust.data-dir}") final Path dataDir) {
-        final FabricProperties settings = fabric.readModel().dir() != null ? fabric
-                : fabric.withReadModelDir(dataDir.resolve("fabric"));
+            @Value("${serialtrust.data-dir}") final Path dataDir, final MeterRegistry meters) {
+        // from a write's commit on the peer to its block in the read model: the freshness of every query
+        final Timer lag = Timer.builder("serialtrust.read.model.lag").publishPercentiles(0.5, 0.99)
+                .description("from a write's commit on the peer to its block in the api's read model").register(meters);
+        final FabricProperties settings = fabric.withReadModelDir(fabric.readModelDir(dataDir));
         return new FabricLedger(settings, properties.organisations().entrySet().stream()
                 .map(e -> new Organisation(e.getKey(), e.getValue())).toList(),
-                properties.require(properties.publicOrganisation()), properties.require(properties.authority()).mspId());
+                properties.require(properties.publicOrganisation()), properties.require(properties.authority()).mspId(),
+                lag::record);
     }
 
     @Bean

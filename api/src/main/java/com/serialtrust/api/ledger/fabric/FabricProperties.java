@@ -33,6 +33,11 @@ public record FabricProperties(
         organisations = organisations == null ? Map.of() : Map.copyOf(organisations);
     }
 
+    /** The read model's folder: as set, or {@code fabric/} in the api's data folder. */
+    public Path readModelDir(final Path dataDir) {
+        return readModel.dir() != null ? readModel.dir() : dataDir.resolve("fabric");
+    }
+
     /** These settings with the read model in {@code dir}. */
     public FabricProperties withReadModelDir(final Path dir) {
         return new FabricProperties(channel, chaincode, organisations, evaluateTimeout, endorseTimeout, submitTimeout,

@@ -263,4 +263,22 @@ class FabricStoryIT {
         assertThat(report.keys()).as("keys compared").isGreaterThan(100);
         assertThat(report.readModelBlock()).isGreaterThanOrEqualTo(report.peerBlock());
     }
+
+    @Test
+    void theReadModelAnswersAQueryWithTheVeryBytesThePeerDoes() {
+        final FabricLedger fabric = (FabricLedger) ledger;
+        final Organisation brand = new Organisation("brand", "BrandMSP");
+        final String serial = PREFIX + "0001";
+        for (var query : List.of(
+                com.serialtrust.contract.Calls.getItem(new com.serialtrust.chaincode.ItemRef("09520123456788", serial)),
+                com.serialtrust.contract.Calls.getItemHistory(new com.serialtrust.chaincode.ItemRef("09520123456788", serial)),
+                com.serialtrust.contract.Calls.getOrganisation("BrandMSP"),
+                com.serialtrust.contract.Calls.findCloseSerials(serial.replace('0', 'O')))) {
+            final String function = query.transaction().function();
+            final byte[] peer = fabric.evaluateOnPeer(brand, function, query.args(), Map.of());
+            assertThat(fabric.evaluateOnReadModel(brand, function, query.args()))
+                    .as(function).hasValueSatisfying(local -> assertThat(new String(local, StandardCharsets.UTF_8))
+                            .isEqualTo(new String(peer, StandardCharsets.UTF_8)));
+        }
+    }
 }
