@@ -1,26 +1,19 @@
 package com.serialtrust.api.ledger.fabric;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.serialtrust.api.ledger.Ledger;
-import com.serialtrust.api.ledger.LedgerRefusal;
-import com.serialtrust.contract.ChaincodeSettings;
-import com.serialtrust.sim.SimLedger;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.Consumer;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.hyperledger.fabric.shim.Chaincode;
-import com.serialtrust.contract.Transaction;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
 import com.serialtrust.api.ledger.Organisation;
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.serialtrust.contract.Transaction;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.protos.common.Block;
@@ -60,14 +53,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         }
     });
     private final Organisation listenAs;
-    private final ReadModel model;
-    private final BlockFollower follower;
-    private final Chaincode contract;
-    private final AtomicLong ownLastBlock = new AtomicLong(-1);
-    private final AtomicBoolean peerFallbackLogged = new AtomicBoolean();
-    private final AtomicLong answeredLocally = new AtomicLong();
-    private final AtomicLong answeredByPeer = new AtomicLong();
-    private final Consumer<Duration> readModelLag;
+    private final ReadSide reads;
 
     public FabricLedger(final FabricProperties properties, final List<Organisation> organisations, final Organisation listenAs,
             final String authorityMspId) {
@@ -80,7 +66,6 @@ public final class FabricLedger implements Ledger, AutoCloseable {
      */
     public FabricLedger(final FabricProperties properties, final List<Organisation> organisations, final Organisation listenAs,
             final String authorityMspId, final Consumer<Duration> readModelLag) {
-        this.readModelLag = Objects.requireNonNull(readModelLag, "readModelLag");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.listenAs = Objects.requireNonNull(listenAs, "listenAs");
         for (Organisation org : organisations) {
@@ -92,11 +77,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         if (!connections.containsKey(listenAs.mspId())) {
             throw new IllegalStateException("serialtrust.fabric.organisations has no connection for '" + listenAs.name() + "'");
         }
-        // the contract as the peers' chaincode servers run it, with the same settings
-        this.contract = ChaincodeSettings.authority(authorityMspId).around(SimLedger.contractRouter());
-        this.model = new ReadModel(Objects.requireNonNull(properties.readModel().dir(), "readModel.dir"));
-        this.follower = new BlockFollower(model, () -> connection(listenAs), properties, events::tryEmitNext);
-        follower.start();
+        this.reads = new ReadSide(properties, authorityMspId, () -> connection(listenAs), events::tryEmitNext, readModelLag);
     }
 
     private Connection connection(final Organisation as) {
@@ -111,17 +92,9 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
-        return Mono.fromCallable(() -> {
-            if (serving()) {
-                final Optional<byte[]> local = evaluateLocally(as, function, args, transientData);
-                if (local.isPresent()) {
-                    answeredLocally.incrementAndGet();
-                    return local.get();
-                }
-            }
-            answeredByPeer.incrementAndGet();
-            return evaluateOnPeer(as, function, args, transientData);
-        }).subscribeOn(scheduler);
+        return Mono.fromCallable(() -> reads.answer(connection(as).identity(), function, args, transientData)
+                .orElseGet(() -> evaluateOnPeer(as, function, args, transientData)))
+                .subscribeOn(scheduler);
     }
 
     /** A query evaluated by the organisation's peer, whatever the read model's state. */
@@ -139,7 +112,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
 
     /** A query answered by the read model, whatever its state; empty if it reads private data. */
     Optional<byte[]> evaluateOnReadModel(final Organisation as, final String function, final List<String> args) {
-        return evaluateLocally(as, function, args, Map.of());
+        return reads.evaluate(connection(as).identity(), function, args, Map.of());
     }
 
     @Override
@@ -172,8 +145,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
                     if (status.isSuccessful()) {
                         final long block = status.getBlockNumber();
                         blocks.put(tx.getTransactionId(), block);
-                        ownLastBlock.accumulateAndGet(block, Math::max);
-                        awaitReadModel(block);
+                        reads.written(block);
                         return new Committed(tx.getTransactionId(), block, tx.getResult());
                     }
                     if (status.getCode() == TxValidationCode.MVCC_READ_CONFLICT && attempt < properties.mvccRetries()) {
@@ -207,7 +179,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
             return Mono.just(known);
         }
         return Mono.fromCallable(() -> {
-            final Optional<Long> applied = model.blockOf(txId);
+            final Optional<Long> applied = reads.blockOf(txId);
             if (applied.isPresent()) {
                 blocks.put(txId, applied.get());
                 return applied.get();
@@ -236,20 +208,9 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         return "fabric";
     }
 
-    /**
-     * Whether queries may be answered from the read model: it is on, its hash chain holds, and it has
-     * every block this api's own writes went into and every block the peer had when the follower last
-     * connected to it (so never before the follower has asked).
-     */
-    boolean serving() {
-        return properties.readModel().serve() && follower.fault().isEmpty() && follower.caughtUp()
-                && model.height() >= ownLastBlock.get();
-    }
-
     /** The read model's state, as its health reports it. */
-    ReadModelStatus readModelStatus() {
-        return new ReadModelStatus(properties.readModel().serve(), serving(), model.height(), follower.peerHeight(),
-                follower.fault(), answeredLocally.get(), answeredByPeer.get());
+    ReadSide.Status readModelStatus() {
+        return reads.status();
     }
 
     /**
@@ -257,56 +218,17 @@ public final class FabricLedger implements Ledger, AutoCloseable {
      * has the peer's last block (it is given 30 s).
      */
     public ReadModelAudit.Report auditReadModel() throws InterruptedException {
-        final Connection peer = connection(listenAs);
-        return ReadModelAudit.compare(model, peer, BlockFollower.lastBlockOn(peer, properties.channel()), 30_000);
-    }
-
-    /** What the read model's health says: whether it answers queries, how far it has read, and why it stopped. */
-    record ReadModelStatus(boolean enabled, boolean serving, long height, long peerHeight, Optional<String> fault,
-            long answeredLocally, long answeredByPeer) {}
-
-    /** The contract's answer over the read model, unless the query read private data, which only the peer has. */
-    private Optional<byte[]> evaluateLocally(final Organisation as, final String function, final List<String> args,
-            final Map<String, byte[]> transientData) {
-        final PublicView view = new PublicView(model);
-        final SimLedger.Result result = new SimLedger(contract, view, properties.channel(), Clock.systemUTC())
-                .evaluate(connection(as).identity(), transientData, function, args.toArray(String[]::new));
-        if (view.askedForPrivateData()) {
-            return Optional.empty();
-        }
-        if (!result.ok()) {
-            throw LedgerRefusal.fromChaincode(result.message());
-        }
-        return Optional.of(result.payload());
-    }
-
-    /** Holds a write's answer until its block is in the read model, so that the writer's next query sees it. */
-    private void awaitReadModel(final long block) {
-        if (!properties.readModel().serve() || follower.fault().isPresent()) {
-            return;
-        }
-        try {
-            final long committed = System.nanoTime();
-            if (model.awaitHeight(block, properties.readModel().awaitWrite().toMillis())) {
-                readModelLag.accept(Duration.ofNanos(System.nanoTime() - committed));
-            } else if (peerFallbackLogged.compareAndSet(false, true)) {
-                LOG.warn("the read model has not reached block {} after {}; queries go to the peer until it does",
-                        block, properties.readModel().awaitWrite());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return reads.audit(connection(listenAs));
     }
 
     @Override
     public void close() {
-        follower.close();
+        reads.close();
         connections.values().forEach(c -> {
             c.gateway().close();
             c.channel().shutdownNow();
         });
-        follower.awaitStop();
+        reads.awaitClosed();
         scheduler.dispose();
-        model.close();
     }
 }

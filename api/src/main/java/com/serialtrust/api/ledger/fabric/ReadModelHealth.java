@@ -20,14 +20,14 @@ final class ReadModelHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        final FabricLedger.ReadModelStatus status = ledger.readModelStatus();
+        final ReadSide.Status status = ledger.readModelStatus();
         final Health.Builder health = status.fault().isPresent() ? Health.status(DEGRADED) : Health.up();
         health.withDetail("answersQueries", status.serving())
                 .withDetail("block", status.height())
                 .withDetail("peerBlockAtConnect", status.peerHeight())
                 .withDetail("hashChain", status.fault().isPresent() ? "broken" : "intact")
-                .withDetail("queriesAnsweredHere", status.answeredLocally())
-                .withDetail("queriesSentToThePeer", status.answeredByPeer());
+                .withDetail("queriesAnsweredHere", status.answeredHere())
+                .withDetail("queriesSentToThePeer", status.sentToPeer());
         status.fault().ifPresent(f -> health.withDetail("fault", f));
         if (!status.enabled()) {
             health.withDetail("note", "serialtrust.fabric.read-model.serve is false: every query goes to the peer");

@@ -265,20 +265,36 @@ class FabricStoryIT {
     }
 
     @Test
-    void theReadModelAnswersAQueryWithTheVeryBytesThePeerDoes() {
+    void theReadModelAnswersAQueryWithTheVeryBytesThePeerDoesAndRefusesWhatItRefuses() {
         final FabricLedger fabric = (FabricLedger) ledger;
         final Organisation brand = new Organisation("brand", "BrandMSP");
-        final String serial = PREFIX + "0001";
-        for (var query : List.of(
-                com.serialtrust.contract.Calls.getItem(new com.serialtrust.chaincode.ItemRef("09520123456788", serial)),
-                com.serialtrust.contract.Calls.getItemHistory(new com.serialtrust.chaincode.ItemRef("09520123456788", serial)),
-                com.serialtrust.contract.Calls.getOrganisation("BrandMSP"),
-                com.serialtrust.contract.Calls.findCloseSerials(serial.replace('0', 'O')))) {
+        final Organisation police = new Organisation("police", "PoliceMSP");
+        final var item = new com.serialtrust.chaincode.ItemRef("09520123456788", PREFIX + "EQ-1");
+        http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", PREFIX + "EQ-1"),
+                        Map.of("gtin", "09520123456788", "serial", PREFIX + "EQ-2")))
+                .exchange().expectStatus().isOk().expectBody(Void.class);
+        // (a search that finds a stolen item reads its private theft details: the peer answers that one)
+        final Map<com.serialtrust.contract.Call<?>, Organisation> queries = Map.of(
+                com.serialtrust.contract.Calls.getItem(item), brand,
+                com.serialtrust.contract.Calls.getItemHistory(item), brand,
+                com.serialtrust.contract.Calls.getOrganisation("BrandMSP"), brand,
+                com.serialtrust.contract.Calls.findCloseSerials(PREFIX + "EQ-I"), police);
+        queries.forEach((query, as) -> {
             final String function = query.transaction().function();
-            final byte[] peer = fabric.evaluateOnPeer(brand, function, query.args(), Map.of());
-            assertThat(fabric.evaluateOnReadModel(brand, function, query.args()))
+            final byte[] peer = fabric.evaluateOnPeer(as, function, query.args(), Map.of());
+            assertThat(fabric.evaluateOnReadModel(as, function, query.args()))
                     .as(function).hasValueSatisfying(local -> assertThat(new String(local, StandardCharsets.UTF_8))
                             .isEqualTo(new String(peer, StandardCharsets.UTF_8)));
+        });
+        // the brand holds no POLICE role: the same refusal from either
+        final var close = com.serialtrust.contract.Calls.findCloseSerials(item.serial());
+        final String function = close.transaction().function();
+        for (Runnable attempt : List.<Runnable>of(() -> fabric.evaluateOnPeer(brand, function, close.args(), Map.of()),
+                () -> fabric.evaluateOnReadModel(brand, function, close.args()))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(attempt::run)
+                    .isInstanceOfSatisfying(com.serialtrust.api.ledger.LedgerRefusal.class,
+                            refusal -> assertThat(refusal.code()).isEqualTo("NOT_AUTHORISED"));
         }
     }
 }
