@@ -48,8 +48,9 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
     public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
-        return Mono.fromCallable(() -> outcome(ledger.evaluate(identity(as), transientData, function,
-                        args.toArray(String[]::new))).payload())
+        // one snapshot: a commit between two of the query's reads would show it two blocks at once
+        return Mono.fromCallable(() -> outcome(state.snapshot(() -> ledger.evaluate(identity(as), transientData, function,
+                        args.toArray(String[]::new)))).payload())
                 .subscribeOn(scheduler);
     }
 

@@ -70,8 +70,8 @@ final class ReadSide implements AutoCloseable {
     Optional<byte[]> evaluate(final SimIdentity caller, final String function, final List<String> args,
             final Map<String, byte[]> transientData) {
         final PublicView view = new PublicView(model);
-        final SimLedger.Result result = new SimLedger(contract, view, properties.channel(), Clock.systemUTC())
-                .evaluate(caller, transientData, function, args.toArray(String[]::new));
+        final SimLedger.Result result = model.snapshot(() -> new SimLedger(contract, view, properties.channel(), Clock.systemUTC())
+                .evaluate(caller, transientData, function, args.toArray(String[]::new)));
         if (view.askedForPrivateData()) {
             return Optional.empty();
         }

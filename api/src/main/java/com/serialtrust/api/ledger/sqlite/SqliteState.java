@@ -161,6 +161,26 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
         ps.addBatch();
     }
 
+    /**
+     * Runs {@code reads} on one snapshot of the committed state: every read it makes on this thread sees
+     * the same commits, as a peer's query does, however many commits land meanwhile. (Without it, a
+     * query that reads an item and then its recalls could see each at another block.)
+     */
+    public final <T> T snapshot(final java.util.function.Supplier<T> reads) {
+        final Connection reader = readers.get();
+        try {
+            reader.setAutoCommit(false);
+            try {
+                return reads.get();
+            } finally {
+                reader.commit(); // ends the read transaction; it wrote nothing
+                reader.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger read failed", e);
+        }
+    }
+
     @Override
     public Optional<byte[]> get(final String key) {
         return one("SELECT value FROM state WHERE key = ?", bytes(key));

@@ -113,4 +113,29 @@ class ReadModelTests {
             assertThat(view.askedForPrivateData()).isTrue();
         }
     }
+
+    @Test
+    void aQuerysReadsAllSeeTheBlockItBeganAtWhateverIsAppliedMeanwhile() throws Exception {
+        try (ReadModel model = new ReadModel(dir)) {
+            final Blocks.Parsed[] blocks = twoBlocks();
+            model.apply(blocks[0]);
+            model.apply(blocks[1]);
+            final String[] seen = model.snapshot(() -> {
+                final String before = new String(model.get("a").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
+                final Thread writer = new Thread(() -> model.apply(parsed(new TestBlocks().put("t3", "a", "changed")
+                        .put("t4", "b", "changed").block(2, blocks[1].hash()))));
+                writer.start();
+                try {
+                    writer.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return new String[] {before, new String(model.get("a").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8),
+                    new String(model.get("b").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8)};
+            });
+            assertThat(model.height()).as("the block was applied meanwhile").isEqualTo(2);
+            assertThat(seen).containsExactly("1", "1", "2");
+            assertThat(model.get("a")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("changed")));
+        }
+    }
 }
