@@ -69,14 +69,14 @@ final class Blocks {
         for (int i = 0; i < data.size(); i++) {
             // a block without a filter is one the peer has not validated: nothing in it counts
             if (i < filter.size() && filter.byteAt(i) == TxValidationCode.VALID_VALUE) {
-                transaction(data.get(i), i, chaincode).ifPresent(transactions::add);
+                transaction(header.getNumber(), data.get(i), i, chaincode).ifPresent(transactions::add);
             }
         }
         return new Parsed(header.getNumber(), header.getPreviousHash().toByteArray(), header.getDataHash().toByteArray(),
                 java.util.Arrays.equals(dataHash, header.getDataHash().toByteArray()), List.copyOf(transactions));
     }
 
-    private static Optional<Tx> transaction(final ByteString envelope, final int index, final String chaincode) {
+    private static Optional<Tx> transaction(final long block, final ByteString envelope, final int index, final String chaincode) {
         try {
             final Payload payload = Payload.parseFrom(Envelope.parseFrom(envelope).getPayload());
             final ChannelHeader channelHeader = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
@@ -108,8 +108,10 @@ final class Blocks {
             return Optional.of(new Tx(channelHeader.getTxId(), index, Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()),
                     writes, Optional.ofNullable(event)));
         } catch (InvalidProtocolBufferException e) {
-            // the peer validated it, so it parsed there: a block we cannot read is not one to skip
-            throw new IllegalStateException("transaction " + index + " of a block does not parse", e);
+            // the peer validated it, so it parsed there: a block the read model cannot read is not one
+            // to skip, nor one to ask for again and again
+            throw new ReadModel.ChainBroken("block " + block + ": its valid transaction " + index + " does not parse ("
+                    + e.getMessage() + ")");
         }
     }
 

@@ -138,4 +138,17 @@ class ReadModelTests {
             assertThat(model.get("a")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("changed")));
         }
     }
+
+    @Test
+    void aValidTransactionThatDoesNotParseStopsTheReadModelRatherThanBeingSkipped() {
+        final com.google.protobuf.ByteString truncated = com.google.protobuf.ByteString.copyFrom(new byte[] {0x0A, 0x05, 0x01});
+        final Block block = new TestBlocks().block(1, new byte[32]).toBuilder()
+                .setData(org.hyperledger.fabric.protos.common.BlockData.newBuilder().addData(truncated))
+                .setMetadata(org.hyperledger.fabric.protos.common.BlockMetadata.newBuilder()
+                        .addMetadata(com.google.protobuf.ByteString.EMPTY).addMetadata(com.google.protobuf.ByteString.EMPTY)
+                        .addMetadata(com.google.protobuf.ByteString.copyFrom(new byte[] {0})))
+                .build();
+        assertThatThrownBy(() -> parsed(block)).isInstanceOf(ReadModel.ChainBroken.class)
+                .hasMessageContaining("block 1: its valid transaction 0 does not parse");
+    }
 }
