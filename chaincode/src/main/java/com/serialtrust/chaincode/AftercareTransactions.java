@@ -39,6 +39,16 @@ public interface AftercareTransactions {
         return Json.text(TheftRegister.get(new Tx(ctx), ItemRef.parse(gtin, serial)));
     }
 
+    /**
+     * The theft reports, with their private details, of the listed items that are reported stolen (a JSON
+     * array of {gtin, serial}, at most 1,000); police only. A search finds items in the read model, which
+     * holds no private data; their details come from here, from a peer that does.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    default String GetTheftReports(final Context ctx, final String items) {
+        return Json.text(TheftRegister.reports(new Tx(ctx), Custody.refs("items", items, TheftRegister.MAX_REPORTS)));
+    }
+
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     default String ListStolenItems(final Context ctx, final String pageSize, final String bookmark) {
         return Json.text(TheftRegister.stolen(new Tx(ctx), pageSize, bookmark));

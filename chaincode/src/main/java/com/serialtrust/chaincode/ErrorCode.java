@@ -46,7 +46,9 @@ public enum ErrorCode {
     RECALL_SCOPE_INVALID,
     RECALL_NOT_FOUND,
     WARRANTY_ALREADY_VOID,
-    CONTACT_NOT_FOUND;
+    CONTACT_NOT_FOUND,
+    /** A search asked of a peer, which keeps no search index (an api's read model does). */
+    SEARCH_INDEX_UNAVAILABLE;
 
     /** A refusal with this code. */
     public ChaincodeException failure(final String message) {

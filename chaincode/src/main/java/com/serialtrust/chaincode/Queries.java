@@ -32,10 +32,15 @@ final class Queries {
 
     private Queries() {}
 
-    /** A match; a theft's private details only for the police. */
+    /**
+     * A match; for the police, its theft's public report. A search reads only public state, so that an
+     * api's read model can answer it: the private details are {@link TheftRegister#reports}' to give.
+     */
     private static SerialMatch match(final Tx tx, final Item item, final int distance) {
         final Optional<PoliceTheftView> theft = tx.callerOrganisation().has(Role.POLICE)
-                ? TheftRegister.policeView(tx, item) : Optional.empty();
+                ? item.theft().map(t -> new PoliceTheftView(t.date(), t.reportedAt(), t.reportedBy(), Optional.empty(),
+                        Optional.empty()))
+                : Optional.empty();
         return new SerialMatch(item.ref(), item.status(), item.stolen(), theft, item.manufacturer(), distance);
     }
 

@@ -38,7 +38,6 @@ final class Registration {
         }
         for (int i = 0; i < items.size(); i++) {
             tx.putItem(items.get(i));
-            SearchIndex.add(tx, items.get(i));
             LabelSignatures.keep(tx, items.get(i), batch.signatures.get(i));
         }
         tx.emit("ItemsRegistered", Map.of("items", items.stream().map(Item::ref).toList(), "mspId", tx.mspId(), "txId", tx.txId()));

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Serial indexes for police searches: by exact serial across GTINs, by normalised serial, and by
  * the normalised serial's segments, so that a serial within edit distance 2 is found by a handful
- * of key-range lookups instead of a scan of the ledger.
+ * of key-range lookups instead of a scan of the ledger; and items by lot. No rule of the contract reads
+ * them, so no transaction writes them: a world state that keeps them derives them from each item it
+ * commits ({@link DerivedIndex}), and a peer, which keeps none, refuses the queries that need them.
  */
 final class SearchIndex {
 
@@ -23,19 +25,31 @@ final class SearchIndex {
 
     private SearchIndex() {}
 
-    static void add(final Tx tx, final Item item) {
-        item.lot().ifPresent(lot -> tx.mark(tx.key(StateKeys.LOT, item.gtin(), lot, item.serial())));
-        tx.mark(tx.key(StateKeys.SERIAL, item.serial(), item.gtin()));
+    /** The object types of the index: keys no transaction writes, which a read model derives from items. */
+    static final java.util.Set<String> TYPES = java.util.Set.of(StateKeys.LOT, StateKeys.SERIAL, StateKeys.NORMALISED,
+            StateKeys.SEGMENT);
+
+    /** The index keys of an item: by lot, by exact serial, by normalised serial, and by its segments. */
+    static List<String> keys(final Item item) {
+        final List<String> keys = new ArrayList<>(3 + CloseSerials.SEGMENTS);
+        item.lot().ifPresent(lot -> keys.add(key(StateKeys.LOT, item.gtin(), lot, item.serial())));
+        keys.add(key(StateKeys.SERIAL, item.serial(), item.gtin()));
         final String normalised = CloseSerials.normalise(item.serial());
         if (normalised.isEmpty()) {
-            return;
+            return keys;
         }
-        tx.mark(tx.key(StateKeys.NORMALISED, normalised, item.gtin(), item.serial()));
+        keys.add(key(StateKeys.NORMALISED, normalised, item.gtin(), item.serial()));
         final List<String> segments = CloseSerials.segments(normalised);
         for (int i = 0; i < segments.size(); i++) {
-            tx.mark(tx.key(StateKeys.SEGMENT, length(normalised.length()), Integer.toString(i), segments.get(i),
+            keys.add(key(StateKeys.SEGMENT, length(normalised.length()), Integer.toString(i), segments.get(i),
                     item.gtin(), item.serial()));
         }
+        return keys;
+    }
+
+    /** An item's identifiers are GS1 set 82, which holds no character a composite key refuses. */
+    private static String key(final String type, final String... attributes) {
+        return Tx.compositeKey(type, attributes).orElseThrow(() -> new IllegalStateException("not a key segment: " + type));
     }
 
     /** Items whose serial is exactly this one, under any GTIN, or under the given one. */

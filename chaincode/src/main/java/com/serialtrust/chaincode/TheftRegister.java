@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.ItemTheft;
 import com.serialtrust.contract.TheftDetails;
 import com.serialtrust.contract.ItemPage;
 import com.serialtrust.contract.PoliceTheftView;
@@ -39,6 +40,19 @@ final class TheftRegister {
         tx.require(Role.POLICE);
         return policeView(tx, tx.item(ref))
                 .orElseThrow(() -> ErrorCode.ITEM_NOT_STOLEN.failure(ref + " is not reported stolen"));
+    }
+
+    /** The most items one {@link #reports} call takes. */
+    static final int MAX_REPORTS = 1000;
+
+    /** The theft reports of those of {@code refs} reported stolen, in their order; police only. */
+    static java.util.List<ItemTheft> reports(final Tx tx, final java.util.List<ItemRef> refs) {
+        tx.require(Role.POLICE);
+        final java.util.List<ItemTheft> out = new java.util.ArrayList<>();
+        for (ItemRef ref : refs) {
+            policeView(tx, tx.item(ref)).ifPresent(view -> out.add(new ItemTheft(ref, view)));
+        }
+        return out;
     }
 
     /** The owner (with proof) or the organisation holding the item reports it stolen. */

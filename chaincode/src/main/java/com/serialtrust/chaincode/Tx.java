@@ -1,5 +1,6 @@
 package com.serialtrust.chaincode;
 
+import com.serialtrust.contract.ChaincodeSettings;
 import com.serialtrust.contract.ItemPage;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -141,6 +142,7 @@ final class Tx {
 
     /** Committed keys under a partial composite key (this transaction's writes are not included). */
     List<String> keysUnder(final String type, final int limit, final String... attributes) {
+        requireIndexFor(type);
         try (QueryResultsIterator<KeyValue> results = stub.getStateByPartialCompositeKey(type, attributes)) {
             final java.util.ArrayList<String> keys = new java.util.ArrayList<>();
             for (KeyValue kv : results) {
@@ -162,6 +164,7 @@ final class Tx {
      */
     ItemPage itemPage(final String type, final int pageSize, final String bookmark,
             final java.util.function.Function<List<String>, ItemRef> toRef, final String... attributes) {
+        requireIndexFor(type);
         final java.util.ArrayList<Item> items = new java.util.ArrayList<>();
         final var partial = stub.createCompositeKey(type, attributes);
         final String from = bookmark == null ? "" : bookmark;
@@ -179,6 +182,17 @@ final class Tx {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("range query failed", e);
+        }
+    }
+
+    /**
+     * Refuses a read of an index type where the index is not kept: on a peer its keys are absent, and a
+     * search there would answer "nothing found" for an item that exists.
+     */
+    private static void requireIndexFor(final String type) {
+        if (SearchIndex.TYPES.contains(type) && !ChaincodeSettings.current().searchIndex()) {
+            throw ErrorCode.SEARCH_INDEX_UNAVAILABLE.failure("this peer keeps no search index; searches are answered by "
+                    + "an api's read model, which derives it from the items on the ledger");
         }
     }
 

@@ -164,6 +164,11 @@ public final class Calls {
         return Call.of(Transaction.GET_THEFT_REPORT, new TypeReference<>() {}, item.gtin(), item.serial());
     }
 
+    /** The theft reports, with private details, of those items that are reported stolen; police only. */
+    public static Call<List<ItemTheft>> getTheftReports(final List<ItemRef> items) {
+        return Call.of(Transaction.GET_THEFT_REPORTS, new TypeReference<>() {}, Json.text(items));
+    }
+
     public static Call<ItemPage> listStolenItems(final int pageSize, final String bookmark) {
         return Call.of(Transaction.LIST_STOLEN_ITEMS, new TypeReference<>() {}, Integer.toString(pageSize), bookmark);
     }

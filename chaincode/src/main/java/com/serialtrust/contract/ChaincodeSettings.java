@@ -13,8 +13,12 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * seize the role by calling first. A chaincode server reads its environment; a peer run in-process (the
  * embedded ledger, the tests) wraps the contract router with settings of its own, so two such peers in
  * one process never share them.
+ *
+ * <p>{@code searchIndex} says whether the world state under the contract keeps the derived search index
+ * ({@link com.serialtrust.chaincode.DerivedIndex}): a peer does not, so its chaincode server refuses
+ * searches; an api's read model and the embedded ledger do.
  */
-public record ChaincodeSettings(Optional<String> authorityMspId) {
+public record ChaincodeSettings(Optional<String> authorityMspId, boolean searchIndex) {
 
     /** The chaincode server's environment variable that names the first authority. */
     public static final String AUTHORITY_ENV = "SERIALTRUST_AUTHORITY_MSPID";
@@ -28,12 +32,17 @@ public record ChaincodeSettings(Optional<String> authorityMspId) {
     }
 
     public static ChaincodeSettings authority(final String mspId) {
-        return new ChaincodeSettings(Optional.of(Objects.requireNonNull(mspId, "mspId")));
+        return new ChaincodeSettings(Optional.of(Objects.requireNonNull(mspId, "mspId")), false);
+    }
+
+    /** These settings, over a world state that keeps the derived search index. */
+    public ChaincodeSettings withSearchIndex() {
+        return new ChaincodeSettings(authorityMspId, true);
     }
 
     /** As a chaincode server is configured: by its process environment. */
     public static ChaincodeSettings fromEnvironment() {
-        return new ChaincodeSettings(Optional.ofNullable(System.getenv(AUTHORITY_ENV)));
+        return new ChaincodeSettings(Optional.ofNullable(System.getenv(AUTHORITY_ENV)), false);
     }
 
     /** The settings the running transaction sees: its in-process peer's, else the server's environment. */

@@ -46,6 +46,7 @@ public enum Transaction {
     FLAG_STOLEN(Intent.SUBMIT),
     CLEAR_THEFT(Intent.SUBMIT),
     GET_THEFT_REPORT(Intent.EVALUATE),
+    GET_THEFT_REPORTS(Intent.EVALUATE),
     LIST_STOLEN_ITEMS(Intent.EVALUATE),
     // --- recall
     ISSUE_RECALL(Intent.SUBMIT),

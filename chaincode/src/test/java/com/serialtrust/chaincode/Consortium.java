@@ -3,6 +3,8 @@ package com.serialtrust.chaincode;
 import com.serialtrust.sim.SimIdentities;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.serialtrust.contract.ChaincodeSettings;
+import com.serialtrust.sim.DerivedKeys;
 import com.serialtrust.sim.InMemoryWorldState;
 import com.serialtrust.sim.SimIdentity;
 import com.serialtrust.sim.SimLedger;
@@ -45,7 +47,9 @@ final class Consortium {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final SimLedger ledger = new SimLedger(new InMemoryWorldState(), "serialtrust", clock);
+    /** A peer with the search index, as an api's read model and the embedded ledger keep it. */
+    final SimLedger ledger = new SimLedger(ChaincodeSettings.authority(AUTHORITY).withSearchIndex()
+            .around(SimLedger.contractRouter()), new InMemoryWorldState(DerivedKeys.of(DerivedIndex::keysOf, DerivedIndex::covers)), "serialtrust", clock);
     final SimIdentity authority;
     final SimIdentity brand;
     final SimIdentity otherBrand;

@@ -47,8 +47,13 @@ class OversightTest {
             assertThat(report.get("policeReport").asString()).isEqualTo("PR-2026-77");
             assertThat(report.get("reportedBy").asString()).isEqualTo("OWNER");
             assertThat(c.refusedQuery(c.retail, "GetTheftReport", GTIN, "T1").code()).isEqualTo("NOT_AUTHORISED");
-            assertThat(c.query(c.police, "CheckSerials", "[{\"serial\":\"T1\"}]").get(0).get("matches").get(0)
-                    .get("theft").get("policeReport").asString()).isEqualTo("PR-2026-77");
+            final var found = c.query(c.police, "CheckSerials", "[{\"serial\":\"T1\"}]").get(0).get("matches").get(0);
+            assertThat(found.get("theft").get("date").asString()).isEqualTo("2026-02-27");
+            assertThat(found.get("theft").has("policeReport")).as("a search reads public state only").isFalse();
+            final var reports = c.query(c.police, "GetTheftReports", Consortium.refs("T1"));
+            assertThat(reports.get(0).get("theft").get("policeReport").asString()).isEqualTo("PR-2026-77");
+            assertThat(reports.get(0).get("item").get("serial").asString()).isEqualTo("T1");
+            assertThat(c.refusedQuery(c.retail, "GetTheftReports", Consortium.refs("T1")).code()).isEqualTo("NOT_AUTHORISED");
         }
 
         @Test
@@ -379,7 +384,8 @@ class OversightTest {
                     "DecommissionItem", "LinkComponents", "ReportTheft", "FlagStolen", "ClearTheft", "ListStolenItems",
                     "IssueRecall", "WithdrawRecall", "GetRecall", "ListRecalls", "RecordService", "VoidWarranty",
                     "GetWarranty", "SetOwnerContact", "GetOwnerContact", "GetTheftReport", "Verify", "GetItem", "GetLabels", "GetItemHistory",
-                    "ListItemsByLot", "ListItemsContaining", "ListComponents", "CheckSerials", "FindCloseSerials", "SuggestSerials")) {
+                    "ListItemsByLot", "ListItemsContaining", "ListComponents", "CheckSerials", "FindCloseSerials", "SuggestSerials",
+                    "GetTheftReports")) {
                 assertThat(metadata).as("metadata lists %s", tx).contains("\"name\":\"" + tx + "\"");
             }
         }

@@ -15,11 +15,23 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /** World state held in memory: for tests and for ledgers that need not outlive the process. */
 public final class InMemoryWorldState implements WorldState {
 
+    private final DerivedKeys derived;
+
     private final NavigableMap<String, byte[]> state = new TreeMap<>();
     private final Map<String, List<Change>> history = new HashMap<>();
     private final Map<String, NavigableMap<String, byte[]>> collections = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long height = -1;
+
+    /** A state that holds exactly what transactions wrote. */
+    public InMemoryWorldState() {
+        this(DerivedKeys.none());
+    }
+
+    /** A state that adds {@code derived}'s keys beside each committed write. */
+    public InMemoryWorldState(final DerivedKeys derived) {
+        this.derived = java.util.Objects.requireNonNull(derived, "derived");
+    }
 
     @Override
     public Optional<byte[]> get(final String key) {
@@ -87,6 +99,7 @@ public final class InMemoryWorldState implements WorldState {
             writes.publicWrites().forEach((key, value) -> {
                 if (value.isPresent()) {
                     state.put(key, value.get());
+                    derived.of(key, value.get()).forEach(k -> state.putIfAbsent(k, DerivedKeys.VALUE.clone()));
                 } else {
                     state.remove(key);
                 }

@@ -15,7 +15,10 @@ public final class ProblemTypes {
 
     private ProblemTypes() {}
 
-    /** The status of a contract refusal: always the client's side (4xx), whatever ledger runs. */
+    /**
+     * The status of a contract refusal: the client's side (4xx), whatever ledger runs; but a search asked
+     * of a peer, which keeps no search index, is a 503: the api's read model answers it once it is serving.
+     */
     public static HttpStatus status(final ErrorCode code) {
         return switch (code) {
             case INVALID_ARGUMENT, GTIN_INVALID, SERIAL_INVALID, LOT_INVALID, DATE_INVALID, PREFIX_INVALID, KEY_INVALID,
@@ -29,6 +32,7 @@ public final class ProblemTypes {
             case LIMIT_EXCEEDED -> HttpStatus.CONTENT_TOO_LARGE;
             case GTIN_NOT_UNDER_PREFIX, ITEM_DUPLICATE_IN_BATCH, SIGNATURE_INVALID, ASSEMBLY_INVALID ->
                     HttpStatus.UNPROCESSABLE_CONTENT;
+            case SEARCH_INDEX_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

@@ -89,13 +89,15 @@ class TheftController {
         }
         final List<SerialCheck> list = checks.serials().stream().map(c -> new SerialCheck(
                 Optional.ofNullable(c.gtin()).filter(g -> !g.isBlank()), c.serial() == null ? "" : c.serial())).toList();
-        return police(caller).then(Mono.defer(() -> chaincode.query(caller.organisation(), Calls.checkSerials(list))));
+        return police(caller).then(Mono.defer(() -> chaincode.query(caller.organisation(), Calls.checkSerials(list))))
+                .flatMap(results -> PoliceDetails.of(chaincode, caller.organisation(), results));
     }
 
     /** Items whose serial is close to a worn or mistyped one. */
     @GetMapping("/api/police/close-serials")
     Mono<CloseMatches> close(@AuthenticationPrincipal final ApiKeys.Holder caller, @RequestParam final String serial) {
-        return chaincode.query(caller.organisation(), Calls.findCloseSerials(serial));
+        return chaincode.query(caller.organisation(), Calls.findCloseSerials(serial))
+                .flatMap(close -> PoliceDetails.of(chaincode, caller.organisation(), close));
     }
 
     @GetMapping("/api/police/stolen")

@@ -36,7 +36,7 @@ class ProblemTypesTests {
             Map.entry(ErrorCode.ASSEMBLY_INVALID, 422), Map.entry(ErrorCode.COMMITMENT_INVALID, 400),
             Map.entry(ErrorCode.OWNER_PROOF_INVALID, 403), Map.entry(ErrorCode.RECALL_SCOPE_INVALID, 400),
             Map.entry(ErrorCode.RECALL_NOT_FOUND, 404), Map.entry(ErrorCode.WARRANTY_ALREADY_VOID, 409),
-            Map.entry(ErrorCode.CONTACT_NOT_FOUND, 404));
+            Map.entry(ErrorCode.CONTACT_NOT_FOUND, 404), Map.entry(ErrorCode.SEARCH_INDEX_UNAVAILABLE, 503));
 
     private static final Map<ApiError, Integer> API = Map.ofEntries(
             Map.entry(ApiError.BAD_REQUEST, 400), Map.entry(ApiError.REQUEST_REJECTED, 400),
@@ -67,8 +67,11 @@ class ProblemTypesTests {
     }
 
     @Test
-    void everyRefusalOfTheContractIsAClientErrorAndOnlyTheApisOwnFailuresAreServerErrors() {
-        assertThat(CONTRACT.values()).allMatch(status -> status >= 400 && status < 500);
+    void everyRefusalOfTheContractButAnUnindexedSearchIsAClientErrorAndOnlyTheApisOwnFailuresAreServerErrors() {
+        assertThat(CONTRACT.entrySet().stream().filter(e -> e.getValue() >= 500).map(Map.Entry::getKey))
+                .as("a search asked of a peer, which keeps no index, is the service's side: retry once the read model serves")
+                .containsExactly(ErrorCode.SEARCH_INDEX_UNAVAILABLE);
+        assertThat(CONTRACT.values()).allMatch(status -> status >= 400 && status < 500 || status == 503);
         assertThat(API.entrySet().stream().filter(e -> e.getValue() >= 500).map(Map.Entry::getKey))
                 .containsExactlyInAnyOrder(ApiError.LEDGER_FAILED, ApiError.INTERNAL, ApiError.LEDGER_UNAVAILABLE,
                         ApiError.SIGHTINGS_UNAVAILABLE, ApiError.ANALYTICS_UNAVAILABLE);

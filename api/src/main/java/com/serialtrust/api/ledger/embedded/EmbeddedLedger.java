@@ -40,7 +40,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         this.authorityMspId = Objects.requireNonNull(authorityMspId, "authorityMspId");
         this.state = new SqliteWorldState(Objects.requireNonNull(dataDir, "dataDir"));
         // the settings a peer's chaincode server would have, given to this ledger's contract alone
-        this.ledger = new SimLedger(ChaincodeSettings.authority(authorityMspId).around(SimLedger.contractRouter()), state,
+        this.ledger = new SimLedger(ChaincodeSettings.authority(authorityMspId).withSearchIndex().around(SimLedger.contractRouter()), state,
                 CHANNEL, Objects.requireNonNull(clock, "clock"));
     }
 

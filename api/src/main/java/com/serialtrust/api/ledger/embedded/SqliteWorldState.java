@@ -1,5 +1,6 @@
 package com.serialtrust.api.ledger.embedded;
 
+import com.serialtrust.api.ledger.sqlite.Durability;
 import com.serialtrust.api.ledger.sqlite.SqliteState;
 import com.serialtrust.sim.WriteSet;
 import java.nio.file.Path;

@@ -42,7 +42,7 @@ final class ReadSide implements AutoCloseable {
         this.properties = properties;
         this.lag = Objects.requireNonNull(lag, "lag");
         // the contract as the peers' chaincode servers run it, with the same settings
-        this.contract = ChaincodeSettings.authority(authorityMspId).around(SimLedger.contractRouter());
+        this.contract = ChaincodeSettings.authority(authorityMspId).withSearchIndex().around(SimLedger.contractRouter());
         this.model = new ReadModel(Objects.requireNonNull(properties.readModel().dir(), "readModel.dir"));
         this.follower = new BlockFollower(model, peer, properties, events);
         follower.start();

@@ -1,5 +1,7 @@
 package com.serialtrust.api.ledger.sqlite;
 
+import com.serialtrust.chaincode.DerivedIndex;
+import com.serialtrust.sim.DerivedKeys;
 import com.serialtrust.sim.WorldState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,11 @@ import java.util.Optional;
  * connection per thread.
  *
  * <p>Keys are UTF-8 BLOBs, which SQLite orders byte by byte, as Fabric's LevelDB does.
+ *
+ * <p>Keys that no transaction wrote but the state derives from each committed write ({@link DerivedKeys}:
+ * the search index) are kept apart, in a {@code derived} table: in no history, in no audit against a
+ * peer, and read together with {@code state} by a range over their types. A file written before they
+ * were derived keeps its index entries in {@code state}, where the same range still finds them.
  */
 public abstract class SqliteState implements WorldState, AutoCloseable {
 
@@ -37,24 +44,8 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
     private final List<Connection> opened = new ArrayList<>();
     private final String historyOrder;
     private final Durability durability;
-
-    /**
-     * How a commit reaches the disk. Either way a {@code kill -9} loses no committed transaction; a
-     * power cut may lose the last few with {@link #REBUILDABLE}, never the file's consistency, so it
-     * suits a copy that can be read again from its source.
-     */
-    public enum Durability {
-        /** Each commit is synced to the disk before it returns (synchronous=FULL): a ledger of record. */
-        EVERY_COMMIT("FULL"),
-        /** Synced at WAL checkpoints (synchronous=NORMAL): a copy rebuilt from elsewhere after a power cut. */
-        REBUILDABLE("NORMAL");
-
-        private final String pragma;
-
-        Durability(final String pragma) {
-            this.pragma = pragma;
-        }
-    }
+    /** The contract's search index, which every SQLite state keeps: the embedded ledger and the read model answer searches. */
+    private final DerivedKeys derived = DerivedKeys.of(DerivedIndex::keysOf, DerivedIndex::covers);
 
     /**
      * Opens (or creates) {@code file} with {@code tables}; {@code historyOrder} is the SQL order of a
@@ -74,6 +65,7 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
                 for (String ddl : tables) {
                     s.execute(ddl);
                 }
+                s.execute("CREATE TABLE IF NOT EXISTS derived (key BLOB PRIMARY KEY) WITHOUT ROWID");
             }
             writer.setAutoCommit(false);
             readers = ThreadLocal.withInitial(this::openReader);
@@ -86,7 +78,7 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
     public final Connection open() throws SQLException {
         final Connection c = DriverManager.getConnection(url);
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA synchronous=" + durability.pragma);
+            s.execute("PRAGMA synchronous=" + durability.pragma());
             s.execute("PRAGMA busy_timeout=10000");
         }
         synchronized (opened) {
@@ -120,18 +112,24 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
 
     /**
      * Writes one transaction's public writes in the writer's open transaction: each key's value (or its
-     * removal) in {@code state}, and each write in {@code history}. Each table's own columns beyond key
-     * and value come with the values every row of this transaction has in them.
+     * removal) in {@code state}, each write in {@code history}, and the keys each value derives in
+     * {@code derived}. Each table's own columns beyond key and value come with the values every row of
+     * this transaction has in them.
      */
     protected final void writePublic(final Map<String, Optional<byte[]>> writes, final Map<String, Object> stateColumns,
             final Map<String, Object> historyColumns) throws SQLException {
         try (PreparedStatement put = writer.prepareStatement(insert("INSERT OR REPLACE INTO state", stateColumns));
                 PreparedStatement del = writer.prepareStatement("DELETE FROM state WHERE key = ?");
-                PreparedStatement hist = writer.prepareStatement(insert("INSERT INTO history", historyColumns))) {
+                PreparedStatement hist = writer.prepareStatement(insert("INSERT INTO history", historyColumns));
+                PreparedStatement index = writer.prepareStatement("INSERT OR IGNORE INTO derived (key) VALUES (?)")) {
             for (Map.Entry<String, Optional<byte[]>> w : writes.entrySet()) {
                 final byte[] key = bytes(w.getKey());
                 if (w.getValue().isPresent()) {
                     bind(put, key, w.getValue().get(), stateColumns);
+                    for (String k : derived.of(w.getKey(), w.getValue().get())) {
+                        index.setBytes(1, bytes(k));
+                        index.addBatch();
+                    }
                 } else {
                     del.setBytes(1, key);
                     del.addBatch();
@@ -142,6 +140,7 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
             put.executeBatch();
             del.executeBatch();
             hist.executeBatch();
+            index.executeBatch();
         }
     }
 
@@ -193,10 +192,18 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
 
     @Override
     public Iterator<Map.Entry<String, byte[]>> range(final String startInclusive, final String endExclusive, final int limit) {
-        return endExclusive.isEmpty()
-                ? entries("SELECT key, value FROM state WHERE key >= ? ORDER BY key LIMIT ?", bytes(startInclusive), limit)
-                : entries("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key LIMIT ?",
-                        bytes(startInclusive), bytes(endExclusive), limit);
+        final List<Object> bounds = endExclusive.isEmpty() ? List.of(bytes(startInclusive))
+                : List.of(bytes(startInclusive), bytes(endExclusive));
+        final String where = " WHERE key >= ?" + (endExclusive.isEmpty() ? "" : " AND key < ?");
+        final boolean index = derived.covers(startInclusive);
+        final List<Object> params = new ArrayList<>(bounds);
+        if (index) {
+            params.addAll(bounds);
+        }
+        params.add(limit);
+        // UNION, not UNION ALL: an index entry written to state by an older contract may be derived here too
+        return entries("SELECT key, value FROM state" + where + (index ? " UNION SELECT key, x'00' FROM derived" + where : "")
+                + " ORDER BY key LIMIT ?", params.toArray());
     }
 
     @Override

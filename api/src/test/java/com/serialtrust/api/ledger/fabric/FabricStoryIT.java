@@ -168,6 +168,14 @@ class FabricStoryIT {
                 .expectBody(String.class).value(item -> assertThat(item).doesNotContain("Demo warehouse"));
         http.get().uri("/api/police/items/09520123456788/{s}/theft", PREFIX + "0004").header("Authorization", bearer("police"))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.place").isEqualTo("Demo warehouse");
+        // a search is answered by the read model (the peer keeps no index); the place comes from a peer that holds it
+        final String slip = (PREFIX + "0004").replace('0', 'O');
+        http.get().uri("/api/police/close-serials?serial={s}", slip).header("Authorization", bearer("police")).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.matches[?(@.item.serial == '" + PREFIX + "0004')].theft.place").isEqualTo("Demo warehouse");
+        http.post().uri("/api/police/checks").header("Authorization", bearer("police")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("serials", List.of(Map.of("serial", PREFIX + "0004")))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].matches[0].theft.place").isEqualTo("Demo warehouse");
     }
 
     @Test
@@ -274,12 +282,12 @@ class FabricStoryIT {
                 .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", PREFIX + "EQ-1"),
                         Map.of("gtin", "09520123456788", "serial", PREFIX + "EQ-2")))
                 .exchange().expectStatus().isOk().expectBody(Void.class);
-        // (a search that finds a stolen item reads its private theft details: the peer answers that one)
         final Map<com.serialtrust.contract.Call<?>, Organisation> queries = Map.of(
                 com.serialtrust.contract.Calls.getItem(item), brand,
                 com.serialtrust.contract.Calls.getItemHistory(item), brand,
                 com.serialtrust.contract.Calls.getOrganisation("BrandMSP"), brand,
-                com.serialtrust.contract.Calls.findCloseSerials(PREFIX + "EQ-I"), police);
+                com.serialtrust.contract.Calls.checkSerials(List.of(new com.serialtrust.contract.SerialCheck(
+                        java.util.Optional.of(item.gtin()), item.serial()))), police);
         queries.forEach((query, as) -> {
             final String function = query.transaction().function();
             final byte[] peer = fabric.evaluateOnPeer(as, function, query.args(), Map.of());
@@ -287,6 +295,14 @@ class FabricStoryIT {
                     .as(function).hasValueSatisfying(local -> assertThat(new String(local, StandardCharsets.UTF_8))
                             .isEqualTo(new String(peer, StandardCharsets.UTF_8)));
         });
+        // a search needs the index, which only the read model keeps: the peer refuses it rather than find nothing
+        final var search = com.serialtrust.contract.Calls.findCloseSerials(PREFIX + "EQ-I");
+        final String searchFunction = search.transaction().function();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fabric.evaluateOnPeer(police, searchFunction, search.args(), Map.of()))
+                .isInstanceOfSatisfying(com.serialtrust.api.ledger.LedgerRefusal.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo("SEARCH_INDEX_UNAVAILABLE"));
+        assertThat(fabric.evaluateOnReadModel(police, searchFunction, search.args())).hasValueSatisfying(found ->
+                assertThat(new String(found, StandardCharsets.UTF_8)).contains(PREFIX + "EQ-1").contains(PREFIX + "EQ-2"));
         // the brand holds no POLICE role: the same refusal from either
         final var close = com.serialtrust.contract.Calls.findCloseSerials(item.serial());
         final String function = close.transaction().function();

@@ -104,6 +104,31 @@ class ReadModelTests {
     }
 
     @Test
+    void anItemsSearchIndexIsDerivedBesideItAndIsInNoHistoryAndNoAudit() {
+        final String item = "\u0000item\u000009520123456788\u0000SN-1\u0000";
+        final java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        final String value = com.serialtrust.chaincode.Json.text(new com.serialtrust.chaincode.Item("09520123456788", "SN-1",
+                Optional.empty(), Optional.of("L1"), Optional.empty(), Optional.empty(), "BrandMSP", "k1", "d", at,
+                com.serialtrust.chaincode.ItemStatus.REGISTERED, Optional.of("BrandMSP"), Optional.empty(), Optional.empty(), 0,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 1,
+                new com.serialtrust.chaincode.LedgerEvent("REGISTERED", "t1", at, "BrandMSP", Optional.empty())));
+        try (ReadModel model = new ReadModel(dir)) {
+            final Blocks.Parsed genesis = parsed(new TestBlocks().block(0, new byte[0]));
+            model.apply(genesis);
+            model.apply(parsed(new TestBlocks().put("t1", item, value).block(1, genesis.hash())));
+            final String bySerial = "\u0000serial\u0000SN-1\u0000";
+            final var found = model.range(bySerial, bySerial + "\uffff", 10);
+            assertThat(found.hasNext()).as("the serial index finds the item no transaction indexed").isTrue();
+            assertThat(found.next().getKey()).isEqualTo(bySerial + "09520123456788\u0000");
+            final String byLot = "\u0000lot\u000009520123456788\u0000L1\u0000";
+            assertThat(model.range(byLot, byLot + "\uffff", 10).hasNext()).isTrue();
+            assertThat(model.keysBetween("", null)).as("the audit compares what the peer holds: the item alone")
+                    .extracting(Map.Entry::getKey).containsExactly(item);
+            assertThat(model.history(bySerial + "09520123456788\u0000")).isEmpty();
+        }
+    }
+
+    @Test
     void aQueryThatReadsPrivateDataIsMarkedForThePeer() {
         try (ReadModel model = new ReadModel(dir)) {
             final PublicView view = new PublicView(model);

@@ -1,0 +1,34 @@
+package com.serialtrust.chaincode;
+
+import java.util.List;
+
+/**
+ * The search index as a pure function of public state: the keys a world state that keeps the index
+ * (an api's read model, the embedded ledger) adds beside each item it commits. Transactions do not
+ * write them, so a peer keeps none; a query that needs them runs only where they are kept, as
+ * {@link com.serialtrust.contract.ChaincodeSettings#searchIndex()} says.
+ */
+public final class DerivedIndex {
+
+    private static final String ITEM_PREFIX = Tx.compositeKey(StateKeys.ITEM).orElseThrow();
+
+    private DerivedIndex() {}
+
+    /** The index keys that a committed write of {@code value} to {@code key} brings; none for a delete or another type. */
+    public static List<String> keysOf(final String key, final byte[] value) {
+        if (value == null || value.length == 0 || !key.startsWith(ITEM_PREFIX)) {
+            return List.of();
+        }
+        return SearchIndex.keys(Json.readState(value, Item.class));
+    }
+
+    /** Whether {@code key} (or a range starting at it) is of an index type: one no transaction writes. */
+    public static boolean covers(final String key) {
+        for (String type : SearchIndex.TYPES) {
+            if (key.startsWith("\u0000" + type + "\u0000")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
