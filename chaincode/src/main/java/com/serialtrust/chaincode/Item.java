@@ -10,7 +10,9 @@ import java.util.Optional;
  * A registered item: its GS1 data, the digest of its label's signature (the signature itself is
  * the brand's secret, kept in the brand's own private collection), its place in the supply chain, its
  * owner's commitment (never the owner), and its flags. {@code revision} counts its changes, so that an
- * owner's signed proof names the exact state it acts on and cannot be replayed.
+ * owner's signed proof names the exact state it acts on and cannot be replayed. {@code registeredIn} is
+ * the transaction that registered it, under which its manufacturer's collection keeps the signatures of
+ * its whole batch (empty for an item registered before: its signature is kept under its own key).
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Item(
@@ -35,7 +37,8 @@ public record Item(
         Optional<WarrantyVoid> warrantyVoid,
         int serviceRecords,
         long revision,
-        LedgerEvent lastEvent) {
+        LedgerEvent lastEvent,
+        Optional<String> registeredIn) {
 
     public Item {
         Objects.requireNonNull(gtin, "gtin");
@@ -57,6 +60,7 @@ public record Item(
         theft = orEmpty(theft);
         parent = orEmpty(parent);
         warrantyVoid = orEmpty(warrantyVoid);
+        registeredIn = orEmpty(registeredIn);
     }
 
     private static <T> Optional<T> orEmpty(final Optional<T> value) {
@@ -85,7 +89,7 @@ public record Item(
         return new Item(element.gtin().value(), element.serial(), element.cpv(), element.lot(), element.productionDate(),
                 element.expiryDate(), manufacturer, keyId, signatureDigest, at, ItemStatus.REGISTERED,
                 Optional.of(manufacturer), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0, 0, event);
+                Optional.empty(), Optional.empty(), 0, 0, event, Optional.of(event.txId()));
     }
 
     /** A copy to change; {@link Builder#build(LedgerEvent)} stamps the event and the next revision. */
@@ -175,7 +179,7 @@ public record Item(
             return new Item(from.gtin, from.serial, from.cpv, from.lot, from.productionDate, from.expiryDate,
                     from.manufacturer, from.keyId, from.signatureDigest, from.registeredAt, status, custodian,
                     pendingCustodian, ownerCommitment, owners, firstSoldAt, theft, parent, warrantyVoid,
-                    serviceRecords, from.revision + 1, event);
+                    serviceRecords, from.revision + 1, event, from.registeredIn);
         }
     }
 }

@@ -65,6 +65,15 @@ public final class Json {
         }
     }
 
+    /** State this contract wrote, of a generic type. */
+    static <T> T readState(final byte[] bytes, final tools.jackson.core.type.TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(bytes, type);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("unreadable state", e);
+        }
+    }
+
     /** State this contract wrote, as a tree. */
     static tools.jackson.databind.JsonNode tree(final byte[] bytes) {
         return MAPPER.readTree(bytes);

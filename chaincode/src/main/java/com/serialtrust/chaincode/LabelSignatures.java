@@ -10,6 +10,7 @@ import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,26 +60,70 @@ final class LabelSignatures {
         return List.of(signatures);
     }
 
-    /** Keeps a registered item's signature in the caller's (its manufacturer's) own collection. */
-    static void keep(final Tx tx, final Item item, final String signature) {
-        tx.stub().putPrivateData(collection(tx.mspId()), StateKeys.item(tx, item.ref()), signature.getBytes(UTF_8));
+    /**
+     * Keeps a registered batch's signatures in the caller's (their manufacturer's) own collection, as one
+     * value under the transaction: {gtin: {serial: signature}}. One private write a batch, not one an item:
+     * each is a round trip from the chaincode to its peer, and a hashed key that every peer commits.
+     */
+    static void keep(final Tx tx, final List<Item> items, final List<String> signatures) {
+        final java.util.SortedMap<String, java.util.SortedMap<String, String>> batch = new java.util.TreeMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            batch.computeIfAbsent(items.get(i).gtin(), g -> new java.util.TreeMap<>()).put(items.get(i).serial(), signatures.get(i));
+        }
+        tx.stub().putPrivateData(collection(tx.mspId()), batchKey(tx.txId()), Json.bytes(batch));
     }
 
-    /** An item's label, for its manufacturer only. */
-    static ItemLabel label(final Tx tx, final Item item) {
-        if (!item.manufacturer().equals(tx.mspId())) {
-            throw ErrorCode.NOT_AUTHORISED.failure("only its manufacturer may obtain the label of " + item.ref());
-        }
-        final String key = StateKeys.item(tx, item.ref());
-        final String signature = Optional.ofNullable(tx.stub().getPrivateData(collection(tx.mspId()), key))
-                .filter(b -> b.length > 0).map(b -> new String(b, UTF_8))
-                .or(() -> legacy(tx, key))
-                .orElseThrow(() -> new IllegalStateException("this peer holds no signature of " + item.ref()
-                        + ": query a peer of " + tx.mspId()));
-        final String element = new ElementString(Gtin.parse(item.gtin()), item.serial(), item.cpv(), item.lot(),
-                item.productionDate(), item.expiryDate()).canonical();
-        return new ItemLabel(item.gtin(), item.serial(), element, signature);
+    private static String batchKey(final String txId) {
+        return Tx.compositeKey(StateKeys.LABELS, txId).orElseThrow(() -> new IllegalStateException("not a transaction id"));
     }
+
+    /** Reads labels for the manufacturer calling, each registration batch once however many of its items are asked for. */
+    static Reader reader(final Tx tx) {
+        return new Reader(tx);
+    }
+
+    /** Labels of the calling manufacturer's items. */
+    static final class Reader {
+        private final Tx tx;
+        private final Map<String, Map<String, Map<String, String>>> batches = new java.util.HashMap<>();
+
+        private Reader(final Tx tx) {
+            this.tx = tx;
+        }
+
+        /** An item's label, for its manufacturer only. */
+        ItemLabel label(final Item item) {
+            if (!item.manufacturer().equals(tx.mspId())) {
+                throw ErrorCode.NOT_AUTHORISED.failure("only its manufacturer may obtain the label of " + item.ref());
+            }
+            final String signature = item.registeredIn().flatMap(txId -> fromBatch(txId, item))
+                    .or(() -> ownKey(item))
+                    .orElseThrow(() -> new IllegalStateException("this peer holds no signature of " + item.ref()
+                            + ": query a peer of " + tx.mspId()));
+            final String element = new ElementString(Gtin.parse(item.gtin()), item.serial(), item.cpv(), item.lot(),
+                    item.productionDate(), item.expiryDate()).canonical();
+            return new ItemLabel(item.gtin(), item.serial(), element, signature);
+        }
+
+        private Optional<String> fromBatch(final String txId, final Item item) {
+            final Map<String, Map<String, String>> batch = batches.computeIfAbsent(txId, id -> {
+                final byte[] raw = tx.stub().getPrivateData(collection(tx.mspId()), batchKey(id));
+                return raw == null || raw.length == 0 ? Map.of() : Json.readState(raw, BATCH);
+            });
+            return Optional.ofNullable(batch.getOrDefault(item.gtin(), Map.of()).get(item.serial()));
+        }
+
+        /** An item registered before batches were kept whole: its signature under its own key, or in its public state. */
+        private Optional<String> ownKey(final Item item) {
+            final String key = StateKeys.item(tx, item.ref());
+            return Optional.ofNullable(tx.stub().getPrivateData(collection(tx.mspId()), key))
+                    .filter(b -> b.length > 0).map(b -> new String(b, UTF_8))
+                    .or(() -> legacy(tx, key));
+        }
+    }
+
+    private static final tools.jackson.core.type.TypeReference<Map<String, Map<String, String>>> BATCH =
+            new tools.jackson.core.type.TypeReference<>() {};
 
     /** The signature of an item registered before signatures left public state, if it is such an item. */
     private static Optional<String> legacy(final Tx tx, final String key) {

@@ -36,10 +36,10 @@ final class Registration {
         for (int i = 0; i < batch.items.length; i++) {
             items.add(checker.check(i, batch.items[i], batch.signatures.get(i)));
         }
-        for (int i = 0; i < items.size(); i++) {
-            tx.putItem(items.get(i));
-            LabelSignatures.keep(tx, items.get(i), batch.signatures.get(i));
+        for (Item item : items) {
+            tx.putItem(item);
         }
+        LabelSignatures.keep(tx, items, batch.signatures);
         tx.emit("ItemsRegistered", Map.of("items", items.stream().map(Item::ref).toList(), "mspId", tx.mspId(), "txId", tx.txId()));
         return new Registered(items.size(), tx.txId());
     }

@@ -140,8 +140,9 @@ public final class SerialTrustContract implements ContractInterface, CustodyTran
     public String GetLabels(final Context ctx, final String items) {
         final Tx tx = new Tx(ctx);
         tx.require(Role.MANUFACTURER);
+        final LabelSignatures.Reader labels = LabelSignatures.reader(tx);
         return out(ctx, Custody.refs("items", items, LabelSignatures.MAX_LABELS).stream()
-                .map(ref -> LabelSignatures.label(tx, tx.item(ref))).toList());
+                .map(ref -> labels.label(tx.item(ref))).toList());
     }
 
     // --- queries

@@ -28,6 +28,9 @@ final class StateKeys {
     static final java.util.List<String> TYPES = java.util.stream.Stream.of(ORG, PREFIX, KEY, ORG_KEY, PRODUCT, ITEM, LOT,
             SERIAL, NORMALISED, SEGMENT, CHILD, STOLEN, THEFT_DETAILS, RECALL, RECALL_BY_GTIN, SERVICE, CONFIG).sorted().toList();
 
+    /** A registration batch's label signatures, in its manufacturer's implicit private collection. */
+    static final String LABELS = "labels";
+
     /** The private data collection for owner contact details, readable by police only. */
     static final String CONTACT_COLLECTION = "ownerContact";
 

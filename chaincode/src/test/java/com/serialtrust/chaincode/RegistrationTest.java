@@ -241,7 +241,8 @@ class RegistrationTest {
             assertThat(written).isEqualTo("{\"custodian\":\"BrandMSP\",\"gtin\":\"09520123456788\",\"keyId\":\"" + c.keyId + "\","
                     + "\"lastEvent\":{\"actor\":\"BrandMSP\",\"at\":\"" + result.timestamp() + "\",\"txId\":\"" + result.txId()
                     + "\",\"type\":\"REGISTERED\"},\"lot\":\"L7\",\"manufacturer\":\"BrandMSP\",\"owners\":0,"
-                    + "\"registeredAt\":\"" + result.timestamp() + "\",\"revision\":0,\"serial\":\"CANON\",\"serviceRecords\":0,"
+                    + "\"registeredAt\":\"" + result.timestamp() + "\",\"registeredIn\":\"" + result.txId()
+                    + "\",\"revision\":0,\"serial\":\"CANON\",\"serviceRecords\":0,"
                     + "\"signatureDigest\":\"" + lowSDigest((String) input.get("signature")) + "\",\"status\":\"REGISTERED\"}");
         }
 

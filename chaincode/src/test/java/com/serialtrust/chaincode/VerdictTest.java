@@ -188,8 +188,13 @@ class VerdictTest {
                     new String(v.orElse(new byte[0]), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(sig));
             assertThat(result.event().orElseThrow().getPayload().toStringUtf8()).doesNotContain(sig);
             assertThat(result.writes().privateWrites().keySet()).containsExactly("_implicit_org_" + Consortium.BRAND);
-            assertThat(result.writes().privateWrites().get("_implicit_org_" + Consortium.BRAND).values())
-                    .singleElement().satisfies(v -> assertThat(v).contains(sig.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(result.writes().privateWrites().get("_implicit_org_" + Consortium.BRAND).entrySet())
+                    .as("the batch's signatures, kept once under its transaction").singleElement()
+                    .satisfies(w -> {
+                        assertThat(w.getKey()).isEqualTo("\u0000labels\u0000" + result.txId() + "\u0000");
+                        assertThat(new String(w.getValue().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                                .isEqualTo("{\"" + GTIN + "\":{\"SEC-2\":\"" + sig + "\"}}");
+                    });
             assertThat(c.verdict("SEC-2", sig)).isEqualTo("GENUINE");
         }
 

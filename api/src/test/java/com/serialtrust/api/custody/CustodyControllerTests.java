@@ -45,7 +45,7 @@ class CustodyControllerTests {
     private static final Item SOLD = new Item("09520123456788", "DEMO-0002", Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), "BrandMSP", "key-1", "digest-1", AT, ItemStatus.SOLD, Optional.empty(),
             Optional.empty(), Optional.of("commitment"), 1, Optional.of(AT), Optional.empty(), Optional.empty(),
-            Optional.empty(), 0, 3, new LedgerEvent("SOLD", "tx-7", AT, "RetailMSP", Optional.empty()));
+            Optional.empty(), 0, 3, new LedgerEvent("SOLD", "tx-7", AT, "RetailMSP", Optional.empty()), Optional.empty());
 
     @Autowired
     private WebTestClient http;

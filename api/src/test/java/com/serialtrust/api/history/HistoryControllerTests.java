@@ -80,6 +80,6 @@ class HistoryControllerTests {
         return new Item("09520123456788", "DEMO-0002", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 "BrandMSP", "key-1", "digest-1", AT, status, Optional.empty(), Optional.empty(), Optional.empty(), 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 1,
-                new LedgerEvent(event, "tx", AT, actor, Optional.empty()));
+                new LedgerEvent(event, "tx", AT, actor, Optional.empty()), Optional.empty());
     }
 }

@@ -111,7 +111,7 @@ class ReadModelTests {
                 Optional.empty(), Optional.of("L1"), Optional.empty(), Optional.empty(), "BrandMSP", "k1", "d", at,
                 com.serialtrust.chaincode.ItemStatus.REGISTERED, Optional.of("BrandMSP"), Optional.empty(), Optional.empty(), 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 1,
-                new com.serialtrust.chaincode.LedgerEvent("REGISTERED", "t1", at, "BrandMSP", Optional.empty())));
+                new com.serialtrust.chaincode.LedgerEvent("REGISTERED", "t1", at, "BrandMSP", Optional.empty()), Optional.of("t1")));
         try (ReadModel model = new ReadModel(dir)) {
             final Blocks.Parsed genesis = parsed(new TestBlocks().block(0, new byte[0]));
             model.apply(genesis);
