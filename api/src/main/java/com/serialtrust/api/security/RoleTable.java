@@ -51,6 +51,8 @@ public final class RoleTable {
             new Rule("GET", "/01/{gtin}/10/{lot}/21/{serial}", Who.ANYONE, ""),
             new Rule("GET", "/01/{gtin}/22/{cpv}/21/{serial}", Who.ANYONE, ""),
             new Rule("GET", "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}", Who.ANYONE, ""),
+            new Rule("GET", "/01/**", Who.ANYONE, "any other resolver address: a trailing slash is tolerated; not a Digital Link: 400; no serial: 404"),
+            new Rule("GET", "/.well-known/gs1resolver", Who.ANYONE, "the GS1 resolver description file"),
             new Rule("POST", "/verify/photo", Who.ANYONE, "rate-limited like the resolver; answers the decoded `link`"),
             new Rule("GET", "/", Who.ANYONE, ""),
             new Rule("GET", "/app/", Who.ANYONE, ""),

@@ -63,6 +63,7 @@ class SecurityConfiguration {
         filter.setAuthenticationFailureHandler((webFilterExchange, e) -> problems.write(webFilterExchange.getExchange(),
                 ApiError.UNAUTHENTICATED, "the API key is not valid"));
         return http
+                .cors(cors -> cors.configurationSource(ResolverCors.source()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -2,6 +2,8 @@ package com.serialtrust.api.verify;
 
 import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.gs1.DigitalLink;
+import com.serialtrust.api.problem.ApiError;
+import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.problem.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +51,36 @@ class ResolverController {
                         .orElseGet(() -> Mono.error(e)));
     }
 
+    /**
+     * Any other address under {@code /01}: the same link with a trailing slash (tolerated, as a
+     * GS1-conformant resolver must), a path that is not a Digital Link (400, naming the fault: a wrong
+     * qualifier order, a segment without its value), or a link to a product or lot without a serial,
+     * which this resolver does not serve (404).
+     */
+    @GetMapping(path = "/01/**", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    Mono<VerificationView> other(final ServerHttpRequest request) {
+        return verify(request);
+    }
+
+    @GetMapping(path = "/01/**", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<ResponseEntity<String>> otherPage(final ServerHttpRequest request) {
+        return page(request);
+    }
+
+    /** Lot- or product-level: {@code /01/<gtin>[/22/<cpv>][/10/<lot>]} and nothing after. */
+    private static final java.util.regex.Pattern ABOVE_ITEM = java.util.regex.Pattern.compile("/01/[^/]+(/22/[^/]+)?(/10/[^/]+)?");
+
     /** The request as the Digital Link it is; the host does not matter, only the path and query. */
     static DigitalLink link(final ServerHttpRequest request) {
         final String query = request.getURI().getRawQuery();
-        return DigitalLink.parse("https://resolver" + request.getURI().getRawPath() + (query == null ? "" : "?" + query));
+        String path = request.getURI().getRawPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (ABOVE_ITEM.matcher(path).matches()) {
+            throw new ApiProblem(ApiError.NOT_FOUND, "this resolver answers for serialised items: "
+                    + "/01/<gtin>/21/<serial> (a lot or product page is not served here)");
+        }
+        return DigitalLink.parse("https://resolver" + path + (query == null ? "" : "?" + query));
     }
 }

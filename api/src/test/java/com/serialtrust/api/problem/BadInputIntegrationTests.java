@@ -112,6 +112,7 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
                 bad(null, "GET", "/01/09520123456788/10/" + "L".repeat(21) + "/21/DEMO-0001", null, 400, "LOT_INVALID"),
                 bad(null, "GET", "/01/09520123456788/22/" + "C".repeat(21) + "/21/DEMO-0001", null, 400, "DIGITAL_LINK_INVALID"),
                 bad(null, "GET", "/01/09520123456788/22/C1/10/" + "L".repeat(21) + "/21/DEMO-0001", null, 400, "LOT_INVALID"),
+                bad(null, "GET", "/01/09520123456788/21/DEMO-0001/10/L1", null, 400, "DIGITAL_LINK_INVALID"),
                 bad(null, "POST", "/verify/photo", "image/png", "not a picture", 400, "IMAGE_INVALID"),
                 bad(null, "POST", "/verify/photo", "multipart/form-data; boundary=b",
                         "--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"label.png\"\r\n"
@@ -119,7 +120,8 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
     }
 
     /** Endpoints that take no input at all, so that nothing sent to them can be bad. */
-    static final Set<String> WITHOUT_INPUT = Set.of("GET /", "GET /app/", "GET /ping", "GET /api/keys");
+    static final Set<String> WITHOUT_INPUT = Set.of("GET /", "GET /app/", "GET /ping", "GET /api/keys",
+            "GET /.well-known/gs1resolver");
 
     static Arguments bad(final String org, final String method, final String path, final String body, final int status,
             final String code) {

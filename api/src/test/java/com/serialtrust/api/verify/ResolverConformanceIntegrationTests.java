@@ -1,0 +1,125 @@
+package com.serialtrust.api.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serialtrust.api.DemoApi;
+import com.serialtrust.api.DemoIntegrationTest;
+import com.serialtrust.api.qr.QrProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Statements of the GS1-Conformant Resolver standard (1.2) that this resolver meets, one test each,
+ * against the running api. Statements not yet met are listed in the README.
+ */
+class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
+
+    private static final String ITEM = "/01/" + DemoApi.GTIN + "/21/DEMO-0001";
+    private static final String ORIGIN = "https://shop.example";
+
+    @Autowired
+    QrProperties qr;
+
+    private String verdict(final String path) {
+        return json.readTree(http.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()).get("verdict").asString();
+    }
+
+    private void problem(final String path, final int status, final String code) {
+        http.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo(code);
+    }
+
+    @Test
+    void corsLetsAPageOfAnyOriginReadAVerificationAndItsErrors() {
+        http.get().uri(ITEM).accept(MediaType.APPLICATION_JSON).header(HttpHeaders.ORIGIN, ORIGIN).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectBody(Void.class);
+        http.get().uri("/01/09520123456789/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).header(HttpHeaders.ORIGIN, ORIGIN)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").expectBody(Void.class);
+    }
+
+    @Test
+    void aPreflightIsAnsweredWithGetHeadAndOptions() {
+        http.options().uri(ITEM).header(HttpHeaders.ORIGIN, ORIGIN)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "accept").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods ->
+                        assertThat(methods).contains("GET").contains("HEAD").contains("OPTIONS"))
+                .expectBody(Void.class);
+    }
+
+    @Test
+    void staffEndpointsGrantNoOtherOrigin() {
+        http.options().uri("/api/items").header(HttpHeaders.ORIGIN, ORIGIN)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN).expectBody(Void.class);
+        http.get().uri("/api/items/" + DemoApi.GTIN + "/DEMO-0001").header(HttpHeaders.ORIGIN, ORIGIN)
+                .header(HttpHeaders.AUTHORIZATION, bearer("brand")).exchange()
+                .expectStatus().isOk().expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectBody(Void.class);
+    }
+
+    @Test
+    void headAnswersAsGetWouldWithoutABody() {
+        http.head().uri(ITEM).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().isEmpty();
+    }
+
+    @Test
+    void optionsWithoutAnOriginSaysWhichMethodsTheResolverTakes() {
+        http.method(HttpMethod.OPTIONS).uri(ITEM).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ALLOW, allow ->
+                        assertThat(allow).contains("GET").contains("HEAD").contains("OPTIONS"))
+                .expectBody(Void.class);
+    }
+
+    @Test
+    void theDescriptionFileSaysWhatThisResolverIsAndWhereItsRootIs() {
+        final JsonNode description = json.readTree(http.get().uri("/.well-known/gs1resolver").header(HttpHeaders.ORIGIN, ORIGIN)
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectBody().returnResult().getResponseBody());
+        assertThat(description.get("name").asString()).isEqualTo("SerialTrust");
+        assertThat(description.get("resolverRoot").asString()).isEqualTo(qr.resolverBase().replaceFirst("/$", ""))
+                .matches("https?://[^/]+.*");
+        assertThat(description.get("supportedPrimaryKeys").toString()).isEqualTo("[\"01\"]");
+        assertThat(description.get("supportedLinkType").get(0).get("namespace").asString()).isEqualTo("https://ref.gs1.org/voc/");
+        // the schema's pattern for a CURIE prefix, colon included
+        assertThat(description.get("supportedLinkType").get(0).get("prefix").asString()).matches("^[a-zA-Z_][A-Za-z0-9_-]*?:$");
+        assertThat(description.get("linkTypeDefaultCanBeLinkset").isBoolean()).isTrue();
+    }
+
+    @Test
+    void aTrailingSlashIsTolerated() {
+        assertThat(verdict(ITEM + "/")).isEqualTo(verdict(ITEM)).isEqualTo("SIGNATURE_MISSING");
+        http.get().uri(ITEM + "/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("DEMO-0001"));
+    }
+
+    @Test
+    void aPathThatIsNotADigitalLinkIsABadRequestNamingTheFault() {
+        problem("/01/" + DemoApi.GTIN + "/foo", 400, "DIGITAL_LINK_INVALID");
+        problem(ITEM + "/10/LOT1", 400, "DIGITAL_LINK_INVALID");
+        problem("/01/" + DemoApi.GTIN + "/21/DEMO-0001/21/DEMO-0002", 400, "DIGITAL_LINK_INVALID");
+    }
+
+    @Test
+    void aLinkAboveTheItemIsNotServedHereAndSaysSo() {
+        problem("/01/" + DemoApi.GTIN, 404, "NOT_FOUND");
+        problem("/01/" + DemoApi.GTIN + "/10/LOT1", 404, "NOT_FOUND");
+        problem("/01/" + DemoApi.GTIN + "/", 404, "NOT_FOUND");
+    }
+}
