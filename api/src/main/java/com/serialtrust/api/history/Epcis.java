@@ -13,9 +13,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An item's ledger history as a GS1 EPCIS 2.0 JSON-LD document: one event per ledger change, with the
- * CBV business step and disposition it stands for; assembly as an AggregationEvent, a sale as a
- * TransactionEvent. Items are named by their GS1 Digital Link URIs.
+ * An item's ledger history as a GS1 EPCIS 2.0 JSON-LD document, valid by GS1's EPCIS 2.0 JSON schema:
+ * one event per ledger change, with the CBV 2.0 business step and disposition it stands for; assembly as
+ * an AggregationEvent, a retail sale as a TransactionEvent. A consumer's claim or resale is an
+ * ObjectEvent with no business step (CBV has none for it) and no read point: no organisation's site saw
+ * it. Items are named by their GS1 Digital Link URIs.
  */
 @Component
 class Epcis {
@@ -28,9 +30,10 @@ class Epcis {
             Map.entry("SHIPPED", new String[] {"shipping", "in_transit"}),
             Map.entry("RECEIVED", new String[] {"receiving", "in_progress"}),
             Map.entry("SOLD", new String[] {"retail_selling", "retail_sold"}),
-            Map.entry("CLAIMED", new String[] {"retail_selling", "retail_sold"}),
-            Map.entry("TRANSFERRED", new String[] {"retail_selling", "retail_sold"}),
-            Map.entry("RETURNED", new String[] {"returning", "returned"}),
+            Map.entry("CLAIMED", new String[] {"", "retail_sold"}),
+            Map.entry("TRANSFERRED", new String[] {"", "retail_sold"}),
+            // CBV has no step for a return: the retailer receives the item back, disposition returned
+            Map.entry("RETURNED", new String[] {"receiving", "returned"}),
             Map.entry("STOLEN", new String[] {"holding", "stolen"}),
             Map.entry("RECOVERED", new String[] {"inspecting", "active"}),
             Map.entry("DECOMMISSIONED", new String[] {"destroying", "destroyed"}),
@@ -67,7 +70,7 @@ class Epcis {
         final ObjectNode e = json.createObjectNode();
         final String kind = switch (type) {
             case "ASSEMBLED" -> "AggregationEvent";
-            case "SOLD", "CLAIMED", "TRANSFERRED" -> "TransactionEvent";
+            case "SOLD" -> "TransactionEvent";
             default -> "ObjectEvent";
         };
         e.put("type", kind);
@@ -86,17 +89,25 @@ class Epcis {
         } else {
             e.putArray("epcList").add(epc);
         }
-        e.put("bizStep", cbv[0]);
+        if (!cbv[0].isEmpty()) {
+            e.put("bizStep", cbv[0]);
+        }
         e.put("disposition", cbv[1]);
         if (kind.equals("TransactionEvent")) {
-            e.putArray("bizTransactionList").addObject()
-                    .put("type", "pos").put("bizTransaction", "urn:serialtrust:tx:" + entry.txId());
+            // the sale's ledger transaction; a till receipt has no type among CBV's business transactions
+            e.putArray("bizTransactionList").addObject().put("bizTransaction", "urn:serialtrust:tx:" + entry.txId());
         }
-        final String actor = last.actor() == null ? "" : last.actor();
-        if (!actor.isEmpty()) {
-            e.putObject("readPoint").put("id", "urn:serialtrust:msp:" + actor);
+        if (!cbv[0].isEmpty() && !byOwner(type, item)) {
+            e.putObject("readPoint").put("id", "urn:serialtrust:msp:" + last.actor());
+        } else if (cbv[0].isEmpty()) {
+            e.put("serialtrust:ownership", type.toLowerCase(java.util.Locale.ROOT));
         }
         e.put("serialtrust:txId", entry.txId());
         return e;
+    }
+
+    /** Whether the item's owner, not an organisation, made this change: a theft the owner reported. */
+    private static boolean byOwner(final String type, final Item item) {
+        return type.equals("STOLEN") && item.theft().filter(t -> t.reportedBy().equals("OWNER")).isPresent();
     }
 }

@@ -1,0 +1,62 @@
+package com.serialtrust.api.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serialtrust.api.DemoApi;
+import com.serialtrust.api.DemoIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An item's history exported as EPCIS 2.0 is valid by GS1's own JSON schema, for every event type the
+ * export emits: an assembly, a sale, a return and a decommissioning, on the embedded ledger.
+ */
+class EpcisIntegrationTests extends DemoIntegrationTest {
+
+    private static final String GTIN = DemoApi.GTIN;
+
+    private JsonNode post(final String org, final String path, final Object body) {
+        final var result = http.post().uri(path).header("Authorization", bearer(org)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectBody().returnResult();
+        final String text = new String(result.getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(result.getStatus().is2xxSuccessful()).as("POST %s: %s", path, text).isTrue();
+        return json.readTree(text);
+    }
+
+    private JsonNode epcis(final String serial) {
+        return json.readTree(http.get().uri("/api/items/" + GTIN + "/" + serial + "/history.epcis")
+                .header("Authorization", bearer("brand")).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    @Test
+    void everyEventTypeTheExportEmitsIsValidByGs1sSchema() throws Exception {
+        post("brand", "/api/items", List.of(Map.of("gtin", GTIN, "serial", "EPC-WATCH"), Map.of("gtin", GTIN, "serial", "EPC-STRAP")));
+        post("brand", "/api/items/" + GTIN + "/EPC-WATCH/components",
+                Map.of("components", List.of(Map.of("gtin", GTIN, "serial", "EPC-STRAP"))));
+        final List<Map<String, String>> watch = List.of(Map.of("gtin", GTIN, "serial", "EPC-WATCH"));
+        post("brand", "/api/shipments", Map.of("items", watch, "to", "RetailMSP"));
+        post("retail", "/api/receipts", Map.of("items", watch));
+        final String secret = post("retail", "/api/items/" + GTIN + "/EPC-WATCH/sale", Map.of()).get("claimSecret").asString();
+        post("retail", "/api/items/" + GTIN + "/EPC-WATCH/return", Map.of("secret", secret));
+        post("retail", "/api/items/" + GTIN + "/EPC-WATCH/decommission", Map.of("reason", "water damage"));
+
+        final TreeSet<String> types = new TreeSet<>();
+        final TreeSet<String> steps = new TreeSet<>();
+        for (String serial : List.of("EPC-WATCH", "EPC-STRAP")) {
+            final JsonNode document = epcis(serial);
+            assertThat(EpcisSchema.errors(document)).as("%s: %s", serial, document).isEmpty();
+            document.get("epcisBody").get("eventList").forEach(e -> {
+                types.add(e.get("type").asString());
+                steps.add(e.get("bizStep").asString());
+            });
+        }
+        assertThat(types).containsExactly("AggregationEvent", "ObjectEvent", "TransactionEvent");
+        assertThat(steps).contains("commissioning", "assembling", "shipping", "receiving", "retail_selling", "destroying");
+    }
+}

