@@ -1,5 +1,7 @@
 package com.serialtrust.api.ledger.fabric;
 
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.chaincode.ErrorCode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerUnavailableException;
@@ -93,8 +95,21 @@ public final class FabricLedger implements Ledger, AutoCloseable {
             final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
         return Mono.fromCallable(() -> reads.answer(connection(as).identity(), function, args, transientData)
-                .orElseGet(() -> evaluateOnPeer(as, function, args, transientData)))
+                .orElseGet(() -> evaluateOnPeerOrSearch(as, function, args, transientData)))
                 .subscribeOn(scheduler);
+    }
+
+    /** On the peer; a search it refuses for want of an index, from the read model if that may answer at all. */
+    private byte[] evaluateOnPeerOrSearch(final Organisation as, final String function, final List<String> args,
+            final Map<String, byte[]> transientData) {
+        try {
+            return evaluateOnPeer(as, function, args, transientData);
+        } catch (LedgerRefusal refusal) {
+            if (!refusal.is(ErrorCode.SEARCH_INDEX_UNAVAILABLE)) {
+                throw refusal;
+            }
+            return reads.search(connection(as).identity(), function, args, transientData).orElseThrow(() -> refusal);
+        }
     }
 
     /** A query evaluated by the organisation's peer, whatever the read model's state. */

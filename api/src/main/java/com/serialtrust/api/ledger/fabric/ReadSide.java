@@ -66,6 +66,21 @@ final class ReadSide implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * The answer of the read model to a search the peer refused (a peer keeps no search index), when the
+     * read model may give one though it is not fresh: it is on, its chain holds and it has caught up with
+     * the peer once, but it may trail this api's last write by its lag. Never from a broken read model
+     * or one still reading the chain: a search there would miss items it has not reached.
+     */
+    Optional<byte[]> search(final SimIdentity caller, final String function, final List<String> args,
+            final Map<String, byte[]> transientData) {
+        if (!properties.readModel().serve() || follower.fault().isPresent() || !follower.caughtUp()) {
+            return Optional.empty();
+        }
+        answeredHere.incrementAndGet();
+        return evaluate(caller, function, args, transientData);
+    }
+
     /** The contract's answer over the read model, unless the query read private data, which only the peer has. */
     Optional<byte[]> evaluate(final SimIdentity caller, final String function, final List<String> args,
             final Map<String, byte[]> transientData) {
