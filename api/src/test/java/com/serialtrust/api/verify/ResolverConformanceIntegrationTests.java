@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.serialtrust.api.DemoApi;
 import com.serialtrust.api.DemoIntegrationTest;
 import com.serialtrust.api.qr.QrProperties;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -100,6 +101,53 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
         // the schema's pattern for a CURIE prefix, colon included
         assertThat(description.get("supportedLinkType").get(0).get("prefix").asString()).matches("^[a-zA-Z_][A-Za-z0-9_-]*?:$");
         assertThat(description.get("linkTypeDefaultCanBeLinkset").isBoolean()).isTrue();
+    }
+
+    private JsonNode linkset(final String path, final MediaType accept) throws Exception {
+        final JsonNode linkset = json.readTree(http.get().uri(path).accept(accept).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/linkset+json"))
+                .expectBody().returnResult().getResponseBody());
+        assertThat(com.serialtrust.api.Gs1Schemas.linksetErrors(linkset)).as("by GS1's linkset schema: %s", linkset).isEmpty();
+        return linkset;
+    }
+
+    @Test
+    void theLinksetIsServedForLinkTypeLinksetOrAllAndForItsMediaTypeValidByGs1sSchema() throws Exception {
+        final String anchor = qr.resolverBase().replaceFirst("/$", "") + ITEM;
+        for (JsonNode set : List.of(linkset(ITEM + "?linkType=linkset", MediaType.APPLICATION_JSON),
+                linkset(ITEM + "?linkType=all&sig=abc", MediaType.TEXT_HTML),
+                linkset(ITEM, MediaType.parseMediaType("application/linkset+json")))) {
+            final JsonNode context = set.get("linkset").get(0);
+            assertThat(context.get("anchor").asString()).as("the uncompressed URI, no query").isEqualTo(anchor);
+            final JsonNode verification = context.get("https://ref.gs1.org/voc/verificationService").get(0);
+            assertThat(verification.get("href").asString()).isEqualTo(anchor);
+            assertThat(verification.get("title").asString()).isNotBlank();
+            assertThat(verification.get("fwqs").asBoolean()).as("the label's sig is passed on").isTrue();
+            assertThat(context.get("https://ref.gs1.org/voc/defaultLink").get(0).get("href").asString()).isEqualTo(anchor);
+        }
+    }
+
+    @Test
+    void everyAnswerNamesItsLinksetInALinkHeaderRedirectsToo() {
+        final String linkset = "<" + qr.resolverBase().replaceFirst("/$", "") + ITEM + "?linkType=linkset>; rel=\"linkset\"";
+        for (MediaType accept : List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML)) {
+            http.get().uri(ITEM).accept(accept).exchange().expectStatus().isOk()
+                    .expectHeader().value(HttpHeaders.LINK, link -> assertThat(link).startsWith(linkset))
+                    .expectBody(Void.class);
+        }
+        http.get().uri(ITEM + "?linkType=gs1:verificationService").exchange().expectStatus().isEqualTo(307)
+                .expectHeader().value(HttpHeaders.LINK, link -> assertThat(link).startsWith(linkset))
+                .expectBody(Void.class);
+    }
+
+    @Test
+    void aLinkTypeTheItemHasRedirectsWithTheQueryStringAndAnyOtherIsNotFound() {
+        http.get().uri(ITEM + "?linkType=gs1:verificationService&sig=abc").exchange()
+                .expectStatus().isEqualTo(307).expectHeader().location(ITEM + "?sig=abc").expectBody(Void.class);
+        http.get().uri(ITEM + "?sig=abc&linkType=https://ref.gs1.org/voc/defaultLink").exchange()
+                .expectStatus().isEqualTo(307).expectHeader().location(ITEM + "?sig=abc").expectBody(Void.class);
+        problem(ITEM + "?linkType=gs1:recipeInfo", 404, "NOT_FOUND");
     }
 
     @Test
