@@ -126,7 +126,23 @@ class FabricFaultIT {
      * Retry-After, and both succeed again within 10 s of the restart, and from then on, without the
      * api being touched.
      */
+    /**
+     * The drills test recovery from a fault, not a new api's first reading of the chain: on a long-lived
+     * network that takes minutes, and until it is done searches (the "did you mean" of a typed check)
+     * have no index to ask. So they start once the read model answers queries.
+     */
+    private void awaitReadModel() throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!ledger.readModelStatus().serving()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the read model did not catch up with the peer: " + ledger.readModelStatus());
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private void drill(final String process) throws Exception {
+        awaitReadModel();
         try (Load load = load()) {
             load.warmUp();
             load.start();
