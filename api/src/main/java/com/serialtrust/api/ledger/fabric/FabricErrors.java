@@ -19,7 +19,11 @@ final class FabricErrors {
     static RuntimeException translate(final String function, final GatewayException e) {
         final StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
         e.getDetails().forEach(d -> text.append(" | ").append(d.getMessage()));
-        final Optional<LedgerRefusal> refusal = LedgerRefusal.parse(text.toString(), Optional.empty());
+        // the gateway's message and each endorser's detail carry the same refusal: read it from one of
+        // them, so that the caller reads the contract's words once, not the gateway's account of them
+        final Optional<LedgerRefusal> refusal = LedgerRefusal.parse(String.valueOf(e.getMessage()), Optional.empty())
+                .or(() -> e.getDetails().stream().map(d -> LedgerRefusal.parse(d.getMessage(), Optional.empty()))
+                        .flatMap(Optional::stream).findFirst());
         if (refusal.isPresent()) {
             return refusal.get();
         }
