@@ -216,6 +216,26 @@ class RegistrationTest {
     class CanonicalState {
 
         @Test
+        void anItemRegisteredBeforeBatchesWereKeptWholeStillPrintsFromItsOwnKey() {
+            final Consortium c = Consortium.ready();
+            final Map<String, Object> input = c.signedItem(GTIN, "OWN-KEY", Map.of());
+            final var result = c.submit(c.brand, Map.of(), "RegisterItems", json(List.of(input)));
+            final String itemKey = "\u0000item\u0000" + GTIN + "\u0000OWN-KEY\u0000";
+            final String written = new String(c.ledger.state().get(itemKey).orElseThrow(), StandardCharsets.UTF_8);
+            // as the contract wrote it before: no registeredIn, the signature under the item's own key, no batch value
+            final String older = written.replaceFirst(",\"registeredIn\":\"[0-9a-f]+\"", "");
+            assertThat(older).isNotEqualTo(written);
+            final String collection = "_implicit_org_" + Consortium.BRAND;
+            com.serialtrust.sim.RawCommits.commit(c.ledger.state(), "older-contract", result.timestamp(),
+                    Map.of(itemKey, java.util.Optional.of(older.getBytes(StandardCharsets.UTF_8))), collection,
+                    Map.of(itemKey, java.util.Optional.of(((String) input.get("signature")).getBytes(StandardCharsets.UTF_8)),
+                            "\u0000labels\u0000" + result.txId() + "\u0000", java.util.Optional.empty()));
+            assertThat(c.query(c.brand, "GetItem", GTIN, "OWN-KEY").has("registeredIn")).isFalse();
+            assertThat(c.query(c.brand, "GetLabels", Consortium.refs("OWN-KEY")).get(0).get("signature").asString())
+                    .isEqualTo(input.get("signature"));
+        }
+
+        @Test
         void anItemWrittenWithItsSignatureBeforeDigestsStillReadsAsTheSameItem() {
             final Consortium c = Consortium.ready();
             final Map<String, Object> input = c.signedItem(GTIN, "LEGACY", Map.of());
