@@ -66,7 +66,7 @@ class Epcis {
         final LedgerEvent last = item.lastEvent();
         final String type = last.type();
         final String[] cbv = CBV.getOrDefault(type, new String[] {"inspecting", "active"});
-        final String epc = qr.resolverBase().replaceAll("/+$", "") + "/01/" + item.gtin() + "/21/" + item.serial();
+        final String epc = qr.resolverRoot() + "/01/" + item.gtin() + "/21/" + item.serial();
         final ObjectNode e = json.createObjectNode();
         final String kind = switch (type) {
             case "ASSEMBLED" -> "AggregationEvent";
@@ -83,7 +83,7 @@ class Epcis {
             default -> kind.equals("AggregationEvent") ? "ADD" : "OBSERVE";
         });
         if (kind.equals("AggregationEvent")) {
-            e.put("parentID", qr.resolverBase().replaceAll("/+$", "") + "/01/"
+            e.put("parentID", qr.resolverRoot() + "/01/"
                     + last.detail().orElse("").replaceAll("[()]", "/").replaceAll("^/01/", ""));
             e.putArray("childEPCs").add(epc);
         } else {

@@ -14,4 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record QrProperties(
         @DefaultValue("http://localhost:8080") String resolverBase,
         @DefaultValue("300") int defaultSize,
-        @DefaultValue("2000") int maxSize) {}
+        @DefaultValue("2000") int maxSize) {
+
+    /** The resolver's root as links under it are written: the base without trailing slashes. */
+    public String resolverRoot() {
+        return resolverBase.replaceAll("/+$", "");
+    }
+}

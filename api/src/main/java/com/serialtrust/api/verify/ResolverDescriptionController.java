@@ -36,10 +36,6 @@ class ResolverDescriptionController {
     @GetMapping(path = "/.well-known/gs1resolver", produces = MediaType.APPLICATION_JSON_VALUE)
     Description description() {
         // a GTIN with its serial is the one key served; no linkset replaces the default link
-        return new Description("SerialTrust", stripSlash(qr.resolverBase()), List.of("01"), List.of(GS1_VOCABULARY), false);
-    }
-
-    private static String stripSlash(final String base) {
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return new Description("SerialTrust", qr.resolverRoot(), List.of("01"), List.of(GS1_VOCABULARY), false);
     }
 }
