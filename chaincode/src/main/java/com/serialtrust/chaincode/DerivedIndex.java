@@ -11,6 +11,9 @@ import java.util.List;
 public final class DerivedIndex {
 
     private static final String ITEM_PREFIX = Tx.compositeKey(StateKeys.ITEM).orElseThrow();
+    /** Each index type's key prefix, made once: every range read of a SQLite state asks {@link #covers}. */
+    private static final List<String> TYPE_PREFIXES = SearchIndex.TYPES.stream()
+            .map(type -> Tx.compositeKey(type).orElseThrow()).toList();
 
     private DerivedIndex() {}
 
@@ -24,8 +27,8 @@ public final class DerivedIndex {
 
     /** Whether {@code key} (or a range starting at it) is of an index type: one no transaction writes. */
     public static boolean covers(final String key) {
-        for (String type : SearchIndex.TYPES) {
-            if (key.startsWith("\u0000" + type + "\u0000")) {
+        for (String prefix : TYPE_PREFIXES) {
+            if (key.startsWith(prefix)) {
                 return true;
             }
         }

@@ -54,8 +54,12 @@ final class ReadSide implements AutoCloseable {
      * connected to it (so never before the follower has asked).
      */
     boolean serving() {
-        return properties.readModel().serve() && follower.fault().isEmpty() && follower.caughtUp()
-                && model.height() >= ownLastBlock.get();
+        return healthy() && model.height() >= ownLastBlock.get();
+    }
+
+    /** On, its hash chain holding, and caught up with the peer once: it may answer, if not freshly. */
+    private boolean healthy() {
+        return properties.readModel().serve() && follower.fault().isEmpty() && follower.caughtUp();
     }
 
     /** The answer of the read model when it may give one and the query reads no private data; else empty, for the peer. */
@@ -74,7 +78,7 @@ final class ReadSide implements AutoCloseable {
      */
     Optional<byte[]> search(final SimIdentity caller, final String function, final List<String> args,
             final Map<String, byte[]> transientData) {
-        if (!properties.readModel().serve() || follower.fault().isPresent() || !follower.caughtUp()) {
+        if (!healthy()) {
             return Optional.empty();
         }
         answeredHere.incrementAndGet();
