@@ -57,11 +57,14 @@ function show(desk) {
 async function dashboard() {
   const root = $('dashboard');
   const status = root.querySelector('[data-part=status]');
+  root.setAttribute('aria-busy', 'true');
   try {
     const [{ render }, data] = await Promise.all([import('./dashboard.js'), api('/api/dashboard')]);
     render(root, data);
   } catch (e) {
     status.textContent = `The dashboard could not be loaded: ${e.message}`;
+  } finally {
+    root.removeAttribute('aria-busy');
   }
 }
 

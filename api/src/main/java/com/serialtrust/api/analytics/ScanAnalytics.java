@@ -143,7 +143,7 @@ public class ScanAnalytics {
                     return new Suspect(item.substring(0, slash), item.substring(slash + 1), reason.reason(),
                             v.get(1).hasValue() ? v.get(1).getValue() : "");
                 }))
-                .collectList());
+                .collectList(), Redis.PATIENT);
     }
 
     /**

@@ -79,7 +79,7 @@ public class Tallies {
                                 number(all.getT1().getT2().get(i).getValueOrElse("0"))));
                     }
                     return new Counts(true, series, places(all.getT2().getT1()), places(all.getT2().getT2()));
-                }))
+                }), Redis.PATIENT)
                 .defaultIfEmpty(new Counts(false, List.of(), List.of(), List.of()));
     }
 

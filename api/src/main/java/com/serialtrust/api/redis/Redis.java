@@ -26,6 +26,12 @@ public final class Redis implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
     private static final Duration LETTUCE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The deadline of a read that a person waits for and that has no other source (a dashboard, a list
+     * of suspects, a cached verification while the ledger is down): the configured deadline is for the
+     * verification path, where the answer goes on without Redis, and a busy server can exceed it.
+     */
+    public static final Duration PATIENT = Duration.ofSeconds(2);
     /** Reactor's context key for an operator-local onErrorDropped hook (Hooks.KEY_ON_ERROR_DROPPED). */
     private static final String ON_ERROR_DROPPED = "reactor.onErrorDropped.local";
 

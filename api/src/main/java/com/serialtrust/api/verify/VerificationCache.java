@@ -37,7 +37,6 @@ class VerificationCache {
     private final JsonMapper json;
     /** Items touched by recent events, with the sequence number of the last event that touched each. */
     private static final int TOUCHED_MAX = 100_000;
-    private static final java.time.Duration PATIENT = java.time.Duration.ofSeconds(2);
 
     private final AtomicLong invalidations = new AtomicLong();
     /** Unique per start: entries cached before a restart, when events may have been missed, go unread. */
@@ -69,11 +68,11 @@ class VerificationCache {
     }
 
     /**
-     * The cached verification, waiting for a slow Redis up to {@link #PATIENT}: when the ledger cannot
+     * The cached verification, waiting for a slow Redis up to {@link Redis#PATIENT}: when the ledger cannot
      * be reached, a verification a little late beats none.
      */
     Mono<VerificationView> getPatiently(final String gtin, final String serial, final String presented) {
-        return redis.call(r -> r.hget(key(gtin, serial), field(presented)), PATIENT)
+        return redis.call(r -> r.hget(key(gtin, serial), field(presented)), Redis.PATIENT)
                 .map(text -> json.readValue(text, VerificationView.class));
     }
 

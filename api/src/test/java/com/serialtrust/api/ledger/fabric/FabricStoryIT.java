@@ -264,11 +264,19 @@ class FabricStoryIT {
 
     @Test
     void theReadModelHoldsEveryKeyOfThePeerWithTheSameValue() throws Exception {
+        // whatever ran before, the audit has at least these items of its own to compare
+        final int written = 120;
+        final List<Map<String, String>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < written; i++) {
+            items.add(Map.of("gtin", "09520123456788", "serial", PREFIX + "AU-" + i));
+        }
+        http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(items).exchange().expectStatus().isOk().expectBody(Void.class);
         final ReadModelAudit.Report report = ((FabricLedger) ledger).auditReadModel();
         System.out.println("read model audit after the story: " + report);
         assertThat(report.listed()).isEmpty();
         assertThat(report.differences()).isZero();
-        assertThat(report.keys()).as("keys compared").isGreaterThan(100);
+        assertThat(report.keys()).as("keys compared").isGreaterThanOrEqualTo(written);
         assertThat(report.readModelBlock()).isGreaterThanOrEqualTo(report.peerBlock());
     }
 
