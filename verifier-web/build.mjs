@@ -47,7 +47,7 @@ for (const [file, read] of Object.entries(sources)) {
   names[file] = hashed(file, bytes);
   writeFileSync(`${out}/${names[file]}`, bytes);
 }
-for (const page of ['index.html', 'staff.html']) {
+for (const page of ['index.html', 'staff.html', 'product.html']) {
   let html = readFileSync(`src/main/web/${page}`, 'utf8');
   for (const [plain, name] of Object.entries(names)) {
     html = html.replaceAll(`/app/${plain}"`, `/app/${name}"`);

@@ -76,6 +76,11 @@ public final class Calls {
                 serialScheme);
     }
 
+    /** A product model by its GTIN: public, as GS1 product data is. */
+    public static Call<Product> getProduct(final String gtin) {
+        return Call.of(Transaction.GET_PRODUCT, new TypeReference<>() {}, gtin);
+    }
+
     /**
      * Registers a batch of items; their signatures travel beside it as transient data, in batch order,
      * for the brand's own private collection only ({@link Call#callersOwnSecrets()}).

@@ -37,6 +37,16 @@ public record DigitalLink(ElementString element, Optional<String> signature) {
      * @throws InvalidIdentifierException if the URI is not a Digital Link for a serialised item
      */
     public static DigitalLink parse(final String uri) {
+        final Map<String, String> ais = new LinkedHashMap<>();
+        final Optional<String> signature = readAis(uri, ais);
+        return new DigitalLink(ElementString.fromAis(ais), signature);
+    }
+
+    /**
+     * Reads a Digital Link URI's AIs, from its path and its query, into {@code ais}; answers its
+     * {@code sig}. Nothing is checked beyond the URI's syntax and the order of the path's AIs.
+     */
+    static Optional<String> readAis(final String uri, final Map<String, String> ais) {
         Objects.requireNonNull(uri, "uri");
         if (uri.length() > MAX_LENGTH) {
             throw invalid("URI longer than " + MAX_LENGTH + " characters");
@@ -51,10 +61,9 @@ public record DigitalLink(ElementString element, Optional<String> signature) {
                 || !parsed.getScheme().equalsIgnoreCase("https") && !parsed.getScheme().equalsIgnoreCase("http")) {
             throw invalid("a Digital Link is an http(s) URI: " + Text.quote(uri));
         }
-        final Map<String, String> ais = new LinkedHashMap<>();
         final Optional<String> signature = readQuery(parsed.getRawQuery(), ais);
         readPath(parsed.getRawPath(), ais);
-        return new DigitalLink(ElementString.fromAis(ais), signature);
+        return signature;
     }
 
     private static void readPath(final String rawPath, final Map<String, String> ais) {
@@ -137,11 +146,11 @@ public record DigitalLink(ElementString element, Optional<String> signature) {
         }
     }
 
-    private static String encode(final String value) {
+    static String encode(final String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
     }
 
-    private static InvalidIdentifierException invalid(final String message) {
+    static InvalidIdentifierException invalid(final String message) {
         return new InvalidIdentifierException(DIGITAL_LINK_INVALID, message);
     }
 }

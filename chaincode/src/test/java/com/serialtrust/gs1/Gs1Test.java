@@ -125,6 +125,35 @@ class Gs1Test {
     }
 
     @Nested
+    class ProductLinks {
+
+        @Test
+        void aLinkWithoutSerialNamesTheProductOrItsLot() {
+            assertThat(ProductLink.parse("https://id.gs1.org/01/09520123456788"))
+                    .isEqualTo(new ProductLink(Gtin.parse("09520123456788"), Optional.empty(), Optional.empty()));
+            final ProductLink lot = ProductLink.parse("https://id.gs1.org/01/09520123456788/22/V1/10/A%2FB?17=270101");
+            assertThat(lot).isEqualTo(new ProductLink(Gtin.parse("09520123456788"), Optional.of("V1"), Optional.of("A/B")));
+            assertThat(lot.toUri("https://r.example/")).isEqualTo("https://r.example/01/09520123456788/22/V1/10/A%2FB");
+            assertThat(lot.gtinOnly().toUri("https://r.example")).isEqualTo("https://r.example/01/09520123456788");
+        }
+
+        @Test
+        void theLevelsAboveAnItemAreItsLotAndItsProduct() {
+            final ProductLink above = ProductLink.of(DigitalLink.parse("https://x/01/09520123456788/10/L1/21/S1").element());
+            assertThat(above.toUri("https://x")).isEqualTo("https://x/01/09520123456788/10/L1");
+        }
+
+        @Test
+        void refusesItemsBadGtinsBadLotsAndWrongOrder() {
+            for (String bad : new String[] {"https://x/01/09520123456788/21/S1", "https://x/01/09520123456789",
+                    "https://x/01/09520123456788/10/" + "L".repeat(21), "https://x/01/09520123456788/10/L/22/V",
+                    "https://x/01/09520123456788/10", "https://x/01/09520123456788?10=L"}) {
+                assertThatThrownBy(() -> ProductLink.parse(bad)).as(bad).isInstanceOf(InvalidIdentifierException.class);
+            }
+        }
+    }
+
+    @Nested
     class CloseSerialMatching {
 
         @Test

@@ -1,7 +1,6 @@
 package com.serialtrust.api.verify;
 
 import com.serialtrust.api.analytics.Scan;
-import com.serialtrust.gs1.DigitalLink;
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.api.problem.Problems;
@@ -21,40 +20,56 @@ import reactor.core.publisher.Mono;
 
 /**
  * The GS1 Digital Link resolver: {@code /01/{gtin}[/22/{cpv}][/10/{lot}]/21/{serial}}, other AIs and
- * {@code sig} in the query. JSON for machines, the verifier page for browsers, the item's linkset for
+ * {@code sig} in the query. JSON for machines, the verifier page for browsers, the linkset for
  * {@code ?linkType=linkset} (or {@code all}) and {@code Accept: application/linkset+json}; every answer
- * names its linkset in a {@code Link} header.
+ * names its linkset in a {@code Link} header. A link without a serial, {@code /01/{gtin}[/22/{cpv}][/10/{lot}]},
+ * answers the product (or lot): its brand and the recalls in force.
  */
 @RestController
 class ResolverController {
 
+    // every handler names each shape of link it takes: a request matches the handler with the most
+    // specific pattern first, and only then the media type it asked for, so a catch-all alone would lose
+    private static final String ITEM = "/01/{gtin}/21/{serial}";
+    private static final String LOT_ITEM = "/01/{gtin}/10/{lot}/21/{serial}";
+    private static final String CPV_ITEM = "/01/{gtin}/22/{cpv}/21/{serial}";
+    private static final String CPV_LOT_ITEM = "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}";
+    private static final String PRODUCT = "/01/{gtin}";
+    private static final String LOT = "/01/{gtin}/10/{lot}";
+    private static final String CPV = "/01/{gtin}/22/{cpv}";
+    private static final String CPV_LOT = "/01/{gtin}/22/{cpv}/10/{lot}";
+    /** A trailing slash, or a path that is not a Digital Link (answered 400). */
+    private static final String ANY = "/01/**";
+
     private final VerificationService verification;
+    private final ProductSummaries products;
     private final QrProperties qr;
 
-    ResolverController(final VerificationService verification, final QrProperties qr) {
+    ResolverController(final VerificationService verification, final ProductSummaries products, final QrProperties qr) {
         this.verification = verification;
+        this.products = products;
         this.qr = qr;
     }
 
-    @GetMapping(path = {
-        "/01/{gtin}/21/{serial}",
-        "/01/{gtin}/10/{lot}/21/{serial}",
-        "/01/{gtin}/22/{cpv}/21/{serial}",
-        "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
-    }, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM}, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<VerificationView> verify(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return Mono.fromCallable(() -> linked(request, response)).flatMap(link -> verification.verify(link, Scan.of(request)));
+        return Mono.fromCallable(() -> target(request, response))
+                .flatMap(target -> verification.verify(target.requireItem(), Scan.of(request)));
     }
 
-    @GetMapping(path = {
-        "/01/{gtin}/21/{serial}",
-        "/01/{gtin}/10/{lot}/21/{serial}",
-        "/01/{gtin}/22/{cpv}/21/{serial}",
-        "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
-    }, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = {PRODUCT, LOT, CPV, CPV_LOT}, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    Mono<ProductSummaries.ProductView> product(final ServerHttpRequest request, final ServerHttpResponse response) {
+        return Mono.fromCallable(() -> target(request, response)).flatMap(target -> products.of(target.level()));
+    }
+
+    /** The scan page with the item's verification, or the product page, for a browser. */
+    @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM, PRODUCT, LOT, CPV, CPV_LOT, ANY}, produces = MediaType.TEXT_HTML_VALUE)
     Mono<ResponseEntity<String>> page(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return Mono.fromCallable(() -> linked(request, response)).flatMap(link -> verification.verify(link, Scan.of(request)))
-                .map(v -> ResponseEntity.ok(VerifierPage.render(v)))
+        return Mono.fromCallable(() -> target(request, response))
+                .flatMap(target -> target.item().isPresent()
+                        ? verification.verify(target.item().get(), Scan.of(request)).map(VerifierPage::render)
+                        : products.of(target.level()).map(ProductPage::render))
+                .map(ResponseEntity::ok)
                 // a person who scanned a broken or forged label gets the scan page saying what is wrong, not JSON
                 .onErrorResume(e -> Problems.ofClientError(e)
                         .map(problem -> Mono.just(ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
@@ -62,38 +77,41 @@ class ResolverController {
                         .orElseGet(() -> Mono.error(e)));
     }
 
-    /** The item's linkset, asked for by its media type. Reading it counts no scan. */
-    @GetMapping(path = {
-        "/01/{gtin}/21/{serial}",
-        "/01/{gtin}/10/{lot}/21/{serial}",
-        "/01/{gtin}/22/{cpv}/21/{serial}",
-        "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
-    }, produces = "application/linkset+json")
+    /** The linkset, asked for by its media type. Reading it counts no scan. */
+    @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM, PRODUCT, LOT, CPV, CPV_LOT, ANY}, produces = "application/linkset+json")
     ResponseEntity<Linksets.Linkset> linkset(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(Linksets.of(linked(request, response), qr.resolverBase()));
+        return ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(Linksets.of(target(request, response), qr.resolverBase()));
     }
 
     /**
      * A requested link type: {@code linkset} or {@code all} is the linkset; a type this resolver serves
-     * for an item redirects (307) to that link with the rest of the query string; any other is a 404.
+     * at that level redirects (307) to that link with the rest of the query string; any other is a 404.
      */
-    @GetMapping(path = {
-        "/01/{gtin}/21/{serial}",
-        "/01/{gtin}/10/{lot}/21/{serial}",
-        "/01/{gtin}/22/{cpv}/21/{serial}",
-        "/01/{gtin}/22/{cpv}/10/{lot}/21/{serial}"
-    }, params = "linkType")
+    @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM, PRODUCT, LOT, CPV, CPV_LOT, ANY}, params = "linkType")
     ResponseEntity<Linksets.Linkset> linkType(final ServerHttpRequest request, final ServerHttpResponse response,
             @RequestParam final String linkType) {
-        final DigitalLink link = linked(request, response);
+        final ResolverTarget target = target(request, response);
         if (linkType.equals("linkset") || linkType.equals("all")) {
-            return ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(Linksets.of(link, qr.resolverBase()));
+            return ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(Linksets.of(target, qr.resolverBase()));
         }
-        if (!Linksets.serves(linkType)) {
+        if (!Linksets.serves(target, linkType)) {
             throw new ApiProblem(ApiError.NOT_FOUND, "no link of type " + Text.quote(linkType)
-                    + " for this item; its linkset lists the ones there are: ?linkType=linkset");
+                    + " here; the linkset lists the ones there are: ?linkType=linkset");
         }
         return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(withoutLinkType(request)).build();
+    }
+
+    /**
+     * Any other address under {@code /01}: a link with a trailing slash (tolerated, as a GS1-conformant
+     * resolver must), or a path that is not a Digital Link (400, naming the fault: a wrong qualifier
+     * order, a segment without its value).
+     */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true) // the same answers as the documented shapes above
+    @GetMapping(path = ANY, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    Mono<?> other(final ServerHttpRequest request, final ServerHttpResponse response) {
+        return Mono.fromCallable(() -> target(request, response))
+                .flatMap(target -> target.item().isPresent() ? verification.verify(target.item().get(), Scan.of(request))
+                        : products.of(target.level()));
     }
 
     private static URI withoutLinkType(final ServerHttpRequest request) {
@@ -103,43 +121,10 @@ class ResolverController {
         return URI.create(request.getURI().getRawPath() + (rest.isEmpty() ? "" : "?" + rest));
     }
 
-    /** The request's link, with the {@code Link} header that names its linkset set on the answer. */
-    private DigitalLink linked(final ServerHttpRequest request, final ServerHttpResponse response) {
-        final DigitalLink link = link(request);
-        response.getHeaders().add(HttpHeaders.LINK, Linksets.header(link, qr.resolverBase()));
-        return link;
-    }
-
-    /**
-     * Any other address under {@code /01}: the same link with a trailing slash (tolerated, as a
-     * GS1-conformant resolver must), a path that is not a Digital Link (400, naming the fault: a wrong
-     * qualifier order, a segment without its value), or a link to a product or lot without a serial,
-     * which this resolver does not serve (404).
-     */
-    @GetMapping(path = "/01/**", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    Mono<VerificationView> other(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return verify(request, response);
-    }
-
-    @GetMapping(path = "/01/**", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<ResponseEntity<String>> otherPage(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return page(request, response);
-    }
-
-    /** Lot- or product-level: {@code /01/<gtin>[/22/<cpv>][/10/<lot>]} and nothing after. */
-    private static final java.util.regex.Pattern ABOVE_ITEM = java.util.regex.Pattern.compile("/01/[^/]+(/22/[^/]+)?(/10/[^/]+)?");
-
-    /** The request as the Digital Link it is; the host does not matter, only the path and query. */
-    static DigitalLink link(final ServerHttpRequest request) {
-        final String query = request.getURI().getRawQuery();
-        String path = request.getURI().getRawPath();
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        if (ABOVE_ITEM.matcher(path).matches()) {
-            throw new ApiProblem(ApiError.NOT_FOUND, "this resolver answers for serialised items: "
-                    + "/01/<gtin>/21/<serial> (a lot or product page is not served here)");
-        }
-        return DigitalLink.parse("https://resolver" + path + (query == null ? "" : "?" + query));
+    /** The request's target, with the {@code Link} header that names its linkset set on the answer. */
+    private ResolverTarget target(final ServerHttpRequest request, final ServerHttpResponse response) {
+        final ResolverTarget target = ResolverTarget.of(request);
+        response.getHeaders().add(HttpHeaders.LINK, Linksets.header(target, qr.resolverBase()));
+        return target;
     }
 }

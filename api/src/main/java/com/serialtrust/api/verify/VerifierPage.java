@@ -16,14 +16,15 @@ import com.serialtrust.chaincode.Warranty;
  */
 final class VerifierPage {
 
-    static final String SHELL = load();
+    static final String SHELL = load("index.html");
 
     private VerifierPage() {}
 
-    private static String load() {
-        try (InputStream in = VerifierPage.class.getResourceAsStream("/static/app/index.html")) {
+    /** A page of verifier-web, as its build wrote it (asset names hashed). */
+    static String load(final String page) {
+        try (InputStream in = VerifierPage.class.getResourceAsStream("/static/app/" + page)) {
             if (in == null) {
-                throw new IllegalStateException("the scan page (verifier-web) is not on the class path");
+                throw new IllegalStateException("the page " + page + " (verifier-web) is not on the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -113,6 +113,10 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
                 bad(null, "GET", "/01/09520123456788/22/" + "C".repeat(21) + "/21/DEMO-0001", null, 400, "DIGITAL_LINK_INVALID"),
                 bad(null, "GET", "/01/09520123456788/22/C1/10/" + "L".repeat(21) + "/21/DEMO-0001", null, 400, "LOT_INVALID"),
                 bad(null, "GET", "/01/09520123456788/21/DEMO-0001/10/L1", null, 400, "DIGITAL_LINK_INVALID"),
+                bad(null, "GET", "/01/12345673", null, 400, "GTIN_INVALID"),
+                bad(null, "GET", "/01/09520123456788/10/" + "L".repeat(21), null, 400, "LOT_INVALID"),
+                bad(null, "GET", "/01/09520123456788/22/" + "C".repeat(21), null, 400, "DIGITAL_LINK_INVALID"),
+                bad(null, "GET", "/01/09520123456788/22/C1/10/" + "L".repeat(21), null, 400, "LOT_INVALID"),
                 bad(null, "POST", "/verify/photo", "image/png", "not a picture", 400, "IMAGE_INVALID"),
                 bad(null, "POST", "/verify/photo", "multipart/form-data; boundary=b",
                         "--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"label.png\"\r\n"

@@ -208,6 +208,10 @@ class AuthorisationWalkIntegrationTests extends DemoIntegrationTest {
             case "GET /01/{gtin}/22/{cpv}/21/{serial}" -> Call.get("/01/" + GTIN + "/22/BLUE/21/DEMO-0001");
             case "GET /01/{gtin}/22/{cpv}/10/{lot}/21/{serial}" -> Call.get("/01/" + GTIN + "/22/BLUE/10/WALK/21/DEMO-0001");
             case "GET /01/**" -> Call.get(labelPath("DEMO-0001").replace("?", "/?"));
+            case "GET /01/{gtin}" -> Call.get("/01/" + GTIN);
+            case "GET /01/{gtin}/10/{lot}" -> Call.get("/01/" + GTIN + "/10/WALK");
+            case "GET /01/{gtin}/22/{cpv}" -> Call.get("/01/" + GTIN + "/22/BLUE");
+            case "GET /01/{gtin}/22/{cpv}/10/{lot}" -> Call.get("/01/" + GTIN + "/22/BLUE/10/WALK");
             case "POST /verify/photo" -> new Call("POST", "/verify/photo", MediaType.IMAGE_PNG_VALUE, labelPhoto(), Optional.empty());
             case "GET /", "GET /app/", "GET /ping", "GET /.well-known/gs1resolver", "GET /api/me", "GET /api/keys", "GET /api/suspects", "GET /api/dashboard", "GET /api/police/stolen",
                     "GET /api/police/sightings" -> Call.get(p);

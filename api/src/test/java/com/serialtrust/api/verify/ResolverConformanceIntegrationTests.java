@@ -164,10 +164,86 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
         problem("/01/" + DemoApi.GTIN + "/21/DEMO-0001/21/DEMO-0002", 400, "DIGITAL_LINK_INVALID");
     }
 
+    private static final String PRODUCT = "/01/" + DemoApi.GTIN;
+
+    /** A recall of a lot no item is in, so that no other test's item reads RECALLED. */
+    private void recallLot(final String lot, final String notice) {
+        http.post().uri("/api/recalls").header(HttpHeaders.AUTHORIZATION, bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("scope", java.util.Map.of("gtin", DemoApi.GTIN, "lot", lot), "notice", notice))
+                .exchange().expectStatus().is2xxSuccessful().expectBody(Void.class);
+    }
+
+    private JsonNode json(final String path) {
+        return json.readTree(http.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+    }
+
     @Test
-    void aLinkAboveTheItemIsNotServedHereAndSaysSo() {
-        problem("/01/" + DemoApi.GTIN, 404, "NOT_FOUND");
-        problem("/01/" + DemoApi.GTIN + "/10/LOT1", 404, "NOT_FOUND");
-        problem("/01/" + DemoApi.GTIN + "/", 404, "NOT_FOUND");
+    void aGtinOnlyLinkAnswersTheProductItsBrandAndTheRecallsOfAnyOfItsLots() {
+        recallLot("PAGE-A", "Lot PAGE-A: the crown may come loose.");
+        final JsonNode product = json(PRODUCT);
+        assertThat(product.get("gtin").asString()).isEqualTo(DemoApi.GTIN);
+        assertThat(product.get("productName").asString()).isEqualTo("Trail watch");
+        assertThat(product.get("manufacturerName").asString()).isEqualTo("Trail Watch Company (demo)");
+        assertThat(product.get("warrantyMonths").asInt()).isEqualTo(24);
+        assertThat(product.get("recalls").toString()).contains("the crown may come loose").contains("\"kind\":\"LOT\"");
+        assertThat(json(PRODUCT + "/").toString()).as("a trailing slash is tolerated here too").isEqualTo(product.toString());
+    }
+
+    @Test
+    void aLotLinkAnswersTheRecallsOfThatLotAndNotOfAnother() {
+        recallLot("PAGE-B", "Lot PAGE-B: return the strap.");
+        final JsonNode lot = json(PRODUCT + "/10/PAGE-B");
+        assertThat(lot.get("lot").asString()).isEqualTo("PAGE-B");
+        assertThat(lot.get("recalls").toString()).contains("return the strap");
+        assertThat(json(PRODUCT + "/10/PAGE-OTHER").get("recalls").toString()).doesNotContain("return the strap");
+    }
+
+    @Test
+    void aBrowserGetsAProductPageThatNeedsNoScript() {
+        recallLot("PAGE-C", "Lot PAGE-C: the glass may crack.");
+        http.get().uri(PRODUCT + "/10/PAGE-C").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("<h1 id=\"product-name\">Trail watch</h1>").contains("Trail Watch Company (demo)")
+                        .contains("Lot PAGE-C is recalled").contains("the glass may crack").doesNotContain("<script"));
+    }
+
+    @Test
+    void aBrowsersOwnAcceptHeaderGetsPagesForItemsAndProducts() {
+        final String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        for (String path : List.of(ITEM, PRODUCT)) {
+            http.get().uri(path).header(HttpHeaders.ACCEPT, browser).exchange().expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML).expectBody(Void.class);
+        }
+    }
+
+    @Test
+    void aProductNoBrandRegisteredIsNotFoundAndABadGtinIsABadRequest() {
+        problem("/01/09520123456795", 404, "PRODUCT_NOT_FOUND");
+        problem("/01/09520123456789", 400, "GTIN_INVALID");
+        problem(PRODUCT + "/10/" + "L".repeat(21), 400, "LOT_INVALID");
+    }
+
+    @Test
+    void anItemsLinksetHasALevelForItsLotAndItsProductAndAProductsHasItsOwn() throws Exception {
+        final String root = qr.resolverBase().replaceFirst("/$", "");
+        final JsonNode item = linkset(ITEM + "?linkType=linkset", MediaType.APPLICATION_JSON).get("linkset");
+        assertThat(item.get(item.size() - 1).get("anchor").asString()).isEqualTo(root + PRODUCT);
+        assertThat(item.get(item.size() - 1).get("https://ref.gs1.org/voc/pip").get(0).get("href").asString()).isEqualTo(root + PRODUCT);
+        final JsonNode lot = linkset(PRODUCT + "/10/PAGE-D?linkType=linkset", MediaType.APPLICATION_JSON).get("linkset");
+        assertThat(lot).hasSize(2);
+        assertThat(lot.get(0).get("anchor").asString()).isEqualTo(root + PRODUCT + "/10/PAGE-D");
+        assertThat(lot.get(0).get("https://ref.gs1.org/voc/defaultLink").get(0).get("href").asString()).isEqualTo(root + PRODUCT + "/10/PAGE-D");
+        assertThat(lot.get(1).get("anchor").asString()).isEqualTo(root + PRODUCT);
+    }
+
+    @Test
+    void aProductRedirectsToItsPageAndHasNoVerification() {
+        http.get().uri(PRODUCT + "?linkType=gs1:pip&x=1").exchange().expectStatus().isEqualTo(307)
+                .expectHeader().location(PRODUCT + "?x=1")
+                .expectHeader().value(HttpHeaders.LINK, link -> assertThat(link).contains(PRODUCT + "?linkType=linkset>"))
+                .expectBody(Void.class);
+        problem(PRODUCT + "?linkType=gs1:verificationService", 404, "NOT_FOUND");
     }
 }

@@ -35,6 +35,9 @@ class ResolverControllerTests {
     @MockitoBean
     private VerificationService verification;
 
+    @MockitoBean
+    private ProductSummaries products;
+
     @Test
     void everyIdentifierOfTheScannedLinkAndItsSignatureReachTheVerification() {
         when(verification.verify(any(), any())).thenReturn(Mono.just(unregistered("09520123456788", "DEMO-0002")));

@@ -179,6 +179,19 @@ class FabricStoryIT {
     }
 
     @Test
+    void aLinkWithoutSerialAnswersTheProductWithALotsRecallFromTheLedger() {
+        final String lot = PREFIX + "PL";
+        http.post().uri("/api/recalls").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("scope", Map.of("gtin", "09520123456788", "lot", lot), "notice", "Lot " + lot + ": check the clasp."))
+                .exchange().expectStatus().is2xxSuccessful().expectBody(Void.class);
+        http.get().uri("/01/09520123456788/10/{lot}", lot).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.productName").isEqualTo("Trail watch")
+                .jsonPath("$.recalls[0].notice").isEqualTo("Lot " + lot + ": check the clasp.");
+        http.get().uri("/01/09520123456788").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Lot " + lot + " is recalled"));
+    }
+
+    @Test
     void theServiceCentreIsAChannelMemberThatRecordsRepairsAndVoidsAWarranty() {
         final String item = "/api/items/09520123456788/" + PREFIX + "0003";
         http.post().uri(item + "/service-records").header("Authorization", bearer("service")).contentType(MediaType.APPLICATION_JSON)
