@@ -32,7 +32,9 @@ public record DigitalLink(ElementString element, Optional<String> signature) {
 
     /**
      * Parses a Digital Link URI. The path holds 01, then optionally 22 and 10, then 21, in that
-     * order; 11 and 17 travel as query parameters; {@code sig} carries the signature.
+     * order; 11 and 17 travel as query parameters, kept as the item's; any other data attribute of
+     * {@link DataAttributes} is accepted if its value is well formed, and not kept; {@code sig} carries
+     * the signature.
      *
      * @throws InvalidIdentifierException if the URI is not a Digital Link for a serialised item
      */
@@ -95,6 +97,7 @@ public record DigitalLink(ElementString element, Optional<String> signature) {
             return Optional.empty();
         }
         String signature = null;
+        final java.util.Set<String> attributes = new java.util.HashSet<>();
         for (String pair : rawQuery.split("&")) {
             final int eq = pair.indexOf('=');
             final String key = decode(eq < 0 ? pair : pair.substring(0, eq));
@@ -107,12 +110,17 @@ public record DigitalLink(ElementString element, Optional<String> signature) {
                     throw invalid("sig appears twice");
                 }
                 signature = value;
-            } else if (QUERY_AIS.contains(key)) {
-                if (ais.put(key, value) != null) {
+            } else if (!key.isEmpty() && Gtin.isDigits(key)) {
+                if (!attributes.add(key)) {
                     throw invalid("AI " + key + " appears twice");
                 }
-            } else if (!key.isEmpty() && Gtin.isDigits(key)) {
-                throw invalid("unsupported AI " + Text.quote(key));
+                if (QUERY_AIS.contains(key)) {
+                    ais.put(key, value); // the dates the brand signed, checked as the item's
+                } else {
+                    DataAttributes.fault(key, value).ifPresent(fault -> {
+                        throw invalid(fault);
+                    });
+                }
             }
             // other, non-AI parameters are ignored, as the Digital Link standard allows
         }

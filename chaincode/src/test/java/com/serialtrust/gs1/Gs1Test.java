@@ -108,10 +108,28 @@ class Gs1Test {
         @Test
         void refusesWrongOrderUnknownAisAndNonLinks() {
             for (String bad : new String[] {"https://x/21/1/01/09520123456788", "https://x/01/09520123456788/21/1/10/L",
-                    "https://x/01/09520123456788/21/1?99=1", "ftp://x/01/09520123456788/21/1", "not a uri at all",
+                    "https://x/01/09520123456788/21/1?89=1", "https://x/01/09520123456788/21/1?15=1",
+                    "https://x/01/09520123456788/21/1?3103=12345", "https://x/01/09520123456788/21/1?414=9520123456788", "ftp://x/01/09520123456788/21/1", "not a uri at all",
                     "https://x/01/09520123456789/21/1", "https://x/01/09520123456788", "https://x/01/09520123456788/21/%ZZ",
                     "https://x/01/09520123456788/21/" + "1".repeat(3000)}) {
                 assertThatThrownBy(() -> DigitalLink.parse(bad)).as(bad).isInstanceOf(InvalidIdentifierException.class);
+            }
+        }
+
+        @Test
+        void everyWellFormedDataAttributeIsAcceptedAndOnlyTheSignedDatesAreKept() {
+            final DigitalLink link = DigitalLink.parse("https://x/01/09520123456788/10/L1/21/S1?15=270131&3103=001250"
+                    + "&17=270200&99=any%2Ftext&7003=2701311200&410=9520123456788&8008=2611301415&utm_source=qr&sig=c2ln");
+            assertThat(link.element().canonical()).isEqualTo("(01)09520123456788(10)L1(21)S1(17)270200");
+            assertThat(link.signature()).contains("c2ln");
+        }
+
+        @Test
+        void aDataAttributeWithABadValueOrTwiceIsRefusedSayingWhy() {
+            for (String[] bad : new String[][] {{"?15=271301", "date"}, {"?3103=12345", "format"}, {"?410=9520123456789", "check digit"},
+                    {"?15=270101&15=270102", "twice"}, {"?3106=000001", "not a data attribute"}, {"?00=123456789012345675", "not a data attribute"}}) {
+                assertThatThrownBy(() -> DigitalLink.parse("https://x/01/09520123456788/21/S1" + bad[0])).as(bad[0])
+                        .isInstanceOf(InvalidIdentifierException.class).hasMessageContaining(bad[1]);
             }
         }
 

@@ -158,6 +158,15 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
     }
 
     @Test
+    void everyValidDataAttributeInTheQueryIsAcceptedAndABadOneIsABadRequest() {
+        assertThat(verdict(ITEM + "?15=271231&3103=001250&7003=2712311200&99=X%2F1&utm_medium=qr"))
+                .as("attributes that are not the item's identifiers change nothing").isEqualTo(verdict(ITEM));
+        problem(ITEM + "?15=271331", 400, "DIGITAL_LINK_INVALID");
+        problem(ITEM + "?3103=1", 400, "DIGITAL_LINK_INVALID");
+        problem(ITEM + "?414=9520123456788", 400, "DIGITAL_LINK_INVALID");
+    }
+
+    @Test
     void aPathThatIsNotADigitalLinkIsABadRequestNamingTheFault() {
         problem("/01/" + DemoApi.GTIN + "/foo", 400, "DIGITAL_LINK_INVALID");
         problem(ITEM + "/10/LOT1", 400, "DIGITAL_LINK_INVALID");
