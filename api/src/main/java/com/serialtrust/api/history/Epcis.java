@@ -17,12 +17,14 @@ import tools.jackson.databind.node.ObjectNode;
  * one event per ledger change, with the CBV 2.0 business step and disposition it stands for; assembly as
  * an AggregationEvent, a retail sale as a TransactionEvent. A consumer's claim or resale is an
  * ObjectEvent with no business step (CBV has none for it) and no read point: no organisation's site saw
- * it. Items are named by their GS1 Digital Link URIs.
+ * it. Items are named by their GS1 Digital Link URIs; each event's id is its CBV 2.0 event hash ({@link EventHash}).
  */
 @Component
 class Epcis {
 
     static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+    /** The vocabulary of SerialTrust's own fields, as the document's context declares it. */
+    static final Map<String, String> NAMESPACES = Map.of("serialtrust", "urn:serialtrust:");
 
     /** Ledger event type to CBV business step and disposition. */
     private static final Map<String, String[]> CBV = Map.ofEntries(
@@ -51,7 +53,7 @@ class Epcis {
 
     ObjectNode document(final List<HistoryEntry> history) {
         final ObjectNode doc = json.createObjectNode();
-        doc.putArray("@context").add(CONTEXT).addObject().put("serialtrust", "urn:serialtrust:");
+        doc.putArray("@context").add(CONTEXT).addObject().put("serialtrust", NAMESPACES.get("serialtrust"));
         doc.put("type", "EPCISDocument");
         doc.put("schemaVersion", "2.0");
         doc.put("creationDate", Instant.now().toString());
@@ -76,7 +78,6 @@ class Epcis {
         e.put("type", kind);
         e.put("eventTime", entry.at().toString());
         e.put("eventTimeZoneOffset", "+00:00");
-        e.put("eventID", "ni:///sha-256;" + entry.txId() + "?ver=CBV2.0");
         e.put("action", switch (type) {
             case "REGISTERED" -> "ADD";
             case "DECOMMISSIONED" -> "DELETE";
@@ -103,6 +104,7 @@ class Epcis {
             e.put("serialtrust:ownership", type.toLowerCase(java.util.Locale.ROOT));
         }
         e.put("serialtrust:txId", entry.txId());
+        e.put("eventID", EventHash.of(e, NAMESPACES));
         return e;
     }
 

@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * An item's history exported as EPCIS 2.0 is valid by GS1's own JSON schema, for every event type the
  * export emits: an assembly, a sale, a return and a decommissioning, on the embedded ledger.
  */
+// a resolver under a host name, as in production: epcis2.js's hash generator takes a link under
+// localhost:PORT for some other URI and leaves it as it is, where the api (and CBV) read it as a Digital Link
+@org.springframework.test.context.TestPropertySource(properties = "serialtrust.qr.resolver-base=https://id.serialtrust.test")
 class EpcisIntegrationTests extends DemoIntegrationTest {
 
     private static final String GTIN = DemoApi.GTIN;
@@ -48,9 +51,18 @@ class EpcisIntegrationTests extends DemoIntegrationTest {
 
         final TreeSet<String> types = new TreeSet<>();
         final TreeSet<String> steps = new TreeSet<>();
+        final java.util.Set<String> ids = new java.util.HashSet<>();
         for (String serial : List.of("EPC-WATCH", "EPC-STRAP")) {
             final JsonNode document = epcis(serial);
             assertThat(com.serialtrust.api.Gs1Schemas.epcisErrors(document)).as("%s: %s", serial, document).isEmpty();
+            // each event's id is its CBV 2.0 event hash, as GS1 France's generator computes it
+            final List<String> expected = com.serialtrust.api.Gs1Schemas.eventHashes(document);
+            final List<String> actual = new java.util.ArrayList<>();
+            document.get("epcisBody").get("eventList").forEach(e -> actual.add(e.get("eventID").asString()));
+            assertThat(actual).as("%s", document).hasSize(document.get("epcisBody").get("eventList").size()).isEqualTo(expected);
+            actual.forEach(id -> assertThat(ids.add(id)).as("one id per event: %s", id).isTrue());
+            assertThat(epcis(serial).get("epcisBody").get("eventList").get(0).get("eventID").asString())
+                    .as("a second export names the event alike").isEqualTo(actual.get(0));
             document.get("epcisBody").get("eventList").forEach(e -> {
                 types.add(e.get("type").asString());
                 steps.add(e.get("bizStep").asString());

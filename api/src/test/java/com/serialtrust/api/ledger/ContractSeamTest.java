@@ -39,6 +39,7 @@ class ContractSeamTest {
     void noContractResultIsEditedAsAJsonTree() throws IOException {
         final java.util.Map<String, String> allowed = java.util.Map.of(
                 "Epcis.java", "writes EPCIS documents from the typed history",
+                "EventHash.java", "reads the EPCIS events Epcis writes, to name them by their hash",
                 "HistoryController.java", "answers the EPCIS document Epcis writes",
                 "VerifierPage.java", "writes a problem's data into the scan page",
                 "OwnershipController.java", "salts the owner's own contact object before it is sent");
