@@ -130,10 +130,7 @@ public record DigitalLink(ElementString element, Optional<String> signature) {
     /** The URI for this item under a resolver base such as {@code https://id.example.com}. */
     public String toUri(final String resolverBase) {
         Objects.requireNonNull(resolverBase, "resolverBase");
-        final StringBuilder out = new StringBuilder(resolverBase.replaceAll("/+$", ""));
-        out.append("/01/").append(element.gtin().value());
-        element.cpv().ifPresent(v -> out.append("/22/").append(encode(v)));
-        element.lot().ifPresent(v -> out.append("/10/").append(encode(v)));
+        final StringBuilder out = new StringBuilder(ProductLink.of(element).toUri(resolverBase));
         out.append("/21/").append(encode(element.serial()));
         final StringBuilder query = new StringBuilder();
         element.productionDate().ifPresent(v -> query.append("&11=").append(v));

@@ -15,11 +15,11 @@ final class ProductPage {
     static String render(final ProductSummaries.ProductView product) {
         final StringBuilder out = new StringBuilder("<h1 id=\"product-name\">").append(escape(product.productName())).append("</h1>");
         out.append("<dl class=\"details\">");
-        row(out, "Made by", product.manufacturerName());
-        row(out, "GTIN", product.gtin());
-        product.cpv().ifPresent(cpv -> row(out, "Variant", cpv));
-        product.lot().ifPresent(lot -> row(out, "Lot", lot));
-        row(out, "Warranty", product.warrantyMonths() == 0 ? "none"
+        VerifierPage.row(out, "Made by", product.manufacturerName());
+        VerifierPage.row(out, "GTIN", product.gtin());
+        product.cpv().ifPresent(cpv -> VerifierPage.row(out, "Variant", cpv));
+        product.lot().ifPresent(lot -> VerifierPage.row(out, "Lot", lot));
+        VerifierPage.row(out, "Warranty", product.warrantyMonths() == 0 ? "none"
                 : product.warrantyMonths() + " months from the first sale");
         out.append("</dl>");
         if (product.recalls().isEmpty()) {
@@ -45,10 +45,6 @@ final class ProductPage {
                     + recall.producedTo().orElse("now") + " (YYMMDD) are recalled";
             default -> "Every item of this product is recalled";
         };
-    }
-
-    private static void row(final StringBuilder out, final String label, final String value) {
-        out.append("<dt>").append(label).append("</dt><dd>").append(escape(value)).append("</dd>");
     }
 
     private static String escape(final String text) {

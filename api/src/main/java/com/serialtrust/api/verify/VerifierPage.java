@@ -74,7 +74,8 @@ final class VerifierPage {
     }
 
 
-    private static void row(final StringBuilder out, final String label, final String value) {
+    /** A {@code <dt>}/{@code <dd>} pair, the value escaped; nothing for an empty value. */
+    static void row(final StringBuilder out, final String label, final String value) {
         if (!value.isEmpty()) {
             out.append("<dt>").append(label).append("</dt><dd>").append(HtmlUtils.htmlEscape(value)).append("</dd>");
         }
