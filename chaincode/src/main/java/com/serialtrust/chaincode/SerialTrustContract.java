@@ -109,6 +109,20 @@ public final class SerialTrustContract implements ContractInterface, CustodyTran
     }
 
     /**
+     * Replaces the links a product's brand serves through the resolver: a JSON array of {linkType, href,
+     * title, hreflang?}; an empty array removes them. The product's manufacturer only.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String SetProductLinks(final Context ctx, final String gtin, final String links) {
+        return out(ctx, BrandLinks.set(new Tx(ctx), gtin, links));
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetProductLinks(final Context ctx, final String gtin) {
+        return out(ctx, BrandLinks.get(new Tx(ctx), gtin));
+    }
+
+    /**
      * Registers 1 to 2,000 signed items: a JSON array of {gtin, serial, cpv?, lot?, productionDate?,
      * expiryDate?, keyId?}; their signatures, in the same order, in the transient field {@code signatures}.
      */

@@ -8,6 +8,7 @@ final class StateKeys {
     static final String KEY = "key";
     static final String ORG_KEY = "orgkey";
     static final String PRODUCT = "product";
+    static final String PRODUCT_LINKS = "productlinks";
     static final String ITEM = "item";
     static final String LOT = "lot";
     static final String SERIAL = "serial";
@@ -25,7 +26,7 @@ final class StateKeys {
      * Every object type of a public key, in order: since a composite key is its type between two zero
      * characters, keys grouped by type in this order are in the ledger's own key order.
      */
-    static final java.util.List<String> TYPES = java.util.stream.Stream.of(ORG, PREFIX, KEY, ORG_KEY, PRODUCT, ITEM, LOT,
+    static final java.util.List<String> TYPES = java.util.stream.Stream.of(ORG, PREFIX, KEY, ORG_KEY, PRODUCT, PRODUCT_LINKS, ITEM, LOT,
             SERIAL, NORMALISED, SEGMENT, CHILD, STOLEN, THEFT_DETAILS, RECALL, RECALL_BY_GTIN, SERVICE, CONFIG).sorted().toList();
 
     /** A registration batch's label signatures, in its manufacturer's implicit private collection. */
@@ -46,6 +47,10 @@ final class StateKeys {
 
     static String product(final Tx tx, final String gtin) {
         return tx.key(PRODUCT, gtin);
+    }
+
+    static String productLinks(final Tx tx, final String gtin) {
+        return tx.key(PRODUCT_LINKS, gtin);
     }
 
     static String signingKey(final Tx tx, final String keyId) {

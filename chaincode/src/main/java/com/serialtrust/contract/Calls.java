@@ -6,6 +6,7 @@ import com.serialtrust.chaincode.Json;
 import com.serialtrust.chaincode.ManufacturerKey;
 import com.serialtrust.chaincode.Organisation;
 import com.serialtrust.chaincode.Product;
+import com.serialtrust.chaincode.ProductLinks;
 import com.serialtrust.chaincode.Recall;
 import com.serialtrust.chaincode.Role;
 import com.serialtrust.chaincode.Verification;
@@ -79,6 +80,15 @@ public final class Calls {
     /** A product model by its GTIN: public, as GS1 product data is. */
     public static Call<Product> getProduct(final String gtin) {
         return Call.of(Transaction.GET_PRODUCT, new TypeReference<>() {}, gtin);
+    }
+
+    /** Replaces the links the product's brand serves through the resolver (none: removes them). */
+    public static Call<ProductLinks> setProductLinks(final String gtin, final List<BrandLink> links) {
+        return Call.of(Transaction.SET_PRODUCT_LINKS, new TypeReference<>() {}, gtin, Json.text(links));
+    }
+
+    public static Call<ProductLinks> getProductLinks(final String gtin) {
+        return Call.of(Transaction.GET_PRODUCT_LINKS, new TypeReference<>() {}, gtin);
     }
 
     /**

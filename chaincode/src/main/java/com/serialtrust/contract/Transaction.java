@@ -28,6 +28,8 @@ public enum Transaction {
     // --- product models and items
     REGISTER_PRODUCT(Intent.SUBMIT),
     GET_PRODUCT(Intent.EVALUATE),
+    SET_PRODUCT_LINKS(Intent.SUBMIT),
+    GET_PRODUCT_LINKS(Intent.EVALUATE),
     REGISTER_ITEMS(Intent.SUBMIT),
     VALIDATE_ITEMS(Intent.EVALUATE),
     GET_ITEM(Intent.EVALUATE),

@@ -72,6 +72,8 @@ public final class RoleTable {
             new Rule("POST", "/api/keys/{keyId}/revocation", Who.MANUFACTURER, "its own key"),
             new Rule("POST", "/api/keys/{keyId}/compromise", Who.MANUFACTURER, "its own key"),
             new Rule("POST", "/api/products", Who.MANUFACTURER, "a GTIN under its own prefix"),
+            new Rule("PUT", "/api/products/{gtin}/links", Who.MANUFACTURER, "its own product; GS1 link types other than the resolver's own (verificationService, defaultLink), https targets"),
+            new Rule("GET", "/api/products/{gtin}/links", Who.STAFF, "any product's: public anyway, in its linkset"),
             new Rule("POST", "/api/items", Who.MANUFACTURER, "its own GTINs, signed with its own key"),
             new Rule("POST", "/api/imports", Who.MANUFACTURER, "its own GTINs, signed with its own key"),
             new Rule("GET", "/api/imports/{id}", Who.MANUFACTURER, "its own import"),

@@ -1,11 +1,14 @@
 package com.serialtrust.api.verify;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.serialtrust.contract.BrandLink;
 import com.serialtrust.gs1.ProductLink;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 
@@ -13,65 +16,95 @@ import org.springframework.http.MediaType;
  * The linksets (RFC 9264, as the GS1-Conformant resolver standard profiles it) of the links this
  * resolver serves, with GS1 Web Vocabulary link types. An item's linkset holds a context for the item
  * (its verification, also the default link) and one for each level above it up to the primary key:
- * its lot, if it has one, and its GTIN, whose links are their product pages. Each anchor is the
- * uncompressed URI under this resolver's root. The verification link forwards the query string
- * ({@code fwqs}), so a label's {@code sig} reaches it.
+ * its lot, if it has one, and its GTIN, whose links are their product pages and the links the brand
+ * set for its product. Each anchor is the uncompressed URI under this resolver's root. The verification
+ * link forwards the query string ({@code fwqs}), so a label's {@code sig} reaches it.
  */
 final class Linksets {
 
     static final MediaType LINKSET_JSON = MediaType.parseMediaType("application/linkset+json");
-    static final String VOCABULARY = "https://ref.gs1.org/voc/";
+    static final String VOCABULARY = BrandLink.VOCABULARY;
     private static final String VERIFICATION = "SerialTrust verification: genuine, under warranty, stolen or recalled";
 
     private Linksets() {}
 
     @Schema(description = "A link of a linkset")
-    record Link(String href, String title, String type, boolean fwqs) {}
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Link(String href, String title, Optional<String> type, Optional<Boolean> fwqs, List<String> hreflang) {
 
-    @Schema(description = "The links of one anchor, by GS1 link type")
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record LinkContext(String anchor, String itemDescription,
-            @JsonProperty(VOCABULARY + "verificationService") Optional<List<Link>> verificationService,
-            @JsonProperty(VOCABULARY + "pip") Optional<List<Link>> pip,
-            @JsonProperty(VOCABULARY + "defaultLink") List<Link> defaultLink) {}
+        /** A page of this resolver's own. */
+        static Link page(final String href, final String title, final boolean forwardsQuery) {
+            return new Link(href, title, Optional.of(MediaType.TEXT_HTML_VALUE), Optional.of(forwardsQuery), List.of());
+        }
+
+        static Link of(final BrandLink link) {
+            return new Link(link.href(), link.title(), Optional.empty(), Optional.empty(), link.hreflang());
+        }
+    }
+
+    @Schema(description = "The links of one anchor, by GS1 link type (the vocabulary's full URI)")
+    record LinkContext(String anchor, String itemDescription, @JsonAnyGetter Map<String, List<Link>> links) {}
 
     @Schema(description = "An RFC 9264 linkset, as GS1's linkset schema defines it")
-    record Linkset(List<LinkContext> linkset) {}
+    record Linkset(List<LinkContext> linkset) {
 
-    /** The linkset of an item, or of a product or lot: the target's own links, then each level's above it. */
-    static Linkset of(final ResolverTarget target, final String resolverRoot) {
+        /** The first link of a type (a CURIE {@code gs1:...} or the full URI), from the most specific level up. */
+        Optional<Link> first(final String linkType) {
+            final String key = VOCABULARY + name(linkType);
+            return linkset.stream().map(c -> c.links().get(key)).filter(l -> l != null && !l.isEmpty()).map(l -> l.get(0)).findFirst();
+        }
+    }
+
+    /**
+     * The linkset of an item, or of a product or lot: the target's own links, then each level's above it,
+     * the GTIN's with the links its brand set.
+     */
+    static Linkset of(final ResolverTarget target, final String resolverRoot, final List<BrandLink> brandLinks) {
         final List<LinkContext> contexts = new ArrayList<>();
         target.item().ifPresent(item -> {
             final String anchor = target.anchor(resolverRoot);
-            final List<Link> verification = List.of(new Link(anchor, VERIFICATION, MediaType.TEXT_HTML_VALUE, true));
-            contexts.add(new LinkContext(anchor, "item " + item.element().canonical(), Optional.of(verification),
-                    Optional.empty(), verification));
+            final List<Link> verification = List.of(Link.page(anchor, VERIFICATION, true));
+            final Map<String, List<Link>> links = new LinkedHashMap<>();
+            links.put(VOCABULARY + "verificationService", verification);
+            links.put(VOCABULARY + "defaultLink", verification);
+            contexts.add(new LinkContext(anchor, "item " + item.element().canonical(), links));
         });
         final ProductLink above = target.level();
         if (above.lot().isPresent() || above.cpv().isPresent()) {
-            contexts.add(product(above, resolverRoot));
+            contexts.add(product(above, resolverRoot, List.of()));
         }
-        contexts.add(product(above.gtinOnly(), resolverRoot));
+        contexts.add(product(above.gtinOnly(), resolverRoot, brandLinks));
         return new Linkset(List.copyOf(contexts));
     }
 
-    private static LinkContext product(final ProductLink level, final String resolverRoot) {
+    private static LinkContext product(final ProductLink level, final String resolverRoot, final List<BrandLink> brandLinks) {
         final String anchor = level.toUri(resolverRoot);
         final String what = level.lot().map(lot -> "lot " + lot + " of ").orElse("")
                 + level.cpv().map(cpv -> "variant " + cpv + " of ").orElse("") + "GTIN " + level.gtin().value();
-        final List<Link> page = List.of(new Link(anchor, "SerialTrust product page: " + what
-                + ", its brand and its recalls in force", MediaType.TEXT_HTML_VALUE, false));
-        return new LinkContext(anchor, what, Optional.empty(), Optional.of(page), page);
+        final List<Link> page = List.of(Link.page(anchor, "SerialTrust product page: " + what
+                + ", its brand and its recalls in force", false));
+        final Map<String, List<Link>> links = new LinkedHashMap<>();
+        links.put(VOCABULARY + "pip", new ArrayList<>(page));
+        for (BrandLink link : brandLinks) {
+            links.computeIfAbsent(VOCABULARY + link.linkTypeName(), k -> new ArrayList<>()).add(Link.of(link));
+        }
+        links.put(VOCABULARY + "defaultLink", page);
+        links.replaceAll((type, list) -> List.copyOf(list));
+        return new LinkContext(anchor, what, links);
     }
 
     /**
      * Whether {@code linkType} (a CURIE {@code gs1:...} or the full URI) names a link this resolver
-     * serves at the target's level: the verification for an item, the product page above it.
+     * serves itself at the target's level: the verification for an item, the product page above it.
      */
     static boolean serves(final ResolverTarget target, final String linkType) {
-        final String name = linkType.startsWith("gs1:") ? linkType.substring(4)
-                : linkType.startsWith(VOCABULARY) ? linkType.substring(VOCABULARY.length()) : "";
+        final String name = name(linkType);
         return name.equals("defaultLink") || name.equals(target.item().isPresent() ? "verificationService" : "pip");
+    }
+
+    private static String name(final String linkType) {
+        return linkType.startsWith("gs1:") ? linkType.substring(4)
+                : linkType.startsWith(VOCABULARY) ? linkType.substring(VOCABULARY.length()) : "";
     }
 
     /** The {@code Link} header every resolver answer carries: where its linkset is. */

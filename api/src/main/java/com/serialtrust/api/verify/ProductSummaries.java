@@ -3,6 +3,10 @@ package com.serialtrust.api.verify;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerProperties;
+import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.chaincode.ErrorCode;
+import com.serialtrust.chaincode.ProductLinks;
+import com.serialtrust.contract.BrandLink;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.chaincode.Product;
 import com.serialtrust.chaincode.Recall;
@@ -54,6 +58,13 @@ class ProductSummaries {
             @Schema(description = "The manufacturer as people know it") String manufacturerName, int warrantyMonths,
             @Schema(description = "Recalls in force: for a lot, those of the whole product, of a production date range,"
                     + " and of that lot; for the product, those of any lot too") List<RecallNotice> recalls) {}
+
+    /** The links the product's brand set for the resolver to serve; none for a GTIN no manufacturer registered. */
+    Mono<List<BrandLink>> brandLinks(final ProductLink link) {
+        return chaincode.query(asPublic, Calls.getProductLinks(link.gtin().value())).map(ProductLinks::links)
+                .onErrorResume(LedgerRefusal.class, refusal -> refusal.is(ErrorCode.PRODUCT_NOT_FOUND) ? Mono.just(List.of())
+                        : Mono.error(refusal));
+    }
 
     /** The product the link names, with its recalls; a GTIN no manufacturer registered is PRODUCT_NOT_FOUND. */
     Mono<ProductView> of(final ProductLink link) {

@@ -79,26 +79,32 @@ class ResolverController {
 
     /** The linkset, asked for by its media type. Reading it counts no scan. */
     @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM, PRODUCT, LOT, CPV, CPV_LOT, ANY}, produces = "application/linkset+json")
-    ResponseEntity<Linksets.Linkset> linkset(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(Linksets.of(target(request, response), qr.resolverBase()));
+    Mono<ResponseEntity<Linksets.Linkset>> linkset(final ServerHttpRequest request, final ServerHttpResponse response) {
+        return Mono.fromCallable(() -> target(request, response)).flatMap(this::linksetOf)
+                .map(linkset -> ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(linkset));
     }
 
     /**
      * A requested link type: {@code linkset} or {@code all} is the linkset; a type this resolver serves
-     * at that level redirects (307) to that link with the rest of the query string; any other is a 404.
+     * at that level redirects (307) to that link with the rest of the query string, and so does a type
+     * the product's brand set (to the brand's target, the query string added to it); any other is a 404.
      */
     @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM, PRODUCT, LOT, CPV, CPV_LOT, ANY}, params = "linkType")
-    ResponseEntity<Linksets.Linkset> linkType(final ServerHttpRequest request, final ServerHttpResponse response,
+    Mono<ResponseEntity<Linksets.Linkset>> linkType(final ServerHttpRequest request, final ServerHttpResponse response,
             @RequestParam final String linkType) {
-        final ResolverTarget target = target(request, response);
-        if (linkType.equals("linkset") || linkType.equals("all")) {
-            return ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(Linksets.of(target, qr.resolverBase()));
-        }
-        if (!Linksets.serves(target, linkType)) {
-            throw new ApiProblem(ApiError.NOT_FOUND, "no link of type " + Text.quote(linkType)
-                    + " here; the linkset lists the ones there are: ?linkType=linkset");
-        }
-        return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(withoutLinkType(request)).build();
+        return Mono.fromCallable(() -> target(request, response)).flatMap(target -> {
+            if (linkType.equals("linkset") || linkType.equals("all")) {
+                return linksetOf(target).map(linkset -> ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(linkset));
+            }
+            if (Linksets.serves(target, linkType)) {
+                return Mono.just(ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(
+                        URI.create(request.getURI().getRawPath() + query(otherParameters(request), "?"))).build());
+            }
+            return linksetOf(target).map(linkset -> linkset.first(linkType).orElseThrow(() -> new ApiProblem(ApiError.NOT_FOUND,
+                            "no link of type " + Text.quote(linkType) + " here; the linkset lists the ones there are: ?linkType=linkset")))
+                    .map(link -> ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+                            .location(URI.create(withQuery(link.href(), otherParameters(request)))).build());
+        });
     }
 
     /**
@@ -114,11 +120,26 @@ class ResolverController {
                         : products.of(target.level()));
     }
 
-    private static URI withoutLinkType(final ServerHttpRequest request) {
+    private Mono<Linksets.Linkset> linksetOf(final ResolverTarget target) {
+        return products.brandLinks(target.level()).map(links -> Linksets.of(target, qr.resolverBase(), links));
+    }
+
+    /** The request's query string without its {@code linkType}, as it came (still percent-encoded). */
+    private static String otherParameters(final ServerHttpRequest request) {
         final String query = request.getURI().getRawQuery();
-        final String rest = java.util.Arrays.stream(query.split("&")).filter(p -> !p.startsWith("linkType="))
-                .collect(java.util.stream.Collectors.joining("&"));
-        return URI.create(request.getURI().getRawPath() + (rest.isEmpty() ? "" : "?" + rest));
+        return java.util.Arrays.stream(query == null ? new String[0] : query.split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("linkType=")).collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    private static String query(final String parameters, final String separator) {
+        return parameters.isEmpty() ? "" : separator + parameters;
+    }
+
+    /** A target with the query string passed on: before its fragment, after its own query if it has one. */
+    static String withQuery(final String href, final String parameters) {
+        final int hash = href.indexOf('#');
+        final String base = hash < 0 ? href : href.substring(0, hash);
+        return base + query(parameters, base.contains("?") ? "&" : "?") + (hash < 0 ? "" : href.substring(hash));
     }
 
     /** The request's target, with the {@code Link} header that names its linkset set on the answer. */

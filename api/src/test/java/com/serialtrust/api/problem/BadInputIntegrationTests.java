@@ -53,6 +53,13 @@ class BadInputIntegrationTests extends DemoIntegrationTest {
                 bad("retail", "GET", "/api/police/items/09520123456788/DEMO-0004/theft", null, 403, "NOT_AUTHORISED"),
                 bad("brand", "POST", "/api/products", "{\"gtin\":\"123\",\"name\":\"x\",\"warrantyMonths\":12}", 400, "GTIN_INVALID"),
                 bad("brand", "POST", "/api/products", "{\"gtin\":\"09520123456788\",\"name\":\"x\"}", 409, "PRODUCT_EXISTS"),
+                bad("brand", "PUT", "/api/products/09520123456788/links", "{\"links\":[{\"linkType\":\"gs1:pip\","
+                        + "\"href\":\"javascript:alert(1)\",\"title\":\"x\"}]}", 400, "INVALID_ARGUMENT"),
+                bad("brand", "PUT", "/api/products/09520123456788/links", "{\"links\":[{\"linkType\":\"gs1:pip\","
+                        + "\"href\":\"https://brand.example/\",\"title\":\"x\",\"rel\":\"x\"}]}", 400, "BAD_REQUEST"),
+                bad("brand", "PUT", "/api/products/09520123456788/links", "{}", 400, "BAD_REQUEST"),
+                bad("brand", "GET", "/api/products/09520123456789/links", null, 400, "GTIN_INVALID"),
+                bad("brand", "GET", "/api/products/09520123000097/links", null, 404, "PRODUCT_NOT_FOUND"),
                 bad("brand", "GET", "/api/items/09520123456789/X", null, 400, "GTIN_INVALID"),
                 bad("brand", "POST", "/api/items", "not json", 400, "BAD_REQUEST"),
                 bad("brand", "POST", "/api/items", "[{\"gtin\":\"09520123456788\",\"serial\":\"X\",\"lott\":\"L7\"}]", 400,

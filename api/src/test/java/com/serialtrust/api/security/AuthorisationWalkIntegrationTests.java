@@ -232,6 +232,8 @@ class AuthorisationWalkIntegrationTests extends DemoIntegrationTest {
             case "POST /api/keys/{keyId}/compromise" -> Call.json("POST", p.replace("{keyId}", spareKey()),
                     "{\"from\":\"" + Instant.now().minusSeconds(60) + "\"}");
             case "POST /api/products" -> Call.json("POST", p, "{\"gtin\":\"" + freshGtin() + "\",\"name\":\"Walk\",\"warrantyMonths\":12}");
+            case "PUT /api/products/{gtin}/links" -> Call.json("PUT", p.replace("{gtin}", GTIN), "{\"links\":[]}");
+            case "GET /api/products/{gtin}/links" -> Call.get(p.replace("{gtin}", GTIN));
             case "POST /api/items" -> Call.json("POST", p, "[{\"gtin\":\"" + GTIN + "\",\"serial\":\"" + serial() + "\"}]");
             case "POST /api/imports" -> new Call("POST", p, "text/csv",
                     ("gtin,serial\n" + GTIN + "," + serial() + "\n").getBytes(StandardCharsets.UTF_8), Optional.empty());

@@ -255,4 +255,47 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
                 .expectBody(Void.class);
         problem(PRODUCT + "?linkType=gs1:verificationService", 404, "NOT_FOUND");
     }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec setLinks(final String as, final String links) {
+        return http.put().uri(PRODUCT_LINKS).header(HttpHeaders.AUTHORIZATION, bearer(as)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"links\":" + links + "}").exchange();
+    }
+
+    private static final String PRODUCT_LINKS = "/api/products/" + DemoApi.GTIN + "/links";
+    private static final String RECALLS = "https://brand.example/recalls?gtin=" + DemoApi.GTIN;
+
+    @Test
+    void theLinksABrandSetsAreServedAtItsGtinAndALinkTypeRedirectsToThemFromAnyLevel() throws Exception {
+        try {
+            setLinks("brand", "[{\"linkType\":\"gs1:recallStatus\",\"href\":\"" + RECALLS + "\",\"title\":\"Recall status\","
+                    + "\"hreflang\":[\"en\",\"fr-CA\"]},{\"linkType\":\"gs1:registerProduct\",\"href\":\"https://brand.example/"
+                    + "register#form\",\"title\":\"Register your watch\"}]").expectStatus().isOk()
+                    .expectBody().jsonPath("$.links.length()").isEqualTo(2);
+            // in the linkset, valid by GS1's schema, at the GTIN's level, beside the resolver's own product page
+            final JsonNode levels = linkset(ITEM + "?linkType=linkset", MediaType.APPLICATION_JSON).get("linkset");
+            final JsonNode gtin = levels.get(levels.size() - 1);
+            final JsonNode recall = gtin.get("https://ref.gs1.org/voc/recallStatus").get(0);
+            assertThat(recall.get("href").asString()).isEqualTo(RECALLS);
+            assertThat(recall.get("title").asString()).isEqualTo("Recall status");
+            assertThat(recall.get("hreflang").toString()).isEqualTo("[\"en\",\"fr-CA\"]");
+            assertThat(gtin.get("https://ref.gs1.org/voc/pip")).hasSize(1);
+            assertThat(levels.get(0).get("https://ref.gs1.org/voc/recallStatus")).as("the item's own level").isNull();
+            // a link type the brand set redirects there from the item, the lot and the product, the query string passed on
+            http.get().uri(ITEM + "?linkType=gs1:recallStatus&sig=abc").exchange().expectStatus().isEqualTo(307)
+                    .expectHeader().location(RECALLS + "&sig=abc").expectBody(Void.class);
+            http.get().uri(PRODUCT + "/10/ANY-LOT?linkType=https://ref.gs1.org/voc/recallStatus").exchange()
+                    .expectStatus().isEqualTo(307).expectHeader().location(RECALLS).expectBody(Void.class);
+            http.get().uri(PRODUCT + "?lang=en&linkType=gs1:registerProduct").exchange().expectStatus().isEqualTo(307)
+                    .expectHeader().location("https://brand.example/register?lang=en#form").expectBody(Void.class);
+            // the verification stays the resolver's: no brand may replace it, and no one else sets the brand's links
+            setLinks("brand", "[{\"linkType\":\"gs1:verificationService\",\"href\":\"https://brand.example/\",\"title\":\"x\"}]")
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_ARGUMENT");
+            setLinks("retail", "[]").expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
+            http.get().uri(ITEM + "?linkType=gs1:verificationService&sig=abc").exchange()
+                    .expectStatus().isEqualTo(307).expectHeader().location(ITEM + "?sig=abc").expectBody(Void.class);
+        } finally {
+            setLinks("brand", "[]").expectStatus().isOk().expectBody(Void.class);
+        }
+        problem(ITEM + "?linkType=gs1:recallStatus", 404, "NOT_FOUND");
+    }
 }

@@ -192,6 +192,27 @@ class FabricStoryIT {
     }
 
     @Test
+    void theLinksABrandSetsOnTheLedgerAreServedByTheResolverAndNoOtherOrganisationMaySetThem() {
+        final String recalls = "https://brand.example/recalls/" + PREFIX;
+        try {
+            http.put().uri("/api/products/09520123456788/links").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("links", List.of(Map.of("linkType", "gs1:recallStatus",
+                            "href", recalls, "title", "Recall status")))).exchange().expectStatus().isOk();
+            http.get().uri("/01/09520123456788/21/{serial}?linkType=gs1:recallStatus&sig=x", PREFIX + "0001").exchange()
+                    .expectStatus().isEqualTo(307).expectHeader().location(recalls + "?sig=x").expectBody(Void.class);
+            http.get().uri("/01/09520123456788?linkType=linkset").exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.linkset[0]['https://ref.gs1.org/voc/recallStatus'][0].href").isEqualTo(recalls);
+            // the contract, not only the api, refuses a retailer: its own peer endorses nothing of the kind
+            http.put().uri("/api/products/09520123456788/links").header("Authorization", bearer("retail"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("links", List.of())).exchange()
+                    .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
+        } finally {
+            http.put().uri("/api/products/09520123456788/links").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("links", List.of())).exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
     void theServiceCentreIsAChannelMemberThatRecordsRepairsAndVoidsAWarranty() {
         final String item = "/api/items/09520123456788/" + PREFIX + "0003";
         http.post().uri(item + "/service-records").header("Authorization", bearer("service")).contentType(MediaType.APPLICATION_JSON)
