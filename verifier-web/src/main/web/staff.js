@@ -1,7 +1,8 @@
 // The staff desks: goods-in for retailers, list and close-serial checks for the police, and the
-// manufacturer's CSV import, label sheets, recalls, suspect codes and signing keys. Staff sign in with their
+// manufacturer's CSV import, label sheets, recalls, product links, suspect codes and signing keys. Staff sign in with their
 // organisation's API key, kept for this tab only (sessionStorage).
 import { scanCamera, VERDICTS } from './qr.js';
+import { productLinks } from './links.js';
 
 const $ = (id) => document.getElementById(id);
 const KEY = 'serialtrust-api-key';
@@ -381,6 +382,7 @@ window.addEventListener('DOMContentLoaded', () => {
   form('compromise-form', () => keyChange(`${keyInAction}/compromise`, { from: new Date(`${$('compromise-from').value}Z`).toISOString() },
     'The key is declared compromised'));
   $('sightings-refresh').addEventListener('click', sightings);
+  productLinks(api, $);
   for (const button of document.querySelectorAll('[data-desk]')) button.addEventListener('click', () => show(button.dataset.desk));
   $('signout').addEventListener('click', () => { sessionStorage.removeItem(KEY); location.reload(); });
   if (key()) signIn(key());

@@ -33,6 +33,15 @@ final class ProductPage {
             }
             out.append("</section>");
         }
+        if (!product.links().isEmpty()) {
+            out.append("<section id=\"brand-links\" aria-labelledby=\"brand-links-title\"><h2 id=\"brand-links-title\">From ")
+                    .append(escape(product.manufacturerName())).append("</h2><ul>");
+            // the brand's own pages: https only (the contract checks it), opened without telling them where from
+            product.links().forEach(link -> out.append("<li><a rel=\"noopener noreferrer\" href=\"").append(escape(link.href()))
+                    .append("\"").append(link.hreflang().isEmpty() ? "" : " hreflang=\"" + escape(link.hreflang().get(0)) + "\"")
+                    .append(">").append(escape(link.title())).append("</a></li>"));
+            out.append("</ul></section>");
+        }
         out.append("<p>Whether one item is genuine, stolen or recalled is on its own label: scan it.</p>");
         return SHELL.replace("<title>Product", "<title>" + escape(product.productName()))
                 .replace("<main>", "<main>" + out);

@@ -57,7 +57,8 @@ class ProductSummaries {
             String gtin, Optional<String> cpv, Optional<String> lot, String productName, String manufacturer,
             @Schema(description = "The manufacturer as people know it") String manufacturerName, int warrantyMonths,
             @Schema(description = "Recalls in force: for a lot, those of the whole product, of a production date range,"
-                    + " and of that lot; for the product, those of any lot too") List<RecallNotice> recalls) {}
+                    + " and of that lot; for the product, those of any lot too") List<RecallNotice> recalls,
+            @Schema(description = "The links the brand serves for the product: recall status, registration...") List<BrandLink> links) {}
 
     /** The links the product's brand set for the resolver to serve; none for a GTIN no manufacturer registered. */
     Mono<List<BrandLink>> brandLinks(final ProductLink link) {
@@ -69,18 +70,19 @@ class ProductSummaries {
     /** The product the link names, with its recalls; a GTIN no manufacturer registered is PRODUCT_NOT_FOUND. */
     Mono<ProductView> of(final ProductLink link) {
         final String gtin = link.gtin().value();
-        return chaincode.query(asPublic, Calls.getProduct(gtin))
-                .zipWith(chaincode.query(asPublic, Calls.listRecalls(gtin)))
-                .map(found -> view(link, found.getT1(), found.getT2()));
+        return Mono.zip(chaincode.query(asPublic, Calls.getProduct(gtin)), chaincode.query(asPublic, Calls.listRecalls(gtin)),
+                        brandLinks(link))
+                .map(found -> view(link, found.getT1(), found.getT2(), found.getT3()));
     }
 
-    private ProductView view(final ProductLink link, final Product product, final List<Recall> recalls) {
+    private ProductView view(final ProductLink link, final Product product, final List<Recall> recalls,
+            final List<BrandLink> links) {
         final List<RecallNotice> notices = recalls.stream()
                 .filter(r -> concerns(r.scope(), link))
                 .map(RecallNotice::of)
                 .toList();
         return new ProductView(product.gtin(), link.cpv(), link.lot(), product.name(), product.mspId(),
-                names.displayName(product.mspId()), product.warrantyMonths(), notices);
+                names.displayName(product.mspId()), product.warrantyMonths(), notices, links);
     }
 
     /** A recall of one serial is the item's business, not the product's; one of another lot is not this lot's. */

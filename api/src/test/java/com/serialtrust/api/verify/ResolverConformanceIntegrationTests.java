@@ -256,9 +256,11 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
         problem(PRODUCT + "?linkType=gs1:verificationService", 404, "NOT_FOUND");
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec setLinks(final String as, final String links) {
-        return http.put().uri(PRODUCT_LINKS).header(HttpHeaders.AUTHORIZATION, bearer(as)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"links\":" + links + "}").exchange();
+    /** The answer to a PUT of the product's links as {@code as}, which must have {@code status}. */
+    private JsonNode setLinks(final String as, final String links, final int status) {
+        return json.readTree(http.put().uri(PRODUCT_LINKS).header(HttpHeaders.AUTHORIZATION, bearer(as))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"links\":" + links + "}").exchange()
+                .expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody());
     }
 
     private static final String PRODUCT_LINKS = "/api/products/" + DemoApi.GTIN + "/links";
@@ -267,10 +269,9 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
     @Test
     void theLinksABrandSetsAreServedAtItsGtinAndALinkTypeRedirectsToThemFromAnyLevel() throws Exception {
         try {
-            setLinks("brand", "[{\"linkType\":\"gs1:recallStatus\",\"href\":\"" + RECALLS + "\",\"title\":\"Recall status\","
+            assertThat(setLinks("brand", "[{\"linkType\":\"gs1:recallStatus\",\"href\":\"" + RECALLS + "\",\"title\":\"Recall status\","
                     + "\"hreflang\":[\"en\",\"fr-CA\"]},{\"linkType\":\"gs1:registerProduct\",\"href\":\"https://brand.example/"
-                    + "register#form\",\"title\":\"Register your watch\"}]").expectStatus().isOk()
-                    .expectBody().jsonPath("$.links.length()").isEqualTo(2);
+                    + "register#form\",\"title\":\"Register your watch\"}]", 200).get("links")).hasSize(2);
             // in the linkset, valid by GS1's schema, at the GTIN's level, beside the resolver's own product page
             final JsonNode levels = linkset(ITEM + "?linkType=linkset", MediaType.APPLICATION_JSON).get("linkset");
             final JsonNode gtin = levels.get(levels.size() - 1);
@@ -287,14 +288,19 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
                     .expectStatus().isEqualTo(307).expectHeader().location(RECALLS).expectBody(Void.class);
             http.get().uri(PRODUCT + "?lang=en&linkType=gs1:registerProduct").exchange().expectStatus().isEqualTo(307)
                     .expectHeader().location("https://brand.example/register?lang=en#form").expectBody(Void.class);
+            // the product's own answer lists them too, as JSON and on its page
+            http.get().uri(PRODUCT).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.links[0].href").isEqualTo(RECALLS).jsonPath("$.links[1].title").isEqualTo("Register your watch");
+            http.get().uri(PRODUCT).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class)
+                    .value(page -> assertThat(page).contains("<a rel=\"noopener noreferrer\" href=\"" + RECALLS + "\" hreflang=\"en\">Recall status</a>"));
             // the verification stays the resolver's: no brand may replace it, and no one else sets the brand's links
-            setLinks("brand", "[{\"linkType\":\"gs1:verificationService\",\"href\":\"https://brand.example/\",\"title\":\"x\"}]")
-                    .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_ARGUMENT");
-            setLinks("retail", "[]").expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_AUTHORISED");
+            assertThat(setLinks("brand", "[{\"linkType\":\"gs1:verificationService\",\"href\":\"https://brand.example/\","
+                    + "\"title\":\"x\"}]", 400).get("code").asString()).isEqualTo("INVALID_ARGUMENT");
+            assertThat(setLinks("retail", "[]", 403).get("code").asString()).isEqualTo("NOT_AUTHORISED");
             http.get().uri(ITEM + "?linkType=gs1:verificationService&sig=abc").exchange()
                     .expectStatus().isEqualTo(307).expectHeader().location(ITEM + "?sig=abc").expectBody(Void.class);
         } finally {
-            setLinks("brand", "[]").expectStatus().isOk().expectBody(Void.class);
+            setLinks("brand", "[]", 200);
         }
         problem(ITEM + "?linkType=gs1:recallStatus", 404, "NOT_FOUND");
     }

@@ -231,6 +231,38 @@ class StaffPagesBrowserIT extends DemoIntegrationTest {
     }
 
     @Test
+    void aManufacturerSetsItsProductsRecallStatusLinkOnTheDeskAndTheResolverRedirectsThere() throws Exception {
+        final Page page = signIn("brand", 360);
+        try {
+            page.locator("#links-gtin").fill("09520123456788");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show its links")).click();
+            assertThat(page.locator("#links-status")).containsText("no links of its own yet");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a link")).click();
+            page.getByLabel("Link 1: target address (https)").fill("http://brand.example/recalls");
+            page.getByLabel("Link 1: title people read").fill("Recall status of your watch");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the links")).click();
+            // the contract's own words: a link that is not https is refused, and nothing is written
+            assertThat(page.locator("#links-status")).containsText("Not saved: link 1: an href is an absolute https URL");
+            page.getByLabel("Link 1: target address (https)").fill("https://brand.example/recalls");
+            page.getByLabel("Link 1: languages, such as en, fr-CA").fill("en, fr-CA");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the links")).click();
+            assertThat(page.locator("#links-status")).containsText("Saved on the ledger: GTIN 09520123456788 serves 1 link(s)");
+            Axe.assertAccessible(page, "the manufacturer's product links at 360 px");
+            shot(page, "staff-product-links-360.png");
+            http.get().uri("/01/09520123456788/21/DEMO-0001?linkType=gs1:recallStatus").exchange().expectStatus().isEqualTo(307)
+                    .expectHeader().location("https://brand.example/recalls").expectBody(Void.class);
+            page.reload();
+            page.locator("#links-gtin").fill("09520123456788");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show its links")).click();
+            assertThat(page.getByLabel("Link 1: title people read")).hasValue("Recall status of your watch");
+        } finally {
+            page.context().close();
+            http.put().uri("/api/products/09520123456788/links").header("Authorization", bearer("brand"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("links", List.of())).exchange().expectStatus().isOk().expectBody(Void.class);
+        }
+    }
+
+    @Test
     void aManufacturerImportsACsvWithLiveProgressPrintsTheLotAndRecallsIt() throws Exception {
         final Path csv = Files.createTempFile("items", ".csv");
         final StringBuilder rows = new StringBuilder("gtin,serial,lot\n");
