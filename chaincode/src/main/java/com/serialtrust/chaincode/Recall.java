@@ -44,6 +44,29 @@ public record Recall(String id, String mspId, Scope scope, String notice, Instan
             }
             return producedFrom.isPresent() ? "PRODUCTION_DATE_RANGE" : "GTIN";
         }
+
+        /** Whether the scope covers the item itself (the contract also applies it to the components in an item). */
+        public boolean covers(final Item item) {
+            if (!gtin.equals(item.gtin())) {
+                return false;
+            }
+            if (lot.isPresent()) {
+                return item.lot().equals(lot);
+            }
+            if (serial.isPresent()) {
+                return serial.get().equals(item.serial());
+            }
+            if (producedFrom.isPresent()) {
+                if (item.productionDate().isEmpty()) {
+                    return false;
+                }
+                final int year = item.registeredAt().atZone(java.time.ZoneOffset.UTC).getYear();
+                final java.time.LocalDate produced = com.serialtrust.gs1.Gs1Date.toLocalDate(item.productionDate().get(), year);
+                return !produced.isBefore(java.time.LocalDate.parse(producedFrom.get()))
+                        && !produced.isAfter(java.time.LocalDate.parse(producedTo.orElseThrow()));
+            }
+            return true;
+        }
     }
 
     boolean active() {

@@ -1,9 +1,7 @@
 package com.serialtrust.chaincode;
 
 import com.serialtrust.gs1.Cset82;
-import com.serialtrust.gs1.Gs1Date;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -85,7 +83,7 @@ final class Recalls {
         final List<Applied> applied = new ArrayList<>();
         for (Item part : withComponents(tx, item)) {
             for (Recall recall : byGtin.computeIfAbsent(part.gtin(), g -> ofGtin(tx, g))) {
-                if (covers(recall.scope(), part)) {
+                if (recall.scope().covers(part)) {
                     applied.add(new Applied(recall, part == item ? Optional.empty() : Optional.of(part.ref())));
                 }
             }
@@ -138,28 +136,6 @@ final class Recalls {
             parent = tx.get(StateKeys.item(tx, parent.get()), Item.class).flatMap(Item::parent);
         }
         return List.copyOf(chain);
-    }
-
-    static boolean covers(final Recall.Scope scope, final Item item) {
-        if (!scope.gtin().equals(item.gtin())) {
-            return false;
-        }
-        if (scope.lot().isPresent()) {
-            return item.lot().equals(scope.lot());
-        }
-        if (scope.serial().isPresent()) {
-            return scope.serial().get().equals(item.serial());
-        }
-        if (scope.producedFrom().isPresent()) {
-            if (item.productionDate().isEmpty()) {
-                return false;
-            }
-            final int year = item.registeredAt().atZone(ZoneOffset.UTC).getYear();
-            final LocalDate produced = Gs1Date.toLocalDate(item.productionDate().get(), year);
-            return !produced.isBefore(LocalDate.parse(scope.producedFrom().get()))
-                    && !produced.isAfter(LocalDate.parse(scope.producedTo().orElseThrow()));
-        }
-        return true;
     }
 
     private static Recall.Scope validate(final Recall.Scope scope) {

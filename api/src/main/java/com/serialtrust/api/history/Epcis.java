@@ -2,6 +2,7 @@ package com.serialtrust.api.history;
 
 import com.serialtrust.chaincode.Item;
 import com.serialtrust.chaincode.LedgerEvent;
+import com.serialtrust.chaincode.Recall;
 import com.serialtrust.contract.HistoryEntry;
 import java.util.List;
 import com.serialtrust.api.qr.QrProperties;
@@ -17,7 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * one event per ledger change, with the CBV 2.0 business step and disposition it stands for; assembly as
  * an AggregationEvent, a retail sale as a TransactionEvent. A consumer's claim or resale is an
  * ObjectEvent with no business step (CBV has none for it) and no read point: no organisation's site saw
- * it. Items are named by their GS1 Digital Link URIs; each event's id is its CBV 2.0 event hash ({@link EventHash}).
+ * it. A recall in force that covers the item is an ObjectEvent of its own, disposition {@code recalled},
+ * at the time it was issued, read at the recalling brand. Items are named by their GS1 Digital Link URIs;
+ * each event's id is its CBV 2.0 event hash ({@link EventHash}).
  */
 @Component
 class Epcis {
@@ -51,16 +54,23 @@ class Epcis {
         this.qr = qr;
     }
 
-    ObjectNode document(final List<HistoryEntry> history) {
+    /** The document of an item's history, with the recalls in force among {@code recalls} that cover the item, in time order. */
+    ObjectNode document(final List<HistoryEntry> history, final List<Recall> recalls) {
         final ObjectNode doc = json.createObjectNode();
         doc.putArray("@context").add(CONTEXT).addObject().put("serialtrust", NAMESPACES.get("serialtrust"));
         doc.put("type", "EPCISDocument");
         doc.put("schemaVersion", "2.0");
         doc.put("creationDate", Instant.now().toString());
         final ArrayNode events = doc.putObject("epcisBody").putArray("eventList");
+        final List<ObjectNode> timeline = new java.util.ArrayList<>();
         for (HistoryEntry entry : history) {
-            entry.item().ifPresent(item -> events.add(event(entry, item)));
+            entry.item().ifPresent(item -> timeline.add(event(entry, item)));
         }
+        history.stream().flatMap(entry -> entry.item().stream()).reduce((first, last) -> last).ifPresent(item -> recalls.stream()
+                .filter(recall -> recall.scope().covers(item)).forEach(recall -> timeline.add(recalled(recall, item))));
+        // a stable sort: events of one instant keep the ledger's order
+        timeline.sort(java.util.Comparator.comparing(e -> Instant.parse(e.get("eventTime").asString())));
+        timeline.forEach(events::add);
         return doc;
     }
 
@@ -104,6 +114,22 @@ class Epcis {
             e.put("serialtrust:ownership", type.toLowerCase(java.util.Locale.ROOT));
         }
         e.put("serialtrust:txId", entry.txId());
+        e.put("eventID", EventHash.of(e, NAMESPACES));
+        return e;
+    }
+
+    /** A recall that covers the item: held, disposition recalled, read at the brand that issued it. */
+    private ObjectNode recalled(final Recall recall, final Item item) {
+        final ObjectNode e = json.createObjectNode();
+        e.put("type", "ObjectEvent");
+        e.put("eventTime", recall.issuedAt().toString());
+        e.put("eventTimeZoneOffset", "+00:00");
+        e.put("action", "OBSERVE");
+        e.putArray("epcList").add(qr.resolverRoot() + "/01/" + item.gtin() + "/21/" + item.serial());
+        e.put("bizStep", "holding");
+        e.put("disposition", "recalled");
+        e.putObject("readPoint").put("id", "urn:serialtrust:msp:" + recall.mspId());
+        e.put("serialtrust:recallId", recall.id());
         e.put("eventID", EventHash.of(e, NAMESPACES));
         return e;
     }

@@ -34,6 +34,11 @@ class HistoryController {
     @GetMapping(path = "/api/items/{gtin}/{serial}/history.epcis", produces = {"application/ld+json", "application/json"})
     Mono<ObjectNode> epcis(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
-        return chaincode.query(caller.organisation(), Calls.getItemHistory(new ItemRef(gtin, serial))).map(epcis::document);
+        final ItemRef item = new ItemRef(gtin, serial);
+        return chaincode.query(caller.organisation(), Calls.getItemHistory(item))
+                .flatMap(history -> history.stream().flatMap(entry -> entry.item().stream()).reduce((first, last) -> last)
+                        .map(latest -> chaincode.query(caller.organisation(), Calls.listRecalls(latest.gtin())))
+                        .orElseGet(() -> Mono.just(List.of()))
+                        .map(recalls -> epcis.document(history, recalls)));
     }
 }

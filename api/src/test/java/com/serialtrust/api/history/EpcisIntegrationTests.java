@@ -48,6 +48,8 @@ class EpcisIntegrationTests extends DemoIntegrationTest {
         final String secret = post("retail", "/api/items/" + GTIN + "/EPC-WATCH/sale", Map.of()).get("claimSecret").asString();
         post("retail", "/api/items/" + GTIN + "/EPC-WATCH/return", Map.of("secret", secret));
         post("retail", "/api/items/" + GTIN + "/EPC-WATCH/decommission", Map.of("reason", "water damage"));
+        final String recall = post("brand", "/api/recalls", Map.of("scope", Map.of("gtin", GTIN, "serial", "EPC-STRAP"),
+                "notice", "The strap's pin may break")).get("result").get("id").asString();
 
         final TreeSet<String> types = new TreeSet<>();
         final TreeSet<String> steps = new TreeSet<>();
@@ -69,6 +71,12 @@ class EpcisIntegrationTests extends DemoIntegrationTest {
             });
         }
         assertThat(types).containsExactly("AggregationEvent", "ObjectEvent", "TransactionEvent");
+        // the recall in force is an event of the item it covers, last in time, read at the recalling brand
+        final JsonNode strap = epcis("EPC-STRAP").get("epcisBody").get("eventList");
+        final JsonNode recalled = strap.get(strap.size() - 1);
+        assertThat(recalled.get("disposition").asString()).isEqualTo("recalled");
+        assertThat(recalled.get("serialtrust:recallId").asString()).isEqualTo(recall);
+        assertThat(recalled.get("readPoint").get("id").asString()).isEqualTo("urn:serialtrust:msp:BrandMSP");
         assertThat(steps).contains("commissioning", "assembling", "shipping", "receiving", "retail_selling", "destroying");
     }
 }

@@ -9,6 +9,7 @@ import com.serialtrust.api.ledger.LedgerCalls;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.security.StaffSlice;
 import com.serialtrust.chaincode.Item;
+import com.serialtrust.chaincode.Recall;
 import com.serialtrust.chaincode.ItemStatus;
 import com.serialtrust.chaincode.LedgerEvent;
 import com.serialtrust.contract.Call;
@@ -55,10 +56,18 @@ class HistoryControllerTests {
 
     @Test
     void asEpcisEachVersionIsAnEventWithItsCbvStepAndTheSaleIsATransactionEvent() {
-        when(chaincode.query(any(), any())).thenReturn(Mono.just((Object) List.of(
+        final List<HistoryEntry> history = List.of(
                 new HistoryEntry("tx-1", AT, Optional.of(item(ItemStatus.REGISTERED, "REGISTERED", "BrandMSP"))),
                 new HistoryEntry("tx-2", AT.plusSeconds(60), Optional.of(item(ItemStatus.SOLD, "SOLD", "RetailMSP"))),
-                new HistoryEntry("tx-3", AT.plusSeconds(120), Optional.empty()))));
+                new HistoryEntry("tx-3", AT.plusSeconds(120), Optional.empty()));
+        // a recall of the item's GTIN issued between its registration and its sale, and one of another lot
+        final List<Recall> recalls = List.of(
+                new Recall("r-1", "BrandMSP", new Recall.Scope("09520123456788", Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty()), "Check the clasp", AT.plusSeconds(30), Optional.empty()),
+                new Recall("r-2", "BrandMSP", new Recall.Scope("09520123456788", Optional.of("L9"), Optional.empty(),
+                        Optional.empty(), Optional.empty()), "Lot L9", AT.plusSeconds(30), Optional.empty()));
+        when(chaincode.query(any(), any())).thenAnswer(call -> Mono.just((Object) (
+                ((Call<?>) call.getArgument(1)).transaction() == Transaction.LIST_RECALLS ? recalls : history)));
 
         http.get().uri("/api/items/09520123456788/DEMO-0002/history.epcis").header("Authorization", StaffSlice.bearer("brand"))
                 .accept(MediaType.parseMediaType("application/ld+json"))
@@ -66,14 +75,16 @@ class HistoryControllerTests {
                 .expectHeader().contentTypeCompatibleWith("application/ld+json")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("EPCISDocument")
-                .jsonPath("$.epcisBody.eventList.length()").isEqualTo(2)
+                .jsonPath("$.epcisBody.eventList.length()").isEqualTo(3)
                 .jsonPath("$.epcisBody.eventList[0].type").isEqualTo("ObjectEvent")
                 .jsonPath("$.epcisBody.eventList[0].action").isEqualTo("ADD")
                 .jsonPath("$.epcisBody.eventList[0].bizStep").isEqualTo("commissioning")
                 .jsonPath("$.epcisBody.eventList[0].epcList[0]").isEqualTo("http://localhost:8080/01/09520123456788/21/DEMO-0002")
-                .jsonPath("$.epcisBody.eventList[1].type").isEqualTo("TransactionEvent")
-                .jsonPath("$.epcisBody.eventList[1].bizStep").isEqualTo("retail_selling")
-                .jsonPath("$.epcisBody.eventList[1].readPoint.id").isEqualTo("urn:serialtrust:msp:RetailMSP");
+                .jsonPath("$.epcisBody.eventList[1].disposition").isEqualTo("recalled")
+                .jsonPath("$.epcisBody.eventList[1]['serialtrust:recallId']").isEqualTo("r-1")
+                .jsonPath("$.epcisBody.eventList[2].type").isEqualTo("TransactionEvent")
+                .jsonPath("$.epcisBody.eventList[2].bizStep").isEqualTo("retail_selling")
+                .jsonPath("$.epcisBody.eventList[2].readPoint.id").isEqualTo("urn:serialtrust:msp:RetailMSP");
     }
 
     private static Item item(final ItemStatus status, final String event, final String actor) {
