@@ -56,12 +56,33 @@ class Epcis {
 
     /** The document of an item's history, with the recalls in force among {@code recalls} that cover the item, in time order. */
     ObjectNode document(final List<HistoryEntry> history, final List<Recall> recalls) {
+        final ObjectNode doc = header("EPCISDocument");
+        final ArrayNode events = doc.putObject("epcisBody").putArray("eventList");
+        events(history, recalls).forEach(events::add);
+        return doc;
+    }
+
+    /** The answer to an EPCIS query, as the REST binding gives it: the events that matched, in time order. */
+    ObjectNode queryDocument(final String queryName, final List<ObjectNode> matched) {
+        final ObjectNode doc = header("EPCISQueryDocument");
+        final ObjectNode results = doc.putObject("epcisBody").putObject("queryResults");
+        results.put("queryName", queryName);
+        final ArrayNode events = results.putObject("resultsBody").putArray("eventList");
+        matched.forEach(events::add);
+        return doc;
+    }
+
+    private ObjectNode header(final String type) {
         final ObjectNode doc = json.createObjectNode();
         doc.putArray("@context").add(CONTEXT).addObject().put("serialtrust", NAMESPACES.get("serialtrust"));
-        doc.put("type", "EPCISDocument");
+        doc.put("type", type);
         doc.put("schemaVersion", "2.0");
         doc.put("creationDate", Instant.now().toString());
-        final ArrayNode events = doc.putObject("epcisBody").putArray("eventList");
+        return doc;
+    }
+
+    /** An item's events: one per ledger change, and one per recall in force among {@code recalls} that covers it, in time order. */
+    List<ObjectNode> events(final List<HistoryEntry> history, final List<Recall> recalls) {
         final List<ObjectNode> timeline = new java.util.ArrayList<>();
         for (HistoryEntry entry : history) {
             entry.item().ifPresent(item -> timeline.add(event(entry, item)));
@@ -69,9 +90,13 @@ class Epcis {
         history.stream().flatMap(entry -> entry.item().stream()).reduce((first, last) -> last).ifPresent(item -> recalls.stream()
                 .filter(recall -> recall.scope().covers(item)).forEach(recall -> timeline.add(recalled(recall, item))));
         // a stable sort: events of one instant keep the ledger's order
-        timeline.sort(java.util.Comparator.comparing(e -> Instant.parse(e.get("eventTime").asString())));
-        timeline.forEach(events::add);
-        return doc;
+        timeline.sort(java.util.Comparator.comparing(Epcis::time));
+        return timeline;
+    }
+
+    /** When an event happened. */
+    static Instant time(final ObjectNode event) {
+        return Instant.parse(event.get("eventTime").asString());
     }
 
     private ObjectNode event(final HistoryEntry entry, final Item item) {

@@ -19,10 +19,12 @@ class HistoryController {
 
     private final Chaincode chaincode;
     private final Epcis epcis;
+    private final ItemEvents items;
 
-    HistoryController(final Chaincode chaincode, final Epcis epcis) {
+    HistoryController(final Chaincode chaincode, final Epcis epcis, final ItemEvents items) {
         this.chaincode = chaincode;
         this.epcis = epcis;
+        this.items = items;
     }
 
     @GetMapping("/api/items/{gtin}/{serial}/history")
@@ -34,11 +36,6 @@ class HistoryController {
     @GetMapping(path = "/api/items/{gtin}/{serial}/history.epcis", produces = {"application/ld+json", "application/json"})
     Mono<ObjectNode> epcis(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String gtin,
             @PathVariable final String serial) {
-        final ItemRef item = new ItemRef(gtin, serial);
-        return chaincode.query(caller.organisation(), Calls.getItemHistory(item))
-                .flatMap(history -> history.stream().flatMap(entry -> entry.item().stream()).reduce((first, last) -> last)
-                        .map(latest -> chaincode.query(caller.organisation(), Calls.listRecalls(latest.gtin())))
-                        .orElseGet(() -> Mono.just(List.of()))
-                        .map(recalls -> epcis.document(history, recalls)));
+        return items.of(caller.organisation(), new ItemRef(gtin, serial)).map(r -> epcis.document(r.history(), r.recalls()));
     }
 }

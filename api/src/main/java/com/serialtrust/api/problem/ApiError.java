@@ -40,6 +40,10 @@ public enum ApiError {
     WHITESPACE,
     /** A CSV row that repeats an item of an earlier row of the same file. */
     DUPLICATE_IN_FILE,
+    /** An EPCIS query parameter that is unknown, malformed or missing (EPCIS: QueryParameterException). */
+    QUERY_PARAMETER_INVALID,
+    /** An EPCIS query that would read more items or return more events than one answer holds (EPCIS: QueryTooLargeException). */
+    QUERY_TOO_LARGE,
     // --- the ledger and the services behind the api
     /**
      * Fabric ordered the transaction but its validation marked it invalid (an MVCC conflict, say); the

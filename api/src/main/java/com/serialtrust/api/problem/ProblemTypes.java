@@ -40,14 +40,14 @@ public final class ProblemTypes {
     public static HttpStatus status(final ApiError code) {
         return switch (code) {
             case BAD_REQUEST, REQUEST_REJECTED, URI_INVALID, DIGITAL_LINK_INVALID, IMAGE_INVALID, PLACE_INVALID,
-                    CSV_INVALID, SIGNATURE_MISSING, ROW_SHORT, ROW_LONG, ROW_TOO_LONG, WHITESPACE -> HttpStatus.BAD_REQUEST;
+                    CSV_INVALID, SIGNATURE_MISSING, ROW_SHORT, ROW_LONG, ROW_TOO_LONG, WHITESPACE, QUERY_PARAMETER_INVALID -> HttpStatus.BAD_REQUEST;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND, SUSPECT_NOT_FOUND, IMPORT_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case TRANSACTION_INVALID -> HttpStatus.CONFLICT;
-            case PAYLOAD_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case PAYLOAD_TOO_LARGE, QUERY_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case URI_TOO_LONG -> HttpStatus.URI_TOO_LONG;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case QR_NOT_FOUND, DUPLICATE_IN_FILE -> HttpStatus.UNPROCESSABLE_CONTENT;

@@ -81,6 +81,7 @@ public final class RoleTable {
             new Rule("GET", ITEM, Who.STAFF, "a digest of the signature, never the signature"),
             new Rule("GET", ITEM + "/history", Who.STAFF, "a digest of the signature, never the signature"),
             new Rule("GET", ITEM + "/history.epcis", Who.STAFF, ""),
+            new Rule("GET", "/api/epcis/events", Who.STAFF, "EPCIS 2.0 query (REST binding): the events of up to 100 items or of one lot of up to 1,000, read as the caller"),
             new Rule("GET", ITEM + "/label.png", Who.MANUFACTURER, "the item's manufacturer"),
             new Rule("GET", ITEM + "/label.svg", Who.MANUFACTURER, "the item's manufacturer"),
             new Rule("GET", "/api/lots/{gtin}/{lot}/labels.pdf", Who.MANUFACTURER, "the items' manufacturer"),

@@ -79,4 +79,52 @@ class EpcisIntegrationTests extends DemoIntegrationTest {
         assertThat(recalled.get("readPoint").get("id").asString()).isEqualTo("urn:serialtrust:msp:BrandMSP");
         assertThat(steps).contains("commissioning", "assembling", "shipping", "receiving", "retail_selling", "destroying");
     }
+
+    private JsonNode query(final String org, final String parameters) {
+        return json.readTree(http.get().uri("/api/epcis/events?" + parameters).header("Authorization", bearer(org)).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("GS1-EPCIS-Version", "2.0.0")
+                .expectBody().returnResult().getResponseBody());
+    }
+
+    private static List<String> ids(final JsonNode events) {
+        final List<String> ids = new java.util.ArrayList<>();
+        events.forEach(e -> ids.add(e.get("eventID").asString()));
+        return ids;
+    }
+
+    @Test
+    void anEpcisToolQueriesTheEventsOfAnItemOrALotNarrowedByTimeStepAndType() throws Exception {
+        final String lot = "EPCQ-LOT";
+        post("brand", "/api/items", List.of(Map.of("gtin", GTIN, "serial", "EPCQ-1", "lot", lot),
+                Map.of("gtin", GTIN, "serial", "EPCQ-2", "lot", lot), Map.of("gtin", GTIN, "serial", "EPCQ-3", "lot", "EPCQ-OTHER")));
+        post("brand", "/api/shipments", Map.of("items", List.of(Map.of("gtin", GTIN, "serial", "EPCQ-2")), "to", "RetailMSP"));
+        final String item = "https://id.gs1.org/01/" + GTIN + "/21/EPCQ-2";
+
+        // one lot: the events of its two items, in time order, in an EPCISQueryDocument valid by GS1's schema
+        final JsonNode byLot = query("retail", "MATCH_epcClass=https://id.gs1.org/01/" + GTIN + "/10/" + lot);
+        assertThat(com.serialtrust.api.Gs1Schemas.epcisErrors(byLot)).as("%s", byLot).isEmpty();
+        assertThat(byLot.get("type").asString()).isEqualTo("EPCISQueryDocument");
+        assertThat(byLot.get("epcisBody").get("queryResults").get("queryName").asString()).isEqualTo("SimpleEventQuery");
+        final JsonNode events = byLot.get("epcisBody").get("queryResults").get("resultsBody").get("eventList");
+        assertThat(events).hasSize(3);
+        assertThat(events.toString()).contains("EPCQ-1", "EPCQ-2").doesNotContain("EPCQ-3");
+        // the very events of the item's export, by their hashes
+        final List<String> exported = ids(epcis("EPCQ-2").get("epcisBody").get("eventList"));
+        final JsonNode byItem = query("police", "MATCH_epc=" + item).get("epcisBody").get("queryResults").get("resultsBody").get("eventList");
+        assertThat(ids(byItem)).isEqualTo(exported).hasSize(2);
+        assertThat(ids(events)).containsAll(exported);
+
+        // narrowed: by step (short or as its CBV URI), by type, by time window
+        final String shipping = query("retail", "MATCH_epc=" + item + "&EQ_bizStep=https://ref.gs1.org/cbv/BizStep-shipping")
+                .get("epcisBody").get("queryResults").get("resultsBody").get("eventList").toString();
+        assertThat(shipping).contains("\"bizStep\":\"shipping\"").doesNotContain("commissioning");
+        assertThat(query("retail", "MATCH_epcClass=https://id.gs1.org/01/" + GTIN + "/10/" + lot + "&eventType=TransactionEvent")
+                .get("epcisBody").get("queryResults").get("resultsBody").get("eventList")).isEmpty();
+        final String registered = byItem.get(0).get("eventTime").asString();
+        assertThat(query("retail", "MATCH_epc=" + item + "&LT_eventTime=" + registered)
+                .get("epcisBody").get("queryResults").get("resultsBody").get("eventList")).as("before the first event").isEmpty();
+        assertThat(query("retail", "MATCH_epc=" + item + "&GE_eventTime=" + registered + "&MATCH_epc=https://id.gs1.org/01/" + GTIN
+                + "/21/NO-SUCH-ITEM").get("epcisBody").get("queryResults").get("resultsBody").get("eventList"))
+                .as("from the first event on; an unknown item has none").hasSize(2);
+    }
 }

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 
 /** An item's history alone, with the ledger faked: the timeline as the contract gives it, and as EPCIS 2.0. */
 @WebFluxTest(HistoryController.class)
-@Import({StaffSlice.class, Epcis.class})
+@Import({StaffSlice.class, Epcis.class, ItemEvents.class})
 class HistoryControllerTests {
 
     private static final Instant AT = Instant.parse("2026-11-30T09:00:00Z");

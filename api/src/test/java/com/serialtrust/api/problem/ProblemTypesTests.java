@@ -52,6 +52,7 @@ class ProblemTypesTests {
             Map.entry(ApiError.SIGNATURE_MISSING, 400), Map.entry(ApiError.ROW_SHORT, 400),
             Map.entry(ApiError.ROW_LONG, 400), Map.entry(ApiError.ROW_TOO_LONG, 400),
             Map.entry(ApiError.WHITESPACE, 400), Map.entry(ApiError.DUPLICATE_IN_FILE, 422),
+            Map.entry(ApiError.QUERY_PARAMETER_INVALID, 400), Map.entry(ApiError.QUERY_TOO_LARGE, 413),
             Map.entry(ApiError.TRANSACTION_INVALID, 409), Map.entry(ApiError.LEDGER_UNAVAILABLE, 503),
             Map.entry(ApiError.LEDGER_FAILED, 500), Map.entry(ApiError.SIGHTINGS_UNAVAILABLE, 503),
             Map.entry(ApiError.ANALYTICS_UNAVAILABLE, 503), Map.entry(ApiError.INTERNAL, 500));

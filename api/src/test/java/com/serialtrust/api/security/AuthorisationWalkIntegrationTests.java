@@ -242,6 +242,7 @@ class AuthorisationWalkIntegrationTests extends DemoIntegrationTest {
                     "GET /api/items/{gtin}/{serial}/history.epcis", "GET /api/items/{gtin}/{serial}/label.png",
                     "GET /api/items/{gtin}/{serial}/label.svg", "GET /api/items/{gtin}/{serial}/warranty" ->
                     Call.get(p.replace("{gtin}", GTIN).replace("{serial}", "DEMO-0001"));
+            case "GET /api/epcis/events" -> Call.get(p + "?MATCH_epc=https://id.gs1.org/01/" + GTIN + "/21/DEMO-0001");
             case "GET /api/lots/{gtin}/{lot}/labels.pdf" -> Call.get(p.replace("{gtin}", GTIN).replace("{lot}", "WALK"));
             case "POST /api/recalls" -> Call.json("POST", p, "{\"scope\":{\"gtin\":\"" + GTIN + "\",\"serial\":\"" + registered()
                     + "\"},\"notice\":\"walk\"}");
