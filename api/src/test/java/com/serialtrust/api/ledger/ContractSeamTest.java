@@ -41,6 +41,8 @@ class ContractSeamTest {
                 "Epcis.java", "writes EPCIS documents from the typed history",
                 "EventHash.java", "reads the EPCIS events Epcis writes, to name them by their hash",
                 "HistoryController.java", "answers the EPCIS document Epcis writes",
+                "EventQuery.java", "matches the EPCIS events Epcis writes against a query",
+                "EpcisQueryController.java", "answers the EPCIS query document Epcis writes",
                 "VerifierPage.java", "writes a problem's data into the scan page",
                 "OwnershipController.java", "salts the owner's own contact object before it is sent");
         final List<String> found = new ArrayList<>();
