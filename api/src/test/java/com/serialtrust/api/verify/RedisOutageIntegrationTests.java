@@ -22,11 +22,14 @@ class RedisOutageIntegrationTests extends DemoIntegrationTest {
 
     @Test
     void theRateLimitThenAnOutageThatNoVerificationNotices() {
+        // no proxy is trusted here: a client that names another address in X-Forwarded-For is still itself
         for (int i = 0; i < 5; i++) {
-            http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange()
+            http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON)
+                    .header("X-Forwarded-For", "198.51.100." + i).exchange()
                     .expectStatus().isOk().expectBody(Void.class);
         }
-        http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange()
+        http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", "198.51.100.99").header("Forwarded", "for=198.51.100.98").exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists("Retry-After")
                 .expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
