@@ -42,6 +42,18 @@ public final class DataAttributes {
         add("42[246]", "N3");
         add("42[35]", "N3+N..12");
         add("427", "X..3");
+        // shipping and return details (GS1 General Specifications 22 on), as GS1's Barcode Syntax Dictionary
+        // gives them; the values of 4300-4320 are percent-encoded text, read here for their length
+        add("430[01]|431[01]|4320", "X..35");
+        add("430[2-6]|431[2-6]", "X..70");
+        addPattern("4307|4317", "X2 (ISO 3166 alpha-2)", "[A-Z]{2}");
+        add("4308|4319", "X..30");
+        add("4309", "N10+N10");
+        add("4318", "X..20");
+        addPattern("432[1-3]", "N1 (0 or 1)", "[01]");
+        add("432[45]", "N10");
+        add("4326", "N6", Check.DATE);
+        addPattern("433[0-3]", "N6 [-]", "[0-9]{6}-?");
         add("7001", "N13");
         add("7002", "X..30");
         add("7003", "N10");
@@ -52,11 +64,16 @@ public final class DataAttributes {
         add("7008", "X..3");
         add("7009", "X..10");
         add("7010", "X..2");
+        add("7011", "N6|N10");
         add("702[0-2]", "X..20");
         add("7023", "X..30");
         add("703[0-9]", "N3+X..27");
         add("71[0-6]", "X..20");
         add("723[0-9]", "X2+X..28");
+        add("7040", "N1+X1+X1+X1");
+        add("7240", "X..20");
+        add("7241", "N2");
+        add("7242", "X..25");
         add("8001", "N14");
         add("8002|8012", "X..20");
         add("8005", "N6");
@@ -65,6 +82,8 @@ public final class DataAttributes {
         add("8009", "X..50");
         add("8020", "X..25");
         add("8026", "N14+N2+N2");
+        // a digital signature: base64url (GS1's "Z" character set), padding allowed
+        addPattern("8030", "Z..90", "(?=.{1,90}$)[A-Za-z0-9_-]+={0,2}");
         add("811[02]|8200", "X..70");
         add("8111", "N4");
         add("90", "X..30");
@@ -79,6 +98,11 @@ public final class DataAttributes {
 
     private static void add(final String ais, final String format, final Check check) {
         TABLE.put(Pattern.compile(ais), new Format(format, Pattern.compile(regex(format)), check));
+    }
+
+    /** An AI whose value a format of N and X parts cannot say: its own expression, and the format's text for messages. */
+    private static void addPattern(final String ais, final String format, final String regex) {
+        TABLE.put(Pattern.compile(ais), new Format(format, Pattern.compile(regex), Check.NONE));
     }
 
     /** A format such as {@code N3+X..27} or {@code N6|N12} as a regular expression over the value. */

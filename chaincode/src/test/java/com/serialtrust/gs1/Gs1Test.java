@@ -122,12 +122,19 @@ class Gs1Test {
                     + "&17=270200&99=any%2Ftext&7003=2701311200&410=9520123456788&8008=2611301415&utm_source=qr&sig=c2ln");
             assertThat(link.element().canonical()).isEqualTo("(01)09520123456788(10)L1(21)S1(17)270200");
             assertThat(link.signature()).contains("c2ln");
+            // the shipping details and the digital signature of later General Specifications
+            final DigitalLink shipped = DigitalLink.parse("https://x/01/09520123456788/21/S1?4300=ACME%2520Ltd&4307=NL&4309=0513000000"
+                    + "0004000000&4321=1&4324=2612319999&4326=261231&4331=000450-&7011=261231&7040=1A2B&7241=01&8030="
+                    + "MEUCIQDcN7cN_xYz-09=");
+            assertThat(shipped.element().canonical()).isEqualTo("(01)09520123456788(21)S1");
         }
 
         @Test
         void aDataAttributeWithABadValueOrTwiceIsRefusedSayingWhy() {
             for (String[] bad : new String[][] {{"?15=271301", "date"}, {"?3103=12345", "format"}, {"?410=9520123456789", "check digit"},
-                    {"?15=270101&15=270102", "twice"}, {"?3106=000001", "not a data attribute"}, {"?00=123456789012345675", "not a data attribute"}}) {
+                    {"?15=270101&15=270102", "twice"},
+                    {"?4307=nl", "ISO 3166"}, {"?4321=2", "0 or 1"}, {"?4330=00045+", "format"}, {"?8030=a+b", "Z..90"},
+                    {"?4326=261331", "date"}, {"?3106=000001", "not a data attribute"}, {"?00=123456789012345675", "not a data attribute"}}) {
                 assertThatThrownBy(() -> DigitalLink.parse("https://x/01/09520123456788/21/S1" + bad[0])).as(bad[0])
                         .isInstanceOf(InvalidIdentifierException.class).hasMessageContaining(bad[1]);
             }

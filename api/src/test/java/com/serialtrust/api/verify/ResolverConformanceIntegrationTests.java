@@ -159,11 +159,13 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
 
     @Test
     void everyValidDataAttributeInTheQueryIsAcceptedAndABadOneIsABadRequest() {
-        assertThat(verdict(ITEM + "?15=271231&3103=001250&7003=2712311200&99=X%2F1&utm_medium=qr"))
+        assertThat(verdict(ITEM + "?15=271231&3103=001250&7003=2712311200&99=X%2F1&utm_medium=qr&4307=NL&4326=271231"
+                + "&8030=MEUCIQDcN7cN_xYz-09="))
                 .as("attributes that are not the item's identifiers change nothing").isEqualTo(verdict(ITEM));
         problem(ITEM + "?15=271331", 400, "DIGITAL_LINK_INVALID");
         problem(ITEM + "?3103=1", 400, "DIGITAL_LINK_INVALID");
         problem(ITEM + "?414=9520123456788", 400, "DIGITAL_LINK_INVALID");
+        problem(ITEM + "?4307=Netherlands", 400, "DIGITAL_LINK_INVALID");
     }
 
     @Test
