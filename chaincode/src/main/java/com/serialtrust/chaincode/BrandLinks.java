@@ -47,10 +47,7 @@ final class BrandLinks {
     /** Replaces the product's links with {@code linksJson} (a JSON array; empty removes them all). */
     static ProductLinks set(final Tx tx, final String gtinText, final String linksJson) {
         tx.require(Role.MANUFACTURER);
-        final Product product = ProductCatalogue.get(tx, gtinText);
-        if (!product.mspId().equals(tx.mspId())) {
-            throw ErrorCode.NOT_AUTHORISED.failure("GTIN " + product.gtin() + " belongs to " + product.mspId());
-        }
+        final Product product = ProductCatalogue.own(tx, gtinText);
         final BrandLink[] given = Json.readArgument("links", linksJson, BrandLink[].class);
         if (given.length > MAX_LINKS) {
             throw ErrorCode.LIMIT_EXCEEDED.failure("a product carries at most " + MAX_LINKS + " links, not " + given.length);

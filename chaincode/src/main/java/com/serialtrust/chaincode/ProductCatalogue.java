@@ -39,6 +39,15 @@ final class ProductCatalogue {
                 .orElseThrow(() -> ErrorCode.PRODUCT_NOT_FOUND.failure("no product model " + gtin));
     }
 
+    /** The product, which must be the caller's own: a brand acts on its own GTINs only. */
+    static Product own(final Tx tx, final String gtinText) {
+        final Product product = get(tx, gtinText);
+        if (!product.mspId().equals(tx.mspId())) {
+            throw ErrorCode.NOT_AUTHORISED.failure("GTIN " + product.gtin() + " belongs to " + product.mspId());
+        }
+        return product;
+    }
+
     static String gtin(final String text) {
         try {
             return Gtin.parse(text == null ? "" : text).value();

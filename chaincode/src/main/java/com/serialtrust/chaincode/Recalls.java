@@ -31,10 +31,7 @@ final class Recalls {
         tx.require(Role.MANUFACTURER);
         final Recall.Scope input = Json.readArgument("scope", scopeJson, Recall.Scope.class);
         final Recall.Scope scope = validate(input);
-        final Product product = ProductCatalogue.get(tx, scope.gtin());
-        if (!product.mspId().equals(tx.mspId())) {
-            throw ErrorCode.NOT_AUTHORISED.failure("GTIN " + scope.gtin() + " belongs to " + product.mspId());
-        }
+        ProductCatalogue.own(tx, scope.gtin());
         final String notice = Arguments.text("notice", noticeArg, 2000);
         final Recall recall = new Recall(tx.txId(), tx.mspId(), scope, notice, tx.now(), Optional.empty());
         tx.put(StateKeys.recall(tx, recall.id()), recall);

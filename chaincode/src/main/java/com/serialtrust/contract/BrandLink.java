@@ -18,8 +18,13 @@ public record BrandLink(String linkType, String href, String title, List<String>
     /** The link type's name in the vocabulary, without {@code gs1:} or the vocabulary's URI. */
     public String linkTypeName() {
         Objects.requireNonNull(linkType, "linkType");
-        return linkType.startsWith(VOCABULARY) ? linkType.substring(VOCABULARY.length())
-                : linkType.startsWith("gs1:") ? linkType.substring(4) : linkType;
+        return term(linkType).orElse(linkType);
+    }
+
+    /** The vocabulary term a link type names as a CURIE ({@code gs1:pip}) or a URI; empty if it is neither. */
+    public static java.util.Optional<String> term(final String linkType) {
+        return linkType.startsWith(VOCABULARY) ? java.util.Optional.of(linkType.substring(VOCABULARY.length()))
+                : linkType.startsWith("gs1:") ? java.util.Optional.of(linkType.substring(4)) : java.util.Optional.empty();
     }
 
     /** The GS1 Web Vocabulary's namespace, in which every GS1 link type is a term. */

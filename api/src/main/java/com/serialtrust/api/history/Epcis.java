@@ -87,11 +87,16 @@ class Epcis {
         for (HistoryEntry entry : history) {
             entry.item().ifPresent(item -> timeline.add(event(entry, item)));
         }
-        history.stream().flatMap(entry -> entry.item().stream()).reduce((first, last) -> last).ifPresent(item -> recalls.stream()
+        ItemEvents.latest(history).ifPresent(item -> recalls.stream()
                 .filter(recall -> recall.scope().covers(item)).forEach(recall -> timeline.add(recalled(recall, item))));
         // a stable sort: events of one instant keep the ledger's order
         timeline.sort(java.util.Comparator.comparing(Epcis::time));
         return timeline;
+    }
+
+    /** The item as EPCIS names it: its Digital Link URI under this resolver. */
+    private String epc(final Item item) {
+        return qr.resolverRoot() + "/01/" + item.gtin() + "/21/" + item.serial();
     }
 
     /** When an event happened. */
@@ -103,7 +108,7 @@ class Epcis {
         final LedgerEvent last = item.lastEvent();
         final String type = last.type();
         final String[] cbv = CBV.getOrDefault(type, new String[] {"inspecting", "active"});
-        final String epc = qr.resolverRoot() + "/01/" + item.gtin() + "/21/" + item.serial();
+        final String epc = epc(item);
         final ObjectNode e = json.createObjectNode();
         final String kind = switch (type) {
             case "ASSEMBLED" -> "AggregationEvent";
@@ -150,7 +155,7 @@ class Epcis {
         e.put("eventTime", recall.issuedAt().toString());
         e.put("eventTimeZoneOffset", "+00:00");
         e.put("action", "OBSERVE");
-        e.putArray("epcList").add(qr.resolverRoot() + "/01/" + item.gtin() + "/21/" + item.serial());
+        e.putArray("epcList").add(epc(item));
         e.put("bizStep", "holding");
         e.put("disposition", "recalled");
         e.putObject("readPoint").put("id", "urn:serialtrust:msp:" + recall.mspId());

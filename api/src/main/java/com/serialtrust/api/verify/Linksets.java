@@ -103,8 +103,7 @@ final class Linksets {
     }
 
     private static String name(final String linkType) {
-        return linkType.startsWith("gs1:") ? linkType.substring(4)
-                : linkType.startsWith(VOCABULARY) ? linkType.substring(VOCABULARY.length()) : "";
+        return BrandLink.term(linkType).orElse("");
     }
 
     /** The {@code Link} header every resolver answer carries: where its linkset is. */

@@ -98,7 +98,7 @@ class ResolverController {
             }
             if (Linksets.serves(target, linkType)) {
                 return Mono.just(ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(
-                        URI.create(request.getURI().getRawPath() + query(otherParameters(request), "?"))).build());
+                        URI.create(withQuery(request.getURI().getRawPath(), otherParameters(request)))).build());
             }
             return linksetOf(target).map(linkset -> linkset.first(linkType).orElseThrow(() -> new ApiProblem(ApiError.NOT_FOUND,
                             "no link of type " + Text.quote(linkType) + " here; the linkset lists the ones there are: ?linkType=linkset")))
