@@ -78,6 +78,16 @@ public interface AftercareTransactions {
         return Json.text(Recalls.ofGtin(tx, ProductCatalogue.gtin(gtin)));
     }
 
+    /**
+     * Every recall that covers the item or a component in it, withdrawn ones too, oldest first: what
+     * its history tells. A public verification shows the ones in force, with the same components.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    default String ListItemRecalls(final Context ctx, final String gtin, final String serial) {
+        final Tx tx = new Tx(ctx);
+        return Json.text(Recalls.everFor(tx, tx.item(ItemRef.parse(gtin, serial))));
+    }
+
     // --- warranty and service
 
     /** Records a repair: {description, replacedParts: [{gtin?, removedSerial?, installedSerial?}]}. */

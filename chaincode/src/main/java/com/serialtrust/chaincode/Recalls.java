@@ -24,9 +24,6 @@ final class Recalls {
 
     private Recalls() {}
 
-    /** A recall that applies to an item, and the component through which it applies, if any. */
-    record Applied(Recall recall, Optional<ItemRef> via) {}
-
     static Recall issue(final Tx tx, final String scopeJson, final String noticeArg) {
         tx.require(Role.MANUFACTURER);
         final Recall.Scope input = Json.readArgument("scope", scopeJson, Recall.Scope.class);
@@ -63,10 +60,15 @@ final class Recalls {
 
     /** Active recalls of a GTIN, oldest first. */
     static List<Recall> ofGtin(final Tx tx, final String gtin) {
+        return ofGtin(tx, gtin, true);
+    }
+
+    /** Recalls of a GTIN, oldest first: those in force, or also the withdrawn ones. */
+    private static List<Recall> ofGtin(final Tx tx, final String gtin, final boolean activeOnly) {
         final List<Recall> recalls = new ArrayList<>();
         for (String key : tx.keysUnder(StateKeys.RECALL_BY_GTIN, 1000, gtin)) {
             final Recall recall = get(tx, tx.attributes(key).get(1));
-            if (recall.active()) {
+            if (recall.active() || !activeOnly) {
                 recalls.add(recall);
             }
         }
@@ -75,13 +77,25 @@ final class Recalls {
     }
 
     /** The active recalls that cover the item or a component in it. */
-    static List<Applied> activeFor(final Tx tx, final Item item) {
+    static List<AppliedRecall> activeFor(final Tx tx, final Item item) {
+        return covering(tx, item, true);
+    }
+
+    /**
+     * Every recall, in force or withdrawn, that covers the item or a component in it: what the item's
+     * history tells of recalls.
+     */
+    static List<AppliedRecall> everFor(final Tx tx, final Item item) {
+        return covering(tx, item, false);
+    }
+
+    private static List<AppliedRecall> covering(final Tx tx, final Item item, final boolean activeOnly) {
         final Map<String, List<Recall>> byGtin = new HashMap<>();
-        final List<Applied> applied = new ArrayList<>();
+        final List<AppliedRecall> applied = new ArrayList<>();
         for (Item part : withComponents(tx, item)) {
-            for (Recall recall : byGtin.computeIfAbsent(part.gtin(), g -> ofGtin(tx, g))) {
+            for (Recall recall : byGtin.computeIfAbsent(part.gtin(), g -> ofGtin(tx, g, activeOnly))) {
                 if (recall.scope().covers(part)) {
-                    applied.add(new Applied(recall, part == item ? Optional.empty() : Optional.of(part.ref())));
+                    applied.add(new AppliedRecall(recall, part == item ? Optional.empty() : Optional.of(part.ref())));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package com.serialtrust.contract;
 
+import com.serialtrust.chaincode.AppliedRecall;
 import com.serialtrust.chaincode.Item;
 import com.serialtrust.chaincode.ItemRef;
 import com.serialtrust.chaincode.Json;
@@ -209,6 +210,10 @@ public final class Calls {
 
     public static Call<List<Recall>> listRecalls(final String gtin) {
         return Call.of(Transaction.LIST_RECALLS, new TypeReference<>() {}, gtin);
+    }
+
+    public static Call<List<AppliedRecall>> listItemRecalls(final ItemRef item) {
+        return Call.of(Transaction.LIST_ITEM_RECALLS, new TypeReference<>() {}, item.gtin(), item.serial());
     }
 
     // --- warranty and service

@@ -55,6 +55,7 @@ public enum Transaction {
     WITHDRAW_RECALL(Intent.SUBMIT),
     GET_RECALL(Intent.EVALUATE),
     LIST_RECALLS(Intent.EVALUATE),
+    LIST_ITEM_RECALLS(Intent.EVALUATE),
     // --- warranty and service
     RECORD_SERVICE(Intent.SUBMIT),
     VOID_WARRANTY(Intent.SUBMIT),

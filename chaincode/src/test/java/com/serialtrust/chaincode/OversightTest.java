@@ -172,6 +172,29 @@ class OversightTest {
         }
 
         @Test
+        void anItemsRecallsIncludeWithdrawnOnesAndThoseOfItsComponentsButNoOtherLots() {
+            final Consortium c = Consortium.ready();
+            c.register("BIKE", "FRAME");
+            c.ok(c.brand, "LinkComponents", GTIN, "BIKE", Consortium.refs("FRAME"));
+            c.ok(c.brand, "RegisterItems", json(List.of(c.signedItem(GTIN, "LOTTED", Map.of("lot", "L1")))));
+            final String lifted = c.ok(c.brand, "IssueRecall", "{\"gtin\":\"" + GTIN + "\",\"serial\":\"BIKE\"}", "Brake check")
+                    .get("id").asString();
+            c.ok(c.brand, "WithdrawRecall", lifted);
+            c.ok(c.brand, "IssueRecall", "{\"gtin\":\"" + GTIN + "\",\"serial\":\"FRAME\"}", "Frame weld");
+            c.ok(c.brand, "IssueRecall", "{\"gtin\":\"" + GTIN + "\",\"lot\":\"L2\"}", "Another lot");
+
+            final var recalls = c.query(c.retail, "ListItemRecalls", GTIN, "BIKE");
+            assertThat(recalls).hasSize(2);
+            assertThat(recalls.get(0).get("recall").get("id").asString()).isEqualTo(lifted);
+            assertThat(recalls.get(0).get("recall").has("withdrawnAt")).isTrue();
+            assertThat(recalls.get(0).has("via")).isFalse();
+            assertThat(recalls.get(1).get("recall").get("notice").asString()).isEqualTo("Frame weld");
+            assertThat(recalls.get(1).get("via").get("serial").asString()).isEqualTo("FRAME");
+            assertThat(c.query(c.retail, "ListItemRecalls", GTIN, "LOTTED")).isEmpty();
+            assertThat(c.refusedQuery(c.retail, "ListItemRecalls", GTIN, "NOPE").code()).isEqualTo("ITEM_NOT_FOUND");
+        }
+
+        @Test
         void onlyTheBrandRecallsItsProductsWithAValidScope() {
             final Consortium c = Consortium.ready();
             assertThat(c.refused(c.otherBrand, "IssueRecall", "{\"gtin\":\"" + GTIN + "\"}", "x").code()).isEqualTo("NOT_AUTHORISED");
@@ -382,10 +405,10 @@ class OversightTest {
                     "RegisterKey", "RotateKey", "RevokeKey", "DeclareKeyCompromised", "RegisterProduct", "RegisterItems",
                     "ShipItems", "ReceiveItems", "SellItem", "ReturnItem", "ClaimOwnership", "TransferOwnership",
                     "DecommissionItem", "LinkComponents", "ReportTheft", "FlagStolen", "ClearTheft", "ListStolenItems",
-                    "IssueRecall", "WithdrawRecall", "GetRecall", "ListRecalls", "RecordService", "VoidWarranty",
+                    "IssueRecall", "WithdrawRecall", "GetRecall", "ListRecalls", "ListItemRecalls", "RecordService", "VoidWarranty",
                     "GetWarranty", "SetOwnerContact", "GetOwnerContact", "GetTheftReport", "Verify", "GetItem", "GetLabels", "GetItemHistory",
                     "ListItemsByLot", "ListItemsContaining", "ListComponents", "CheckSerials", "FindCloseSerials", "SuggestSerials",
-                    "GetTheftReports")) {
+                    "GetTheftReports", "SetProductLinks", "GetProductLinks", "AuditState", "ValidateItems")) {
                 assertThat(metadata).as("metadata lists %s", tx).contains("\"name\":\"" + tx + "\"");
             }
         }

@@ -21,7 +21,7 @@ class TransactionTest {
         final Map<String, Transaction.Intent> listed = Arrays.stream(Transaction.values())
                 .collect(Collectors.toMap(Transaction::function, Transaction::intent));
 
-        assertThat(listed).isEqualTo(contract).hasSize(52);
+        assertThat(listed).isEqualTo(contract).hasSize(53);
     }
 
     @Test

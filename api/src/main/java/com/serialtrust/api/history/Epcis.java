@@ -2,6 +2,7 @@ package com.serialtrust.api.history;
 
 import com.serialtrust.chaincode.Item;
 import com.serialtrust.chaincode.LedgerEvent;
+import com.serialtrust.chaincode.AppliedRecall;
 import com.serialtrust.chaincode.Recall;
 import com.serialtrust.contract.HistoryEntry;
 import java.util.List;
@@ -18,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * one event per ledger change, with the CBV 2.0 business step and disposition it stands for; assembly as
  * an AggregationEvent, a retail sale as a TransactionEvent. A consumer's claim or resale is an
  * ObjectEvent with no business step (CBV has none for it) and no read point: no organisation's site saw
- * it. A recall in force that covers the item is an ObjectEvent of its own, disposition {@code recalled},
- * at the time it was issued, read at the recalling brand. Items are named by their GS1 Digital Link URIs;
+ * it. A recall that covers the item, or a component in it, is an ObjectEvent of its own, disposition
+ * {@code recalled}, at the time it was issued, read at the recalling brand; its withdrawal is another,
+ * giving the item back the disposition it had then. Items are named by their GS1 Digital Link URIs;
  * each event's id is its CBV 2.0 event hash ({@link EventHash}).
  */
 @Component
@@ -54,8 +56,8 @@ class Epcis {
         this.qr = qr;
     }
 
-    /** The document of an item's history, with the recalls in force among {@code recalls} that cover the item, in time order. */
-    ObjectNode document(final List<HistoryEntry> history, final List<Recall> recalls) {
+    /** The document of an item's history and its recalls, in time order. */
+    ObjectNode document(final List<HistoryEntry> history, final List<AppliedRecall> recalls) {
         final ObjectNode doc = header("EPCISDocument");
         final ArrayNode events = doc.putObject("epcisBody").putArray("eventList");
         events(history, recalls).forEach(events::add);
@@ -81,22 +83,49 @@ class Epcis {
         return doc;
     }
 
-    /** An item's events: one per ledger change, and one per recall in force among {@code recalls} that covers it, in time order. */
-    List<ObjectNode> events(final List<HistoryEntry> history, final List<Recall> recalls) {
+    /**
+     * An item's events: one per ledger change, and one per recall that covers it (the contract's
+     * {@code ListItemRecalls}) with one more for its withdrawal, in time order.
+     */
+    List<ObjectNode> events(final List<HistoryEntry> history, final List<AppliedRecall> recalls) {
         final List<ObjectNode> timeline = new java.util.ArrayList<>();
         for (HistoryEntry entry : history) {
             entry.item().ifPresent(item -> timeline.add(event(entry, item)));
         }
-        ItemEvents.latest(history).ifPresent(item -> recalls.stream()
-                .filter(recall -> recall.scope().covers(item)).forEach(recall -> timeline.add(recalled(recall, item))));
+        final List<ObjectNode> ledger = List.copyOf(timeline);
+        ItemEvents.latest(history).ifPresent(item -> recalls.forEach(applied -> {
+            timeline.add(recalled(applied, item));
+            applied.recall().withdrawnAt().ifPresent(at -> timeline.add(withdrawn(applied, item,
+                    dispositionAt(at, ledger, recalls, applied.recall()))));
+        }));
         // a stable sort: events of one instant keep the ledger's order
         timeline.sort(java.util.Comparator.comparing(Epcis::time));
         return timeline;
     }
 
+    /**
+     * The item's disposition at {@code at} once {@code lifted} no longer holds: recalled while another
+     * recall is in force then, else what its last ledger event by then left it.
+     */
+    private static String dispositionAt(final Instant at, final List<ObjectNode> ledger, final List<AppliedRecall> recalls,
+            final Recall lifted) {
+        final boolean stillRecalled = recalls.stream().map(AppliedRecall::recall)
+                .filter(r -> !r.id().equals(lifted.id()))
+                .anyMatch(r -> !r.issuedAt().isAfter(at) && r.withdrawnAt().filter(w -> !w.isAfter(at)).isEmpty());
+        if (stillRecalled) {
+            return "recalled";
+        }
+        return ledger.stream().filter(e -> !time(e).isAfter(at)).reduce((first, last) -> last)
+                .map(e -> e.get("disposition").asString()).orElse("active");
+    }
+
     /** The item as EPCIS names it: its Digital Link URI under this resolver. */
     private String epc(final Item item) {
-        return qr.resolverRoot() + "/01/" + item.gtin() + "/21/" + item.serial();
+        return epc(item.gtin(), item.serial());
+    }
+
+    private String epc(final String gtin, final String serial) {
+        return qr.resolverRoot() + "/01/" + gtin + "/21/" + serial;
     }
 
     /** When an event happened. */
@@ -149,17 +178,32 @@ class Epcis {
     }
 
     /** A recall that covers the item: held, disposition recalled, read at the brand that issued it. */
-    private ObjectNode recalled(final Recall recall, final Item item) {
+    private ObjectNode recalled(final AppliedRecall applied, final Item item) {
+        return recallEvent(applied, item, applied.recall().issuedAt(), "holding", "recalled", "serialtrust:recallId");
+    }
+
+    /** A recall withdrawn: the item inspected at the brand, and given back {@code disposition}. */
+    private ObjectNode withdrawn(final AppliedRecall applied, final Item item, final String disposition) {
+        return recallEvent(applied, item, applied.recall().withdrawnAt().orElseThrow(), "inspecting", disposition,
+                "serialtrust:recallWithdrawn");
+    }
+
+    /** An event of a recall's, which names it in {@code idField}. */
+    private ObjectNode recallEvent(final AppliedRecall applied, final Item item, final Instant at, final String bizStep,
+            final String disposition, final String idField) {
+        final Recall recall = applied.recall();
         final ObjectNode e = json.createObjectNode();
         e.put("type", "ObjectEvent");
-        e.put("eventTime", recall.issuedAt().toString());
+        e.put("eventTime", at.toString());
         e.put("eventTimeZoneOffset", "+00:00");
         e.put("action", "OBSERVE");
         e.putArray("epcList").add(epc(item));
-        e.put("bizStep", "holding");
-        e.put("disposition", "recalled");
+        e.put("bizStep", bizStep);
+        e.put("disposition", disposition);
         e.putObject("readPoint").put("id", "urn:serialtrust:msp:" + recall.mspId());
-        e.put("serialtrust:recallId", recall.id());
+        e.put(idField, recall.id());
+        // the component the recall names, when it reaches the item through its parts
+        applied.via().ifPresent(part -> e.put("serialtrust:recallVia", epc(part.gtin(), part.serial())));
         e.put("eventID", EventHash.of(e, NAMESPACES));
         return e;
     }

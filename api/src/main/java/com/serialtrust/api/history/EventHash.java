@@ -67,7 +67,7 @@ final class EventHash {
             final int colon = field.getKey().indexOf(':');
             if (colon > 0 && namespaces.containsKey(field.getKey().substring(0, colon))) {
                 others.add("{" + namespaces.get(field.getKey().substring(0, colon)) + "}" + field.getKey().substring(colon + 1)
-                        + "=" + field.getValue().asString());
+                        + "=" + digitalLink(field.getValue().asString()));
             }
         }
         others.stream().sorted().forEach(out::append);

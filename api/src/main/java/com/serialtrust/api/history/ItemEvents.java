@@ -4,7 +4,7 @@ import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.chaincode.Item;
 import com.serialtrust.chaincode.ItemRef;
-import com.serialtrust.chaincode.Recall;
+import com.serialtrust.chaincode.AppliedRecall;
 import com.serialtrust.contract.Calls;
 import com.serialtrust.contract.HistoryEntry;
 import java.util.List;
@@ -12,12 +12,15 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** What an item's EPCIS events are made of: its ledger history, and the recalls in force of its GTIN. */
+/**
+ * What an item's EPCIS events are made of: its ledger history, and every recall that covers it or a
+ * component in it, withdrawn ones too, as the contract decides.
+ */
 @Component
 class ItemEvents {
 
-    /** An item's history and the recalls of its GTIN, read as one organisation. */
-    record Recorded(List<HistoryEntry> history, List<Recall> recalls) {}
+    /** An item's history and its recalls, read as one organisation. */
+    record Recorded(List<HistoryEntry> history, List<AppliedRecall> recalls) {}
 
     private final Chaincode chaincode;
 
@@ -34,8 +37,8 @@ class ItemEvents {
     Mono<Recorded> of(final Organisation as, final ItemRef item) {
         return chaincode.query(as, Calls.getItemHistory(item))
                 .flatMap(history -> latest(history)
-                        .map(latest -> chaincode.query(as, Calls.listRecalls(latest.gtin())))
-                        .orElseGet(() -> Mono.just(List.of()))
+                        .map(latest -> chaincode.query(as, Calls.listItemRecalls(latest.ref())))
+                        .orElseGet(() -> Mono.just(List.<AppliedRecall>of()))
                         .map(recalls -> new Recorded(history, recalls)));
     }
 }

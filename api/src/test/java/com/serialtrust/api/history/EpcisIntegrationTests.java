@@ -50,6 +50,10 @@ class EpcisIntegrationTests extends DemoIntegrationTest {
         post("retail", "/api/items/" + GTIN + "/EPC-WATCH/decommission", Map.of("reason", "water damage"));
         final String recall = post("brand", "/api/recalls", Map.of("scope", Map.of("gtin", GTIN, "serial", "EPC-STRAP"),
                 "notice", "The strap's pin may break")).get("result").get("id").asString();
+        final String lifted = post("brand", "/api/recalls", Map.of("scope", Map.of("gtin", GTIN, "serial", "EPC-WATCH"),
+                "notice", "Check the crown")).get("result").get("id").asString();
+        assertThat(http.delete().uri("/api/recalls/" + lifted).header("Authorization", bearer("brand")).exchange()
+                .expectBody().returnResult().getStatus().is2xxSuccessful()).isTrue();
 
         final TreeSet<String> types = new TreeSet<>();
         final TreeSet<String> steps = new TreeSet<>();
@@ -77,6 +81,22 @@ class EpcisIntegrationTests extends DemoIntegrationTest {
         assertThat(recalled.get("disposition").asString()).isEqualTo("recalled");
         assertThat(recalled.get("serialtrust:recallId").asString()).isEqualTo(recall);
         assertThat(recalled.get("readPoint").get("id").asString()).isEqualTo("urn:serialtrust:msp:BrandMSP");
+        // the watch holds the strap: the strap's recall is in the watch's history too, naming the strap;
+        // the watch's own recall, withdrawn, is two events, the second giving back its disposition then
+        final List<JsonNode> watchRecalls = new java.util.ArrayList<>();
+        epcis("EPC-WATCH").get("epcisBody").get("eventList").forEach(e -> {
+            if (e.has("serialtrust:recallId") || e.has("serialtrust:recallWithdrawn")) {
+                watchRecalls.add(e);
+            }
+        });
+        assertThat(watchRecalls).hasSize(3);
+        assertThat(watchRecalls.get(0).get("serialtrust:recallId").asString()).isEqualTo(recall);
+        assertThat(watchRecalls.get(0).get("serialtrust:recallVia").asString()).endsWith("/01/" + GTIN + "/21/EPC-STRAP");
+        assertThat(watchRecalls.get(1).get("serialtrust:recallId").asString()).isEqualTo(lifted);
+        assertThat(watchRecalls.get(1).has("serialtrust:recallVia")).isFalse();
+        assertThat(watchRecalls.get(2).get("serialtrust:recallWithdrawn").asString()).isEqualTo(lifted);
+        // the strap's recall is still in force when the watch's is withdrawn
+        assertThat(watchRecalls.get(2).get("disposition").asString()).isEqualTo("recalled");
         assertThat(steps).contains("commissioning", "assembling", "shipping", "receiving", "retail_selling", "destroying");
     }
 

@@ -41,4 +41,12 @@ class EventHashTest {
         other.putArray("epcList").add("https://verify.example/01/09520123456788/21/S2");
         assertThat(EventHash.of(other, NAMESPACES)).isNotEqualTo(id);
     }
+
+    @Test
+    void anItemNamedInAFieldOfOurOwnIsNamedUnderGs1sResolverToo() {
+        final ObjectNode recalled = sale();
+        recalled.put("serialtrust:recallVia", "https://verify.example/01/09520123456788/21/PIN");
+        assertThat(EventHash.preHash(recalled, NAMESPACES))
+                .endsWith("{urn:serialtrust:}recallVia=https://id.gs1.org/01/09520123456788/21/PIN{urn:serialtrust:}txId=abc");
+    }
 }

@@ -8,10 +8,12 @@ import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerCalls;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.security.StaffSlice;
+import com.serialtrust.chaincode.AppliedRecall;
 import com.serialtrust.chaincode.Item;
-import com.serialtrust.chaincode.Recall;
+import com.serialtrust.chaincode.ItemRef;
 import com.serialtrust.chaincode.ItemStatus;
 import com.serialtrust.chaincode.LedgerEvent;
+import com.serialtrust.chaincode.Recall;
 import com.serialtrust.contract.Call;
 import com.serialtrust.contract.HistoryEntry;
 import com.serialtrust.contract.Transaction;
@@ -60,14 +62,16 @@ class HistoryControllerTests {
                 new HistoryEntry("tx-1", AT, Optional.of(item(ItemStatus.REGISTERED, "REGISTERED", "BrandMSP"))),
                 new HistoryEntry("tx-2", AT.plusSeconds(60), Optional.of(item(ItemStatus.SOLD, "SOLD", "RetailMSP"))),
                 new HistoryEntry("tx-3", AT.plusSeconds(120), Optional.empty()));
-        // a recall of the item's GTIN issued between its registration and its sale, and one of another lot
-        final List<Recall> recalls = List.of(
-                new Recall("r-1", "BrandMSP", new Recall.Scope("09520123456788", Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()), "Check the clasp", AT.plusSeconds(30), Optional.empty()),
-                new Recall("r-2", "BrandMSP", new Recall.Scope("09520123456788", Optional.of("L9"), Optional.empty(),
-                        Optional.empty(), Optional.empty()), "Lot L9", AT.plusSeconds(30), Optional.empty()));
+        // the contract's recalls of the item: one of its GTIN issued before its sale and withdrawn after it,
+        // and one that reaches it through a component
+        final Recall.Scope gtin = new Recall.Scope("09520123456788", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        final List<AppliedRecall> recalls = List.of(
+                new AppliedRecall(new Recall("r-1", "BrandMSP", gtin, "Check the clasp", AT.plusSeconds(30),
+                        Optional.of(AT.plusSeconds(90))), Optional.empty()),
+                new AppliedRecall(new Recall("r-2", "BrandMSP", gtin, "Strap pin", AT.plusSeconds(100), Optional.empty()),
+                        Optional.of(new ItemRef("09520123456788", "PIN-1"))));
         when(chaincode.query(any(), any())).thenAnswer(call -> Mono.just((Object) (
-                ((Call<?>) call.getArgument(1)).transaction() == Transaction.LIST_RECALLS ? recalls : history)));
+                ((Call<?>) call.getArgument(1)).transaction() == Transaction.LIST_ITEM_RECALLS ? recalls : history)));
 
         http.get().uri("/api/items/09520123456788/DEMO-0002/history.epcis").header("Authorization", StaffSlice.bearer("brand"))
                 .accept(MediaType.parseMediaType("application/ld+json"))
@@ -75,7 +79,7 @@ class HistoryControllerTests {
                 .expectHeader().contentTypeCompatibleWith("application/ld+json")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("EPCISDocument")
-                .jsonPath("$.epcisBody.eventList.length()").isEqualTo(3)
+                .jsonPath("$.epcisBody.eventList.length()").isEqualTo(5)
                 .jsonPath("$.epcisBody.eventList[0].type").isEqualTo("ObjectEvent")
                 .jsonPath("$.epcisBody.eventList[0].action").isEqualTo("ADD")
                 .jsonPath("$.epcisBody.eventList[0].bizStep").isEqualTo("commissioning")
@@ -84,7 +88,14 @@ class HistoryControllerTests {
                 .jsonPath("$.epcisBody.eventList[1]['serialtrust:recallId']").isEqualTo("r-1")
                 .jsonPath("$.epcisBody.eventList[2].type").isEqualTo("TransactionEvent")
                 .jsonPath("$.epcisBody.eventList[2].bizStep").isEqualTo("retail_selling")
-                .jsonPath("$.epcisBody.eventList[2].readPoint.id").isEqualTo("urn:serialtrust:msp:RetailMSP");
+                .jsonPath("$.epcisBody.eventList[2].readPoint.id").isEqualTo("urn:serialtrust:msp:RetailMSP")
+                // withdrawn after the sale: the item is sold again, not recalled
+                .jsonPath("$.epcisBody.eventList[3].eventTime").isEqualTo(AT.plusSeconds(90).toString())
+                .jsonPath("$.epcisBody.eventList[3].disposition").isEqualTo("retail_sold")
+                .jsonPath("$.epcisBody.eventList[3]['serialtrust:recallWithdrawn']").isEqualTo("r-1")
+                .jsonPath("$.epcisBody.eventList[4].disposition").isEqualTo("recalled")
+                .jsonPath("$.epcisBody.eventList[4]['serialtrust:recallVia']")
+                .isEqualTo("http://localhost:8080/01/09520123456788/21/PIN-1");
     }
 
     private static Item item(final ItemStatus status, final String event, final String actor) {

@@ -191,6 +191,41 @@ class FabricStoryIT {
                 .expectBody(String.class).value(page -> assertThat(page).contains("Lot " + lot + " is recalled"));
     }
 
+    private JsonNode post(final String org, final String path, final Object body) {
+        return json.readTree(http.post().uri(path).header("Authorization", bearer(org)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().is2xxSuccessful().expectBody().returnResult().getResponseBody());
+    }
+
+    @Test
+    void anAssemblysEpcisHistoryHoldsItsComponentsRecallAndItsOwnWithdrawnOneFromTheLedger() throws Exception {
+        final String gtin = "09520123456788";
+        final String bike = PREFIX + "RBIKE";
+        final String bolt = PREFIX + "RBOLT";
+        post("brand", "/api/items", List.of(Map.of("gtin", gtin, "serial", bike), Map.of("gtin", gtin, "serial", bolt)));
+        post("brand", "/api/items/" + gtin + "/" + bike + "/components", Map.of("components", List.of(Map.of("gtin", gtin, "serial", bolt))));
+        final String boltRecall = post("brand", "/api/recalls", Map.of("scope", Map.of("gtin", gtin, "serial", bolt),
+                "notice", "The bolt may shear")).get("result").get("id").asString();
+        final String bikeRecall = post("brand", "/api/recalls", Map.of("scope", Map.of("gtin", gtin, "serial", bike),
+                "notice", "Check the brakes")).get("result").get("id").asString();
+        http.delete().uri("/api/recalls/" + bikeRecall).header("Authorization", bearer("brand")).exchange()
+                .expectStatus().is2xxSuccessful().expectBody(Void.class);
+
+        final JsonNode document = json.readTree(http.get().uri("/api/items/" + gtin + "/" + bike + "/history.epcis")
+                .header("Authorization", bearer("retail")).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(com.serialtrust.api.Gs1Schemas.epcisErrors(document)).as("%s", document).isEmpty();
+        final List<String> recallEvents = new java.util.ArrayList<>();
+        document.get("epcisBody").get("eventList").forEach(e -> {
+            if (e.has("serialtrust:recallId")) {
+                recallEvents.add("issued " + e.get("serialtrust:recallId").asString() + " via "
+                        + (e.has("serialtrust:recallVia") ? e.get("serialtrust:recallVia").asString().replaceAll(".*/", "") : "-"));
+            } else if (e.has("serialtrust:recallWithdrawn")) {
+                recallEvents.add("withdrawn " + e.get("serialtrust:recallWithdrawn").asString() + " " + e.get("disposition").asString());
+            }
+        });
+        assertThat(recallEvents).containsExactly("issued " + boltRecall + " via " + bolt, "issued " + bikeRecall + " via -",
+                "withdrawn " + bikeRecall + " recalled");
+    }
+
     @Test
     void theLinksABrandSetsOnTheLedgerAreServedByTheResolverAndNoOtherOrganisationMaySetThem() {
         final String recalls = "https://brand.example/recalls/" + PREFIX;
