@@ -30,6 +30,13 @@ public final class Gs1Schemas {
     /** The package's Node build, which carries its event hash generator with what it needs bundled. */
     static final String HASHER = "package/dist/epcis2.node.js";
 
+    /** GS1's Digital Link toolkit (its compression), as the npm package {@code digital-link.js} carries it. */
+    static final String TOOLKIT_PACKAGE = "digital-link.js@1.4.3";
+    /** {@code npm view digital-link.js@1.4.3 dist.integrity}. */
+    static final String TOOLKIT_INTEGRITY =
+            "sha512-lp+GTVxuPHgpUQhyyr4ZH8SXxBOwjtnqHB4t8LKT5uStwUvM8eqboece8jnWvmZHHGC/aoZNfWttyz7LGve1cQ==";
+    static final String TOOLKIT = "package/lib/GS1DigitalLinkCompressionPrototype/GS1DigitalLinkToolkit.js";
+
     /** GS1's linkset schema for a conformant resolver, from the shared standards beside the repository. */
     static final Path LINKSET_SCHEMA = Path.of("..", "..", "shared", "standards", "gs1-linkset", "gs1-linkset-schema.json");
 
@@ -76,9 +83,13 @@ public final class Gs1Schemas {
     }
 
     private static Path tarball(final Path dir) throws IOException {
+        return tarball(dir, PACKAGE);
+    }
+
+    private static Path tarball(final Path dir, final String pkg) throws IOException {
         try (var found = Files.list(dir)) {
             return found.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
-                    .orElseThrow(() -> new IOException("npm pack wrote no tarball of " + PACKAGE));
+                    .orElseThrow(() -> new IOException("npm pack wrote no tarball of " + pkg));
         }
     }
 
@@ -93,20 +104,43 @@ public final class Gs1Schemas {
     }
 
     private static Path fetch() throws IOException, InterruptedException {
-        final Path dir = Path.of("target", "epcis2");
-        final Path file = dir.resolve(DOCUMENT_SCHEMA);
-        if (Files.isRegularFile(file)) {
-            return file;
+        return fetch(Path.of("target", "epcis2"), PACKAGE, INTEGRITY, DOCUMENT_SCHEMA);
+    }
+
+    /** {@code file} of an npm package, packed into {@code dir} once and checked against its pinned integrity. */
+    private static Path fetch(final Path dir, final String pkg, final String pinned, final String file)
+            throws IOException, InterruptedException {
+        final Path extracted = dir.resolve(file);
+        if (Files.isRegularFile(extracted)) {
+            return extracted;
         }
         Files.createDirectories(dir);
-        run(dir, "npm", "pack", PACKAGE, "--silent");
-        final Path tarball = tarball(dir);
+        run(dir, "npm", "pack", pkg, "--silent");
+        final Path tarball = tarball(dir, pkg);
         final String integrity = "sha512-" + Base64.getEncoder().encodeToString(sha512(Files.readAllBytes(tarball)));
-        if (!integrity.equals(INTEGRITY)) {
-            throw new IOException(PACKAGE + " does not have the integrity pinned here: " + integrity);
+        if (!integrity.equals(pinned)) {
+            throw new IOException(pkg + " does not have the integrity pinned here: " + integrity);
         }
-        run(dir, "tar", "xzf", tarball.getFileName().toString(), DOCUMENT_SCHEMA);
-        return file;
+        run(dir, "tar", "xzf", tarball.getFileName().toString(), file);
+        return extracted;
+    }
+
+    /**
+     * {@code uri} compressed by GS1's Digital Link toolkit as {@code digital-link.js} ships it (run by
+     * Node): the whole link, or with {@code keyWrittenOut} its GTIN written out and the rest compressed.
+     */
+    public static synchronized String compressedByGs1(final String uri, final boolean keyWrittenOut)
+            throws IOException, InterruptedException {
+        final Path dir = Path.of("target", "digital-link");
+        fetch(dir, TOOLKIT_PACKAGE, TOOLKIT_INTEGRITY, TOOLKIT);
+        final String script = "const T = require('./" + TOOLKIT + "'); const t = new T(); const uri = process.argv[1];"
+                + " const stem = uri.substring(0, uri.indexOf('/01/'));"
+                + " if (process.argv[2] === 'key') { const found = t.extractFromGS1digitalLink(uri);"
+                + " const rest = t.separateIDnonID(found.GS1).nonID;"
+                + " console.log(stem + '/01/' + found.GS1['01'] + '/'"
+                + " + t.bin2base64(t.compressGS1AIarrayToBinary(rest, true, found.other))); }"
+                + " else { console.log(t.compressGS1DigitalLink(uri, false, stem, false, true, true)); }";
+        return run(dir, "node", "-e", script, uri, keyWrittenOut ? "key" : "all").strip();
     }
 
     private static String run(final Path dir, final String... command) throws IOException, InterruptedException {

@@ -119,6 +119,11 @@ public final class DataAttributes {
         return out.toString();
     }
 
+    /** The GS1 format of data attribute {@code ai}'s value ({@code N6}, {@code N3+X..27}, {@code X2 (ISO 3166 alpha-2)}), if it is one. */
+    public static Optional<String> format(final String ai) {
+        return TABLE.entrySet().stream().filter(e -> e.getKey().matcher(ai).matches()).findFirst().map(e -> e.getValue().text());
+    }
+
     /**
      * Why {@code value} is not a valid value of data attribute {@code ai}, or empty when it is one.
      * An AI that is not a data attribute (unknown, a primary key, a key qualifier) is refused too.

@@ -150,6 +150,40 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
         problem(ITEM + "?linkType=gs1:recipeInfo", 404, "NOT_FOUND");
     }
 
+    /** The path and query of {@code uri} as GS1's toolkit compresses it. */
+    private static String compressed(final String uri, final boolean keyWrittenOut) throws Exception {
+        final String link = com.serialtrust.api.Gs1Schemas.compressedByGs1(uri, keyWrittenOut);
+        return link.substring(link.indexOf('/', "https://".length()));
+    }
+
+    @Test
+    void aCompressedLinkResolvesAsTheLinkItStandsForAndNamesItAsSameAs() throws Exception {
+        final String label = labelPath("DEMO-0001");
+        final String root = qr.resolverBase().replaceFirst("/$", "");
+        final String sameAs = "<" + root + label + ">; rel=\"owl:sameAs\"";
+        assertThat(verdict(label)).isEqualTo("GENUINE");
+        for (boolean keyWrittenOut : List.of(false, true)) {
+            final String path = compressed(root + label, keyWrittenOut);
+            assertThat(path).as("compressed").doesNotContain("DEMO-0001").doesNotContain("sig=");
+            assertThat(path.startsWith("/01/")).isEqualTo(keyWrittenOut);
+            http.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk()
+                    .expectHeader().values(HttpHeaders.LINK, links -> assertThat(links).contains(sameAs))
+                    .expectBody().jsonPath("$.verdict").isEqualTo("GENUINE").jsonPath("$.item.serial").isEqualTo("DEMO-0001");
+            http.get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                    .expectHeader().values(HttpHeaders.LINK, links -> assertThat(links).contains(sameAs))
+                    .expectBody(String.class).value(page -> assertThat(page).contains("DEMO-0001"));
+            // the linkset of a compressed link is the uncompressed link's, its anchor written out
+            assertThat(linkset(path + "?linkType=linkset", MediaType.APPLICATION_JSON).get("linkset").get(0).get("anchor").asString())
+                    .isEqualTo(root + ITEM);
+        }
+        // what a compressed link holds is checked as the link it stands for: another serial under this label's sig
+        final String other = compressed(root + label.replace("DEMO-0001", "DEMO-0002"), false);
+        http.get().uri(other).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.verdict").isEqualTo("SIGNATURE_INVALID");
+        // and a word is not a compressed link: it is answered as it always was
+        http.get().uri("/ping").exchange().expectStatus().isOk().expectBody(Void.class);
+    }
+
     @Test
     void aTrailingSlashIsTolerated() {
         assertThat(verdict(ITEM + "/")).isEqualTo(verdict(ITEM)).isEqualTo("SIGNATURE_MISSING");

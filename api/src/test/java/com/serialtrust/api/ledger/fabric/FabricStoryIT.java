@@ -109,6 +109,11 @@ class FabricStoryIT {
         final JsonNode v = verify(uri.substring(uri.indexOf("/01/")));
         assertThat(v.get("verdict").asString()).isEqualTo("GENUINE");
         assertThat(v.get("proof").get("block").asLong()).isPositive();
+        // the same label as GS1's toolkit compresses it, for a small QR code
+        final String compressed = com.serialtrust.api.Gs1Schemas.compressedByGs1(uri, false);
+        final JsonNode viaCompressed = verify(compressed.substring(compressed.indexOf('/', "https://".length())));
+        assertThat(viaCompressed.get("verdict").asString()).isEqualTo("GENUINE");
+        assertThat(viaCompressed.get("proof")).isEqualTo(v.get("proof"));
         final String sig = DemoApi.sig(uri);
         assertThat(verify("/01/09520123456788/21/" + PREFIX + "0001?sig=" + "A".repeat(86)).get("verdict").asString())
                 .as("another signature").isEqualTo("SIGNATURE_INVALID");
