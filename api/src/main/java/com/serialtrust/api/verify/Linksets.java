@@ -48,10 +48,19 @@ final class Linksets {
     @Schema(description = "An RFC 9264 linkset, as GS1's linkset schema defines it")
     record Linkset(List<LinkContext> linkset) {
 
-        /** The first link of a type (a CURIE {@code gs1:...} or the full URI), from the most specific level up. */
-        Optional<Link> first(final String linkType) {
+        /**
+         * The link of a type (a CURIE {@code gs1:...} or the full URI) at the most specific level that has
+         * one: of several, the first whose
+         * languages the client prefers most ({@code Accept-Language}), else the first.
+         */
+        Optional<Link> best(final String linkType, final List<java.util.Locale.LanguageRange> languages) {
             final String key = VOCABULARY + name(linkType);
-            return linkset.stream().map(c -> c.links().get(key)).filter(l -> l != null && !l.isEmpty()).map(l -> l.get(0)).findFirst();
+            return linkset.stream().map(c -> c.links().get(key)).filter(l -> l != null && !l.isEmpty()).findFirst()
+                    .map(links -> languages.stream()
+                            .filter(range -> range.getWeight() > 0)
+                            .flatMap(range -> links.stream()
+                                    .filter(link -> !java.util.Locale.filterTags(List.of(range), link.hreflang()).isEmpty()))
+                            .findFirst().orElse(links.get(0)));
         }
     }
 

@@ -100,7 +100,7 @@ class ResolverController {
                 return Mono.just(ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(
                         URI.create(withQuery(request.getURI().getRawPath(), otherParameters(request)))).build());
             }
-            return linksetOf(target).map(linkset -> linkset.first(linkType).orElseThrow(() -> new ApiProblem(ApiError.NOT_FOUND,
+            return linksetOf(target).map(linkset -> linkset.best(linkType, languages(request)).orElseThrow(() -> new ApiProblem(ApiError.NOT_FOUND,
                             "no link of type " + Text.quote(linkType) + " here; the linkset lists the ones there are: ?linkType=linkset")))
                     .map(link -> ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
                             .location(URI.create(withQuery(link.href(), otherParameters(request)))).build());
@@ -122,6 +122,15 @@ class ResolverController {
 
     private Mono<Linksets.Linkset> linksetOf(final ResolverTarget target) {
         return products.brandLinks(target.level()).map(links -> Linksets.of(target, qr.resolverBase(), links));
+    }
+
+    /** The languages the client prefers, best first; none if it names none or names them in a form that does not parse. */
+    private static java.util.List<java.util.Locale.LanguageRange> languages(final ServerHttpRequest request) {
+        try {
+            return request.getHeaders().getAcceptLanguage();
+        } catch (IllegalArgumentException e) {
+            return java.util.List.of();
+        }
     }
 
     /** The request's query string without its {@code linkType}, as it came (still percent-encoded). */

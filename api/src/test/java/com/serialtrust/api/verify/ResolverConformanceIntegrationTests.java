@@ -340,4 +340,24 @@ class ResolverConformanceIntegrationTests extends DemoIntegrationTest {
         }
         problem(ITEM + "?linkType=gs1:recallStatus", 404, "NOT_FOUND");
     }
+
+    @Test
+    void ofSeveralLinksOfARequestedTypeTheOneInTheClientsLanguageIsChosen() {
+        final String english = "https://brand.example/info/en";
+        final String french = "https://brand.example/info/fr";
+        try {
+            setLinks("brand", "[{\"linkType\":\"gs1:productSustainabilityInfo\",\"href\":\"" + english + "\",\"title\":\"Sustainability\","
+                    + "\"hreflang\":[\"en\"]},{\"linkType\":\"gs1:productSustainabilityInfo\",\"href\":\"" + french + "\","
+                    + "\"title\":\"Durabilité\",\"hreflang\":[\"fr\"]}]", 200);
+            for (String[] request : new String[][] {{"fr-CA,fr;q=0.9,en;q=0.5", french}, {"de-DE,en;q=0.8", english}, {"de", english},
+                    {"fr;q=0, en;q=0.1", english}, {"not a language list!", english}}) {
+                http.get().uri(ITEM + "?linkType=gs1:productSustainabilityInfo").header(HttpHeaders.ACCEPT_LANGUAGE, request[0])
+                        .exchange().expectStatus().isEqualTo(307).expectHeader().location(request[1]).expectBody(Void.class);
+            }
+            http.get().uri(ITEM + "?linkType=gs1:productSustainabilityInfo").exchange().expectStatus().isEqualTo(307)
+                    .expectHeader().location(english).expectBody(Void.class);
+        } finally {
+            setLinks("brand", "[]", 200);
+        }
+    }
 }
