@@ -47,7 +47,15 @@ cmd_up() {
   mkdir -p "${STATE_DIR}" "${LOG_DIR}"
   command -v curl >/dev/null 2>&1 || die "curl is missing: it checks each process's /healthz"
   command -v java >/dev/null 2>&1 || die "java is missing: the chaincode servers are Java"
-  [[ -d "${DONE_DIR}" ]] && say "resuming the network in ${STATE_DIR}"
+  if [[ -d "${DONE_DIR}" ]]; then
+    # a network made before its peers and chaincode servers used mutual TLS cannot take the new
+    # chaincode packages without an upgrade of the definition: say so rather than fail later
+    [[ "$(cat "${STATE_DIR}/format" 2>/dev/null)" == "${STATE_FORMAT}" ]] \
+      || die "the network in ${STATE_DIR} predates mutual TLS between peers and chaincode servers: run 'network.sh clean', then 'up'"
+    say "resuming the network in ${STATE_DIR}"
+  else
+    echo "${STATE_FORMAT}" >"${STATE_DIR}/format"
+  fi
   preflight_ports
   install_binaries
   render_config
@@ -81,7 +89,7 @@ cmd_down() {
 }
 
 cmd_status() {
-  local name health ports
+  local name health
   printf '%-18s %-8s %-8s %s\n' PROCESS STATE PID HEALTH
   for name in "${PROCESSES[@]}"; do
     if ! is_running "${name}"; then
@@ -92,13 +100,8 @@ cmd_status() {
       fi
       continue
     fi
-    case "${name}" in
-      orderer) ports="${ORDERER_OPS_PORT}" ;;
-      peer-*) ports="$(peer_ops_port "${name#peer-}")" ;;
-      *) ports="" ;;
-    esac
-    if [[ -n "${ports}" ]]; then
-      health="$(curl -fsS --max-time 2 "http://${HOST}:${ports}/healthz" 2>/dev/null || echo unreachable)"
+    if [[ "${name}" != chaincode-* ]]; then
+      health="$(ops_get "${name}" /healthz 2>/dev/null || echo unreachable)"
     elif port_in_use "$(ccserver_port "${name#chaincode-}")"; then
       health="listening on ${HOST}:$(ccserver_port "${name#chaincode-}")"
     else

@@ -8,6 +8,8 @@ LOG_DIR="${STATE_DIR}/logs"
 PID_DIR="${STATE_DIR}/pids"
 DONE_DIR="${STATE_DIR}/done"
 CRYPTO_DIR="${STATE_DIR}/crypto"
+# the layout of the state: 2 since peers and their chaincode servers use mutual TLS
+STATE_FORMAT=2
 CFG_DIR="${STATE_DIR}/config"
 
 # Fabric v2.5.9 (the LTS line): the pseudo-version of its release commit 7c3876255bf0 on release-2.5,
@@ -56,10 +58,29 @@ peer_ops_port() { port $((9444 + $(org_index "$1") - 7)); }
 org_domain() { echo "$1.${DOMAIN}"; }
 peer_host() { echo "peer0.$(org_domain "$1")"; }
 peer_dir() { echo "${CRYPTO_DIR}/peerOrganizations/$(org_domain "$1")/peers/$(peer_host "$1")"; }
+# A PEM file as one JSON string value: each line ended by a \n escape.
+pem_json() { awk '{printf "%s\\n", $0}' "$1"; }
 admin_msp() { echo "${CRYPTO_DIR}/peerOrganizations/$(org_domain "$1")/users/Admin@$(org_domain "$1")/msp"; }
 ORDERER_DIR_ORG="${CRYPTO_DIR}/ordererOrganizations/${DOMAIN}"
 ORDERER_NODE="${ORDERER_DIR_ORG}/orderers/orderer.${DOMAIN}"
 ORDERER_CA="${ORDERER_NODE}/tls/ca.crt"
+
+# Operations endpoints (orderer, peer-ORG) are HTTPS with the node's own TLS certificate: /healthz for
+# anyone who trusts its CA; /metrics and /logspec only with a client certificate of that CA (an admin's).
+ops_port() { case "$1" in orderer) echo "${ORDERER_OPS_PORT}" ;; peer-*) peer_ops_port "${1#peer-}" ;; esac; }
+ops_ca() { case "$1" in orderer) echo "${ORDERER_CA}" ;; peer-*) echo "$(peer_dir "${1#peer-}")/tls/ca.crt" ;; esac; }
+ops_admin_tls() {
+  case "$1" in
+    orderer) echo "${ORDERER_DIR_ORG}/users/Admin@${DOMAIN}/tls" ;;
+    peer-*) echo "$(dirname "$(admin_msp "${1#peer-}")")/tls" ;;
+  esac
+}
+# ops_get PROCESS PATH [admin]: the body of an operations endpoint, as an admin when asked
+ops_get() {
+  local client=()
+  [[ "${3:-}" == admin ]] && client=(--cert "$(ops_admin_tls "$1")/client.crt" --key "$(ops_admin_tls "$1")/client.key")
+  curl -fsS --max-time 2 --cacert "$(ops_ca "$1")" "${client[@]}" "https://${HOST}:$(ops_port "$1")$2"
+}
 
 if [[ -t 1 ]]; then BOLD=$'\e[1m'; RED=$'\e[31m'; RESET=$'\e[0m'; else BOLD=""; RED=""; RESET=""; fi
 say() { echo "${BOLD}network:${RESET} $*"; }

@@ -57,17 +57,26 @@ chaincode_install() {
   local org="$1" dir="${STATE_DIR}/chaincode/$1"
   is_done "installed-${org}" && return 0
   rm -rf "${dir}" && mkdir -p "${dir}/src"
-  local ca
-  ca="$(awk '{printf "%s\\n", $0}' "${CRYPTO_DIR}/peerOrganizations/$(org_domain "${org}")/peers/chaincode.$(org_domain "${org}")/tls/ca.crt")"
-  cat >"${dir}/src/connection.json" <<JSON
+  # mutual TLS: the peer proves itself to its chaincode server with its own TLS certificate, which the
+  # organisation's TLS CA issued for client and server use alike
+  local ca key cert peer_tls
+  peer_tls="$(peer_dir "${org}")/tls"
+  ca="$(pem_json "${CRYPTO_DIR}/peerOrganizations/$(org_domain "${org}")/peers/chaincode.$(org_domain "${org}")/tls/ca.crt")"
+  key="$(pem_json "${peer_tls}/server.key")"
+  cert="$(pem_json "${peer_tls}/server.crt")"
+  ( umask 077
+    cat >"${dir}/src/connection.json" <<JSON
 {
   "address": "${HOST}:$(ccserver_port "${org}")",
   "dial_timeout": "10s",
   "tls_required": true,
-  "client_auth_required": false,
+  "client_auth_required": true,
+  "client_key": "${key}",
+  "client_cert": "${cert}",
   "root_cert": "${ca}"
 }
 JSON
+  )
   printf '{"type":"ccaas","label":"%s"}\n' "${CC_LABEL}" >"${dir}/metadata.json"
   tar -C "${dir}/src" -czf "${dir}/code.tar.gz" connection.json
   tar -C "${dir}" -czf "${dir}/${CC_LABEL}.tgz" metadata.json code.tar.gz
@@ -160,7 +169,7 @@ write_api_properties() {
 gossip_converged() {
   local org known
   for org in "${PEER_ORGS[@]}"; do
-    known="$(curl -fsS --max-time 2 "http://${HOST}:$(peer_ops_port "${org}")/metrics" \
+    known="$(ops_get "peer-${org}" /metrics admin \
       | sed -n "s/^gossip_membership_total_peers_known{channel=\"${CHANNEL}\"} \([0-9]*\).*/\1/p")"
     [[ -n "${known}" && "${known}" -ge $((${#PEER_ORGS[@]} - 1)) ]] || return 1
   done

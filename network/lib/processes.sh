@@ -47,7 +47,7 @@ wait_until() {
   done
 }
 
-healthy() { curl -fsS --max-time 2 "http://${HOST}:$1/healthz" | grep -q '"status":"OK"'; }
+healthy() { ops_get "$1" /healthz | grep -q '"status":"OK"'; }
 
 stop_process() {
   local name="$1" pid
@@ -85,8 +85,11 @@ orderer_start() {
     ORDERER_FILELEDGER_LOCATION="${data}/ledger" ORDERER_CONSENSUS_WALDIR="${data}/etcdraft/wal" \
     ORDERER_CONSENSUS_SNAPDIR="${data}/etcdraft/snapshot" \
     ORDERER_OPERATIONS_LISTENADDRESS="${HOST}:${ORDERER_OPS_PORT}" ORDERER_METRICS_PROVIDER=prometheus \
+    ORDERER_OPERATIONS_TLS_ENABLED=true ORDERER_OPERATIONS_TLS_CERTIFICATE="${tls}/server.crt" \
+    ORDERER_OPERATIONS_TLS_PRIVATEKEY="${tls}/server.key" ORDERER_OPERATIONS_TLS_CLIENTAUTHREQUIRED=false \
+    ORDERER_OPERATIONS_TLS_CLIENTROOTCAS="[${tls}/ca.crt]" \
     -- "${FABRIC_BIN}/orderer"
-  wait_until orderer 30 healthy "${ORDERER_OPS_PORT}"
+  wait_until orderer 30 healthy orderer
   say "orderer up on ${HOST}:${ORDERER_PORT} (admin ${ORDERER_ADMIN_PORT}, operations ${ORDERER_OPS_PORT})"
 }
 
@@ -117,9 +120,12 @@ peer_start() {
     CORE_PEER_TLS_KEY_FILE="${dir}/tls/server.key" CORE_PEER_TLS_ROOTCERT_FILE="${dir}/tls/ca.crt" \
     CORE_PEER_FILESYSTEMPATH="${data}" CORE_LEDGER_SNAPSHOTS_ROOTDIR="${data}/snapshots" \
     CORE_OPERATIONS_LISTENADDRESS="${HOST}:${ops}" CORE_METRICS_PROVIDER=prometheus \
+    CORE_OPERATIONS_TLS_ENABLED=true CORE_OPERATIONS_TLS_CERT_FILE="${dir}/tls/server.crt" \
+    CORE_OPERATIONS_TLS_KEY_FILE="${dir}/tls/server.key" CORE_OPERATIONS_TLS_CLIENTAUTHREQUIRED=false \
+    CORE_OPERATIONS_TLS_CLIENTROOTCAS_FILES="${dir}/tls/ca.crt" \
     CORE_CHAINCODE_STARTUPTIMEOUT=60s CORE_PEER_DELIVERYCLIENT_RECONNECTBACKOFFTHRESHOLD=1s \
     -- "${FABRIC_BIN}/peer" node start
-  wait_until "${name}" 30 healthy "${ops}"
+  wait_until "${name}" 30 healthy "${name}"
   say "${name} up on ${HOST}:${p} (operations ${ops})"
 }
 
@@ -139,9 +145,10 @@ ccserver_start() {
     CHAINCODE_SERVER_ADDRESS="${HOST}:${p}" CORE_CHAINCODE_ID_NAME="$(cat "${STATE_DIR}/chaincode/${org}/package-id")" \
     SERIALTRUST_AUTHORITY_MSPID="${AUTHORITY_MSP}" CORE_CHAINCODE_LOGGING_LEVEL=WARNING \
     CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="${tls}/ca.crt" \
+    CHAINCODE_TLS_CLIENT_CACERT_FILE="${tls}/ca.crt" \
     CORE_TLS_CLIENT_KEY_PATH="${b64}/server.key" CORE_TLS_CLIENT_CERT_PATH="${b64}/server.crt" \
     CORE_TLS_CLIENT_KEY_FILE="${tls}/server.key" CORE_TLS_CLIENT_CERT_FILE="${tls}/server.crt" \
     -- java -XX:+UseSerialGC -Xss1m -jar "${jar}"
   wait_until "${name}" 60 port_in_use "${p}"
-  say "${name} up on ${HOST}:${p} (TLS)"
+  say "${name} up on ${HOST}:${p} (mutual TLS: only its peer's certificate)"
 }

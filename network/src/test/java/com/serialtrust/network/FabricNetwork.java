@@ -78,6 +78,22 @@ public final class FabricNetwork implements AutoCloseable {
         return run(command, 1, false, "peer " + String.join(" ", args));
     }
 
+    /**
+     * The HTTP status of a GET of {@code path} on a process's operations endpoint ({@code orderer},
+     * {@code peer-brand}...): over HTTPS trusting the node's CA, as its organisation's admin when
+     * {@code admin}, with no client certificate otherwise; over plain HTTP when {@code https} is false.
+     * {@code 0} when nothing answered.
+     */
+    public int operationsStatus(final String process, final String path, final boolean https, final boolean admin) {
+        final String snippet = "source \"$(dirname \"$0\")/lib/common.sh\"; client=();"
+                + " [[ \"$4\" == admin ]] && client=(--cert \"$(ops_admin_tls \"$1\")/client.crt\" --key \"$(ops_admin_tls \"$1\")/client.key\");"
+                + " if [[ \"$3\" == https ]]; then url=\"https://${HOST}:$(ops_port \"$1\")$2\"; else url=\"http://${HOST}:$(ops_port \"$1\")$2\"; fi;"
+                + " curl -s -o /dev/null -w '%{http_code}' --max-time 5 --cacert \"$(ops_ca \"$1\")\" \"${client[@]}\" \"${url}\" || true";
+        final String out = run(List.of("bash", "-c", snippet, script.toString(), process, path, https ? "https" : "http",
+                admin ? "admin" : "anyone"), 1, false, "curl " + process + path).strip();
+        return Integer.parseInt(out.isEmpty() ? "0" : out.substring(Math.max(0, out.length() - 3)));
+    }
+
     /** The network's processes still running: Fabric's binaries and its chaincode servers, as "pid command" lines. */
     public List<String> processes() {
         final Map<String, String> env = env("brand");

@@ -94,6 +94,76 @@ class FabricNetworkIT {
     }
 
     @Test
+    @Order(0)
+    void aChaincodeServerTalksOnlyToAClientWithItsPeersCertificate() throws Exception {
+        final java.util.regex.Matcher listening = java.util.regex.Pattern
+                .compile("(?m)^chaincode-brand +running +\\d+ +listening on ([0-9.]+):(\\d+)").matcher(network.status());
+        assertThat(listening.find()).isTrue();
+        final java.nio.file.Path peerTls = java.nio.file.Path.of(network.env("brand").get("CORE_PEER_TLS_ROOTCERT_FILE")).getParent();
+        // the peer's own certificate opens the gRPC conversation: the server's HTTP/2 settings come back
+        assertThat(firstBytes(listening.group(1), Integer.parseInt(listening.group(2)), peerTls, true)).isPositive();
+        // anyone else (here: a client that trusts the server but shows no certificate) is turned away
+        assertThat(firstBytes(listening.group(1), Integer.parseInt(listening.group(2)), peerTls, false))
+                .as("bytes a client without a certificate read from the chaincode server").isNotPositive();
+    }
+
+    @Test
+    @Order(0)
+    void operationsEndpointsAreHttpsAndOnlyAnAdminReadsTheMetrics() {
+        for (String process : List.of("orderer", "peer-brand")) {
+            assertThat(network.operationsStatus(process, "/healthz", true, false)).as("%s health, for a probe", process).isEqualTo(200);
+            assertThat(network.operationsStatus(process, "/metrics", true, true)).as("%s metrics, as its admin", process).isEqualTo(200);
+            assertThat(network.operationsStatus(process, "/metrics", true, false)).as("%s metrics, without a certificate", process)
+                    .isNotEqualTo(200);
+            assertThat(network.operationsStatus(process, "/logspec", true, false)).as("%s log levels, without a certificate", process)
+                    .isNotEqualTo(200);
+            assertThat(network.operationsStatus(process, "/metrics", false, false)).as("%s metrics over plain HTTP", process)
+                    .isNotEqualTo(200);
+        }
+    }
+
+    /** Bytes read after sending the HTTP/2 preface over TLS; -1 when the server closed or refused the connection. */
+    private static int firstBytes(final String host, final int port, final java.nio.file.Path peerTls, final boolean withPeersCertificate)
+            throws Exception {
+        final java.security.cert.CertificateFactory x509 = java.security.cert.CertificateFactory.getInstance("X.509");
+        final java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (var in = java.nio.file.Files.newInputStream(peerTls.resolve("ca.crt"))) {
+            trust.setCertificateEntry("ca", x509.generateCertificate(in));
+        }
+        final javax.net.ssl.TrustManagerFactory trusted = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        trusted.init(trust);
+        javax.net.ssl.KeyManager[] keys = null;
+        if (withPeersCertificate) {
+            final java.security.KeyStore own = java.security.KeyStore.getInstance("PKCS12");
+            own.load(null, null);
+            final String pem = java.nio.file.Files.readString(peerTls.resolve("server.key")).replaceAll("-----[A-Z ]+-----|\\s", "");
+            final java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            try (var in = java.nio.file.Files.newInputStream(peerTls.resolve("server.crt"))) {
+                own.setKeyEntry("peer", key, new char[0], new java.security.cert.Certificate[] {x509.generateCertificate(in)});
+            }
+            final javax.net.ssl.KeyManagerFactory managers = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+            managers.init(own, new char[0]);
+            keys = managers.getKeyManagers();
+        }
+        final javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(keys, trusted.getTrustManagers(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(host, port)) {
+            socket.setSoTimeout(10_000);
+            final javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(new String[] {"h2"});
+            parameters.setServerNames(List.of(new javax.net.ssl.SNIHostName("chaincode.brand.serialtrust.test")));
+            socket.setSSLParameters(parameters);
+            socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\4\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return socket.getInputStream().read(new byte[64]);
+        } catch (javax.net.ssl.SSLException | java.net.SocketException refused) {
+            return -1;
+        }
+    }
+
+    @Test
     @Order(1)
     void theAuthorityGrantsRolesAndTheBrandsPrefix() {
         final List<String> bootstrap = new ArrayList<>();
