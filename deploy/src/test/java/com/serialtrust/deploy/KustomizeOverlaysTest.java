@@ -45,7 +45,7 @@ class KustomizeOverlaysTest {
         final Container container = api.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-        assertThat(env(container).get("JAVA_TOOL_OPTIONS")).contains("MaxRAMPercentage", "ExitOnOutOfMemoryError");
+        assertThat(container.getImage()).isEqualTo("serialtrust/api:0.1.0-SNAPSHOT");
         assertThat(one(objects, PodDisruptionBudget.class, "serialtrust-api").getSpec().getSelector().getMatchLabels())
                 .isEqualTo(api.getSpec().getSelector().getMatchLabels());
         assertThat(one(objects, NetworkPolicy.class, "serialtrust-default-deny").getSpec().getPolicyTypes())
