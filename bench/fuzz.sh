@@ -10,6 +10,7 @@ source "$(dirname "$0")/lib.sh"
 ROUNDS="${FUZZ_ROUNDS:-6}"
 TARGETS=(
   "chaincode ParsersFuzzTest#digitalLink"
+  "chaincode ParsersFuzzTest#compressedLink"
   "chaincode ParsersFuzzTest#elementString"
   "chaincode ParsersFuzzTest#publicKeyAndSignature"
   "chaincode ParsersFuzzTest#closeSerials"

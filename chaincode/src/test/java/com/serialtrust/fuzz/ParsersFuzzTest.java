@@ -7,13 +7,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.serialtrust.crypto.InvalidKeyException;
 import com.serialtrust.crypto.P256;
 import com.serialtrust.gs1.CloseSerials;
+import com.serialtrust.gs1.CompressedLink;
 import com.serialtrust.gs1.DigitalLink;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.InvalidIdentifierException;
 
 /**
- * Coverage-guided fuzzing (Jazzer) of everything that parses outside input: Digital Links, element
- * strings, public keys and signatures, close-serial normalisation. A parser may refuse an input only
+ * Coverage-guided fuzzing (Jazzer) of everything that parses outside input: Digital Links (also
+ * compressed), element strings, public keys and signatures, close-serial normalisation. A parser may refuse an input only
  * with its own exception; what it accepts must survive a round trip. In a normal build each target
  * runs on its saved inputs (src/test/resources/.../ParsersFuzzTestInputs); JAZZER_FUZZ=1 fuzzes.
  */
@@ -30,6 +31,19 @@ class ParsersFuzzTest {
         }
         assertThat(DigitalLink.parse(link.toUri("https://id.example.test"))).isEqualTo(link);
         assertThat(ElementString.parse(link.element().canonical())).isEqualTo(link.element());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void compressedLink(final FuzzedDataProvider data) {
+        final String segment = data.consumeRemainingAsString();
+        // never an exception: a segment is a compressed link or it is not
+        CompressedLink.decode(segment).flatMap(CompressedLink.Decoded::gtinLink).ifPresent(link -> {
+            try {
+                DigitalLink.parse("https://id.example.test" + link);
+            } catch (InvalidIdentifierException refused) {
+                // its values are checked as a written-out link's are, and may be refused as one is
+            }
+        });
     }
 
     @FuzzTest(maxDuration = "30s")
