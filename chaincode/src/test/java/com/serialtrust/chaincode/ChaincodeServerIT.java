@@ -90,6 +90,64 @@ class ChaincodeServerIT {
         }
     }
 
+    /** {@code openssl} with these arguments, in {@code dir}; fails the test if it fails. */
+    private static void openssl(final Path dir, final String... args) throws Exception {
+        final java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("openssl"));
+        command.addAll(java.util.List.of(args));
+        final Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        final String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("openssl %s: %s", String.join(" ", args), out).isZero();
+    }
+
+    @Test
+    void withTlsTheServerStartsOnlyWhenToldWhichCaItsPeersClientCertificateComesFrom(@TempDir final Path dir) throws Exception {
+        final String jar = System.getProperty("chaincode.server.jar");
+        openssl(dir, "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ca.key");
+        openssl(dir, "req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=test-ca", "-days", "2", "-out", "ca.crt");
+        openssl(dir, "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "server.ec.key");
+        openssl(dir, "pkcs8", "-topk8", "-nocrypt", "-in", "server.ec.key", "-out", "server.key");
+        openssl(dir, "req", "-new", "-key", "server.key", "-subj", "/CN=127.0.0.1", "-out", "server.csr");
+        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+                "-out", "server.crt");
+        for (String file : new String[] {"server.key", "server.crt"}) {
+            Files.writeString(dir.resolve(file + ".b64"), java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve(file))));
+        }
+        final int port = freePort();
+        final java.util.function.Function<Boolean, ProcessBuilder> server = withCa -> {
+            final ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve(withCa ? "with-ca.log" : "without-ca.log").toFile());
+            final java.util.Map<String, String> env = builder.environment();
+            env.put("CHAINCODE_SERVER_ADDRESS", "127.0.0.1:" + port);
+            env.put("CORE_CHAINCODE_ID_NAME", "serialtrust_1.0:0123abcd");
+            env.put("SERIALTRUST_AUTHORITY_MSPID", "AuthorityMSP");
+            env.put("CORE_PEER_TLS_ENABLED", "true");
+            env.put("CORE_PEER_TLS_ROOTCERT_FILE", dir.resolve("ca.crt").toString());
+            env.put("CORE_TLS_CLIENT_KEY_FILE", dir.resolve("server.key").toString());
+            env.put("CORE_TLS_CLIENT_CERT_FILE", dir.resolve("server.crt").toString());
+            env.put("CORE_TLS_CLIENT_KEY_PATH", dir.resolve("server.key.b64").toString());
+            env.put("CORE_TLS_CLIENT_CERT_PATH", dir.resolve("server.crt.b64").toString());
+            if (withCa) {
+                env.put("CHAINCODE_TLS_CLIENT_CACERT_FILE", dir.resolve("ca.crt").toString());
+            }
+            return builder;
+        };
+        // without the CA of its peer's client certificate it would take any client: it does not start
+        final Process refused = server.apply(false).start();
+        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).as("the server without a client CA exits").isTrue();
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(Files.readString(dir.resolve("without-ca.log"))).contains("CHAINCODE_TLS_CLIENT_CACERT_FILE");
+        // with it, it listens (FabricNetworkIT shows its peer let in and a client without a certificate turned away)
+        final Process started = server.apply(true).start();
+        try {
+            awaitListening(port, started, dir.resolve("with-ca.log"));
+        } finally {
+            started.destroy();
+            if (!started.waitFor(10, TimeUnit.SECONDS)) {
+                started.destroyForcibly();
+            }
+        }
+    }
+
     private static void awaitListening(final int port, final Process server, final Path log) throws Exception {
         final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
