@@ -18,6 +18,8 @@ root="${work}/root"
 mkdir -p "${root}" "$(dirname "${out}")"
 "${java_home}/bin/jlink" --module-path "${java_home}/jmods" --add-modules "${modules}" --output "${root}/opt/java" \
   --strip-debug --no-header-files --no-man-pages --compress=2
+# a server draws no windows and plays no sound: without these, no X11 or ALSA library comes along
+rm -f "${root}/opt/java/lib/libawt_xawt.so" "${root}/opt/java/lib/libjsound.so" "${root}/opt/java/lib/libsplashscreen.so"
 # every shared library the runtime links, at the path the loader looks for it
 while read -r lib; do
   mkdir -p "${root}$(dirname "${lib}")"

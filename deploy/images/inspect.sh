@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What an image tarball is (size, user, entrypoint, ports), and whether it runs: its layers unpacked
 # into a root filesystem and its entrypoint started there as its user, with /proc mounted, as a
-# container runtime would (chroot; needs root). The api must answer its liveness probe, the chaincode
-# server must listen.
+# container runtime would (chroot; needs root). The api, with its demo, must answer its liveness
+# probe, a verification and a PNG label (its image drawing, headless); the chaincode server must listen.
 #   deploy/images/inspect.sh api/target/image.tar chaincode/target/image.tar
 set -euo pipefail
 
@@ -66,9 +66,16 @@ for tar in "$@"; do
   case "$(basename "$(dirname "$(dirname "$(readlink -f "${tar}")")")")" in   # the module: api/target/image.tar
     api)
       port=18097
-      run PORT="${port}" SERIALTRUST_DATA_DIR=/tmp/data
+      run PORT="${port}" SERIALTRUST_DATA_DIR=/tmp/data SERIALTRUST_DEMO_ENABLED=true
+      keys="${UNPACKED}/rootfs/tmp/data/demo/api-keys.properties"
       wait_for "the api image answers its liveness probe on ${port}" \
-        bash -c "curl -fsS http://127.0.0.1:${port}/actuator/health/liveness | grep -q UP" || status=1 ;;
+        bash -c "curl -fsS http://127.0.0.1:${port}/actuator/health/liveness | grep -q UP" || status=1
+      wait_for "the api image's demo verifies DEMO-0001" \
+        bash -c "curl -fsS -H 'Accept: application/json' http://127.0.0.1:${port}/01/09520123456788/21/DEMO-0001 | grep -q SIGNATURE_MISSING" \
+        || status=1
+      wait_for "the api image draws a PNG label" bash -c "curl -fsS -H \"Authorization: Bearer \$(sed -n 's/^brand=//p' '${keys}')\" \
+        http://127.0.0.1:${port}/api/items/09520123456788/DEMO-0001/label.png | head -c 8 | od -An -c | grep -q 'P   N   G'" \
+        || status=1 ;;
     chaincode)
       port=18098
       run CHAINCODE_SERVER_ADDRESS="127.0.0.1:${port}" CORE_CHAINCODE_ID_NAME=serialtrust_1.0:0 SERIALTRUST_AUTHORITY_MSPID=AuthorityMSP
