@@ -8,7 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-${here}/target/base.tar}"
 java_home="${ST_IMAGE_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v javac || command -v java)")")")}"
-[[ -d "${java_home}/jmods" ]] || { echo "base.sh: ${java_home} has no jmods (Debian: openjdk-17-jmods)" >&2; exit 1; }
+[[ -d "${java_home}/jmods" ]] || { echo "base.sh: ${java_home} has no jmods (Debian 12: openjdk-17-jdk-headless)" >&2; exit 1; }
 # what the api (Spring, Netty, gRPC, SQLite, ImageIO for labels, JMX metrics) and the chaincode server need
 modules="java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs"
 
