@@ -44,13 +44,13 @@ public final class CompressedLink {
                 return Optional.empty();
             }
             final StringBuilder path = new StringBuilder();
-            for (String ai : List.of("01", "22", "10", "21")) {
+            for (String ai : DigitalLink.PATH_ORDER) {
                 if (ais.containsKey(ai)) {
                     path.append('/').append(ai).append('/').append(DigitalLink.encode(ais.get(ai)));
                 }
             }
             final List<String> query = new ArrayList<>();
-            ais.keySet().stream().filter(ai -> !KEYS.containsKey(ai)).sorted()
+            ais.keySet().stream().filter(ai -> !DigitalLink.PATH_ORDER.contains(ai)).sorted()
                     .forEach(ai -> query.add(ai + "=" + DigitalLink.encode(ais.get(ai))));
             others.forEach((key, value) -> query.add(key + "=" + DigitalLink.encode(value)));
             return Optional.of(path + (query.isEmpty() ? "" : "?" + String.join("&", query)));
@@ -64,7 +64,7 @@ public final class CompressedLink {
     static final String HEX = "0123456789abcdef";
 
     /** The key and its qualifiers, which are not data attributes; their formats from the General Specifications. */
-    static final Map<String, String> KEYS = Map.of("01", "N14", "22", "X..20", "10", "X..20", "21", "X..20");
+    private static final Map<String, String> KEYS = Map.of("01", "N14", "22", "X..20", "10", "X..20", "21", "X..20");
 
     /** The standard's codes for common sequences of AIs (the hex pairs that are not two decimal digits). */
     static final Map<Integer, List<String>> SEQUENCES = new HashMap<>();

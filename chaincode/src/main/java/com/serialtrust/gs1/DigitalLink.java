@@ -22,7 +22,8 @@ public record DigitalLink(ElementString element, Optional<String> signature) {
     /** The longest URI we parse; a QR label's link is far shorter. */
     public static final int MAX_LENGTH = 2048;
 
-    private static final List<String> PATH_ORDER = List.of("01", "22", "10", "21");
+    /** The key and its qualifiers, in the order a Digital Link's path holds them. */
+    static final List<String> PATH_ORDER = List.of("01", "22", "10", "21");
     private static final List<String> QUERY_AIS = List.of("11", "17");
 
     public DigitalLink {

@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
  * {@code /ping} is never one: too short, and its bits are no AI and value).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5) // after the size limits; before security, rate limits and routing see the path
+// after the size limits and the client's address (security/ClientAddress, + 5), so that the two never
+// share a place; before security, rate limits and routing see the path
+@Order(Ordered.HIGHEST_PRECEDENCE + 6)
 class CompressedLinks implements WebFilter {
 
     /** A fully compressed link of a GTIN is at least 55 bits: its code and the GTIN. */
