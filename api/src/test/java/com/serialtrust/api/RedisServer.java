@@ -7,6 +7,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -22,6 +23,8 @@ public final class RedisServer implements AutoCloseable {
     private final String host;
     private final int port;
     private RedisClient client;
+    /** redis-server's working folder, removed on close. */
+    private java.nio.file.Path dir;
     private StatefulRedisConnection<String, String> connection;
 
     private RedisServer(final GenericContainer<?> container, final Process process, final String host, final int port) {
@@ -31,18 +34,40 @@ public final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** A Redis that keeps nothing on disk: for what may be lost. */
     public static RedisServer start() {
+        return start(false);
+    }
+
+    /**
+     * A Redis that writes every acknowledged command to its append-only file before it answers, as a
+     * shared import store needs; its files go to a folder of its own, removed with the process.
+     */
+    public static RedisServer startDurable() {
+        return start(true);
+    }
+
+    private static RedisServer start(final boolean durable) {
+        final List<String> persistence = durable ? List.of("--appendonly", "yes", "--appendfsync", "always")
+                : List.of("--appendonly", "no");
         if (dockerAvailable()) {
-            final GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+            final List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--save", ""));
+            command.addAll(persistence);
+            final GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379)
+                    .withCommand(command.toArray(String[]::new));
             redis.start();
             return new RedisServer(redis, null, redis.getHost(), redis.getMappedPort(6379));
         }
         try {
             final int port = freePort();
-            final Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
+            final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("redis");
+            final List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--save", "", "--dir", dir.toString()));
+            command.addAll(persistence);
+            final Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             final RedisServer server = new RedisServer(null, process, "127.0.0.1", port);
+            server.dir = dir;
             server.awaitPong();
             return server;
         } catch (IOException e) {
@@ -120,6 +145,13 @@ public final class RedisServer implements AutoCloseable {
                 process.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (dir != null) {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary folder left behind harms nothing
             }
         }
     }

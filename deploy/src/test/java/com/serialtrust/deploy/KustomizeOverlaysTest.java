@@ -64,7 +64,14 @@ class KustomizeOverlaysTest {
         assertThat(one(objects, PodDisruptionBudget.class, "serialtrust-api").getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
         final String settings = api.getSpec().getTemplate().getSpec().getVolumes().stream()
                 .filter(v -> v.getConfigMap() != null).findFirst().orElseThrow().getConfigMap().getName();
-        assertThat(one(objects, ConfigMap.class, settings).getData().get("fabric.yaml")).contains("mode: fabric");
+        assertThat(one(objects, ConfigMap.class, settings).getData().get("fabric.yaml")).contains("mode: fabric")
+                .as("replicas share their imports").contains("store: redis");
+        // ... in a Redis that keeps what it acknowledged, on a volume, and evicts only keys with a deadline
+        final var redis = one(objects, Deployment.class, "serialtrust-redis").getSpec().getTemplate().getSpec();
+        assertThat(String.join(" ", redis.getContainers().get(0).getArgs())).contains("--appendonly yes", "--appendfsync always")
+                .containsPattern("--maxmemory-policy (volatile-|noeviction)");
+        assertThat(redis.getVolumes().get(0).getPersistentVolumeClaim().getClaimName())
+                .isEqualTo(one(objects, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class, "serialtrust-redis-data").getMetadata().getName());
 
         final Service chaincode = one(objects, Service.class, "serialtrust-chaincode");
         assertThat(chaincode.getSpec().getPorts().get(0).getPort()).isEqualTo(7055);

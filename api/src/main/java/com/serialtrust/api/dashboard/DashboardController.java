@@ -66,6 +66,8 @@ class DashboardController {
         return roles.require(caller.organisation(), Role.MANUFACTURER, "the dashboard is for manufacturers")
                 .then(Mono.defer(() -> tallies.of(msp, LocalDate.now(clock.withZone(ZoneOffset.UTC)), span, PLACES)
                         .zipWith(analytics.suspects(msp).defaultIfEmpty(List.of()))))
+                // the import store may be a shared Redis, read blocking: off the event loop
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
                 .map(t -> new Dashboard(msp, t.getT1().available(), t.getT1().days(), t.getT1().checkPlaces(),
                         t.getT1().stolenSightings(), t.getT2().stream().limit(LISTED).toList(),
                         imports.recent(caller.organisation(), LISTED)));

@@ -42,6 +42,7 @@ import java.util.Optional;
 import com.serialtrust.api.registry.ItemBatches;
 import java.util.Properties;
 import java.util.Set;
+import com.serialtrust.contract.SerialCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,12 +75,15 @@ class DemoData implements ApplicationRunner {
     private final Path dir;
     private final String prefix;
     private final com.serialtrust.api.qr.LabelService labelService;
+    private final com.serialtrust.api.redis.Exclusive exclusive;
 
     DemoData(final Chaincode ledger, final LedgerProperties orgs, final ApiKeys apiKeys, final QrProperties qr,
             final com.serialtrust.api.registry.SigningKeys signingKeys,
             final com.serialtrust.api.qr.LabelService labelService,
             @Value("${serialtrust.data-dir}") final Path dataDir,
-            @Value("${serialtrust.demo.serial-prefix:DEMO-}") final String prefix) {
+            @Value("${serialtrust.demo.serial-prefix:DEMO-}") final String prefix,
+            final com.serialtrust.api.redis.Redis redis) {
+        this.exclusive = new com.serialtrust.api.redis.Exclusive(redis);
         this.signingKeys = signingKeys;
         this.labelService = labelService;
         this.prefix = prefix;
@@ -92,19 +96,60 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(final ApplicationArguments args) {
+        // replicas sharing a Redis seed one after another, so the ledger is seeded once
+        exclusive.run("demo-seeding", java.time.Duration.ofMinutes(2), afterAnother -> {
+            seed(afterAnother);
+            return null;
+        });
+    }
+
+    private void seed(final boolean afterAnother) {
         final Path keys = apiKeyFile(); // first: staff keys work as soon as the server answers
-        final Organisation authority = orgs.require(orgs.authority());
         final Organisation brand = orgs.require("brand");
+        final KeyPair key = brandKey();
+        // the demo brand's api signs labels for its staff (CSV imports without a signature column)
+        signingKeys.put(brand, (ECPrivateKey) key.getPrivate());
+        // after another replica's seeding, this one's reads may lag behind its writes for a moment
+        if (seeded(brand, afterAnother ? 20 : 1)) {
+            LOG.info("demo: on the ledger already (seeded by another replica, or an earlier start)");
+            tolerate(() -> registerKey(brand, key), ErrorCode.KEY_EXISTS);
+        } else {
+            seedLedger(brand, key);
+            LOG.info("demo: seeded the ledger");
+        }
+        // the labels as the ledger holds them: after a restart, a fresh signature would not be the registered one
+        final Map<String, String> labels = new LinkedHashMap<>();
+        for (String number : NUMBERS) {
+            labels.put(prefix + number, labelService.uri(brand, GTIN, prefix + number).block());
+        }
+        print(labels, keys);
+    }
+
+    /** Whether every demo item is on the ledger, the brand's: asked up to {@code tries} times, half a second apart. */
+    private boolean seeded(final Organisation brand, final int tries) {
+        final List<SerialCheck> checks = NUMBERS.stream().map(n -> new SerialCheck(Optional.of(GTIN), prefix + n)).toList();
+        for (int i = 0; i < tries; i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(i == 0 ? 0 : 500_000_000L);
+            try {
+                if (ledger.query(brand, Calls.checkSerials(checks)).block().stream()
+                        .allMatch(r -> r.matches().stream().anyMatch(m -> m.manufacturer().equals(brand.mspId())))) {
+                    return true;
+                }
+            } catch (LedgerRefusal notYetAManufacturer) {
+                // a new ledger: the brand has no role yet to ask with
+            }
+        }
+        return false;
+    }
+
+    private void seedLedger(final Organisation brand, final KeyPair key) {
+        final Organisation authority = orgs.require(orgs.authority());
         tolerate(() -> submit(authority, Calls.bootstrapAuthority()), ErrorCode.ALREADY_BOOTSTRAPPED);
         submit(authority, Calls.grantRole(brand.mspId(), Role.MANUFACTURER));
         orgs.organisation("retail").ifPresent(o -> submit(authority, Calls.grantRole(o.mspId(), Role.RETAILER)));
         orgs.organisation("police").ifPresent(o -> submit(authority, Calls.grantRole(o.mspId(), Role.POLICE)));
         orgs.organisation("service").ifPresent(o -> submit(authority, Calls.grantRole(o.mspId(), Role.SERVICE)));
         tolerate(() -> submit(authority, Calls.assignPrefix(brand.mspId(), PREFIX)), ErrorCode.PREFIX_TAKEN);
-
-        final KeyPair key = brandKey();
-        // the demo brand's api signs labels for its staff (CSV imports without a signature column)
-        signingKeys.put(brand, (ECPrivateKey) key.getPrivate());
         tolerate(() -> registerKey(brand, key), ErrorCode.KEY_EXISTS);
         tolerate(() -> submit(brand, Calls.registerProduct(GTIN, "Trail watch", 24, "GS1")), ErrorCode.PRODUCT_EXISTS);
 
@@ -120,12 +165,6 @@ class DemoData implements ApplicationRunner {
             submit(brand, Calls.reportTheft(new ItemRef(GTIN, prefix + STOLEN_NUMBER), TheftReports.publicPart("2026-01-15"),
                     TheftReports.privatePart("Demo warehouse", null)));
         }
-        // the labels as the ledger holds them: after a restart, a fresh signature would not be the registered one
-        final Map<String, String> labels = new LinkedHashMap<>();
-        for (String number : NUMBERS) {
-            labels.put(prefix + number, labelService.uri(brand, GTIN, prefix + number).block());
-        }
-        print(labels, keys);
     }
 
     private void print(final Map<String, String> labels, final Path keys) {

@@ -1,7 +1,6 @@
 package com.serialtrust.api.registry;
 
 import com.serialtrust.api.ledger.Organisation;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * CSV imports of items: the upload is spooled to disk as it streams in (so a crash loses no accepted
- * upload), then registered in batches by one background worker, which records its progress after every
+ * CSV imports of items: the upload is spooled as it streams in and kept in the import store before it
+ * is acknowledged (so a crash loses no accepted upload), then registered in batches by one background worker, which records its progress after every
  * settled batch and goes on with unfinished imports at start. Rows already registered are reported, not
  * registered twice, so resuming or re-uploading is safe.
  */
@@ -46,7 +45,6 @@ public class CsvImports {
             final Instant now = Instant.now();
             final ImportJob job = new ImportJob(id, as.name(), ImportJob.State.QUEUED, rows, 1, 0, 0, 0, now, now, "");
             store.accept(part, job);
-            worker.submit(id);
             return job;
         }).subscribeOn(Schedulers.boundedElastic()).doOnError(e -> ImportStore.deleteQuietly(part)));
     }
@@ -61,17 +59,26 @@ public class CsvImports {
         return store.recent(as, limit);
     }
 
-    /** The report: {@code line,serial,status,code,message}, one line per row not newly registered, by spreadsheet line. */
-    public Optional<Path> errors(final Organisation as, final String id) {
-        return status(as, id).map(job -> store.errorFile(id));
+    /**
+     * The report's lines, {@code line,serial,status,code,message}, one per row not newly registered, by
+     * spreadsheet line; blocking.
+     */
+    public Optional<String> errors(final Organisation as, final String id) {
+        return status(as, id).map(job -> {
+            try {
+                return store.report(id);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
-    /** Unfinished imports go on where they stopped, once the api is ready. */
+    /** Unfinished imports go on where they stopped, once the api is ready, and new ones as they come. */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
-        for (ImportJob job : store.unfinishedAtStart()) {
-            LOG.info("resuming import {} at row {}", job.id(), job.nextRow());
-            worker.submit(job.id());
-        }
+        store.dispatch(id -> {
+            LOG.info("working on import {} from row {}", id, store.get(id).nextRow());
+            worker.submit(id);
+        });
     }
 }

@@ -4,70 +4,41 @@ import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ApiProblem;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.function.Consumer;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Where imports live on disk: each upload's spooled CSV ({@code <id>.csv}), its report of rows not newly
- * registered ({@code <id>.errors.csv}), and its status file ({@code <id>.json}, replaced atomically), with
- * every import's last recorded state in memory, read back at start.
+ * Where imports live: each accepted upload, its state, its report of rows not newly registered, and
+ * which replica works on it. {@link DiskImportStore} keeps them in the data folder, for one api alone;
+ * {@link RedisImportStore} in a shared Redis, so that several replicas act as one service.
+ * Every write of an import's progress is fenced: a replica that has lost an import to another
+ * ({@link ClaimLostException}) writes nothing more of it.
  */
-@Component
-class ImportStore {
+interface ImportStore {
 
     /** The largest upload. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    long MAX_BYTES = 64L * 1024 * 1024;
 
-    private final Path dir;
-    private final JsonMapper json;
-    private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
-    private final List<String> unfinishedAtStart = new java.util.ArrayList<>();
-
-    ImportStore(@Value("${serialtrust.data-dir}") final Path dataDir, final JsonMapper json) {
-        this.dir = dataDir.resolve("imports");
-        this.json = json;
-    }
-
-    /** Every import's last recorded state, readable from the first request on. */
-    @jakarta.annotation.PostConstruct
-    void load() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                final ImportJob job = json.readValue(file.toFile(), ImportJob.class);
-                jobs.put(job.id(), job);
-                if (job.state() == ImportJob.State.QUEUED || job.state() == ImportJob.State.RUNNING) {
-                    unfinishedAtStart.add(job.id());
-                }
-            }
-        }
-    }
+    /** Where an upload is spooled while it streams in, before it is accepted. */
+    Path uploads();
 
     /**
-     * Streams an upload to {@code <id>.csv.part}, at most {@link #MAX_BYTES}; the caller counts it and
-     * {@link #accept}s it. A failed upload leaves nothing behind.
+     * Streams an upload to {@code <id>.csv.part} under {@link #uploads()}, at most {@link #MAX_BYTES};
+     * the caller counts it and {@link #accept}s it. A failed upload leaves nothing behind.
      */
-    Mono<Path> receive(final String id, final Flux<DataBuffer> body) {
-        final Path part = dir.resolve(id + ".csv.part");
+    default Mono<Path> receive(final String id, final Flux<DataBuffer> body) {
+        final Path part = uploads().resolve(id + ".csv.part");
         final AtomicLong size = new AtomicLong();
         final Flux<DataBuffer> limited = body.doOnNext(buffer -> {
             if (size.addAndGet(buffer.readableByteCount()) > MAX_BYTES) {
@@ -75,58 +46,54 @@ class ImportStore {
                 throw new ApiProblem(ApiError.PAYLOAD_TOO_LARGE, "an import is at most " + MAX_BYTES / (1024 * 1024) + " MB");
             }
         });
-        return Mono.fromCallable(() -> Files.createDirectories(dir)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> Files.createDirectories(uploads())).subscribeOn(Schedulers.boundedElastic())
                 .then(DataBufferUtils.write(limited, part))
                 .thenReturn(part)
                 .doOnError(e -> deleteQuietly(part));
     }
 
-    /** Makes a received upload an import: its spool in place, its first status recorded. */
-    void accept(final Path part, final ImportJob job) throws IOException {
-        Files.move(part, spool(job.id()), StandardCopyOption.ATOMIC_MOVE);
-        save(job);
-    }
+    /** Makes a received upload an import, durably, and queues it: once this returns, it is never lost. */
+    void accept(Path part, ImportJob job) throws IOException;
 
-    /** Records an import's state: the status file is replaced atomically, so a crash leaves the old one or the new. */
-    void save(final ImportJob job) {
-        jobs.put(job.id(), job);
-        try {
-            final Path tmp = dir.resolve(job.id() + ".json.tmp");
-            Files.write(tmp, json.writeValueAsBytes(job));
-            Files.move(tmp, dir.resolve(job.id() + ".json"), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /**
+     * Hands imports to {@code run}, one at a time per call of {@code run}: those left unfinished, and
+     * each accepted from now on (by this api, or by any replica sharing the store).
+     */
+    void dispatch(Consumer<String> run);
 
-    ImportJob get(final String id) {
-        return jobs.get(id);
-    }
+    /** An import's last recorded state. */
+    ImportJob get(String id);
 
     /** An import of the caller's organisation. */
-    Optional<ImportJob> of(final Organisation as, final String id) {
-        return Optional.ofNullable(jobs.get(id)).filter(job -> job.organisation().equals(as.name()));
-    }
+    Optional<ImportJob> of(Organisation as, String id);
 
     /** The organisation's latest imports, newest first: at most {@code limit}. */
-    List<ImportJob> recent(final Organisation as, final int limit) {
-        return jobs.values().stream().filter(job -> job.organisation().equals(as.name()))
-                .sorted(Comparator.comparing(ImportJob::createdAt).reversed()).limit(limit).toList();
-    }
+    List<ImportJob> recent(Organisation as, int limit);
 
-    /** Imports that were not finished when the api last stopped (queued, running or waiting for the ledger), oldest first. */
-    List<ImportJob> unfinishedAtStart() {
-        return unfinishedAtStart.stream().map(jobs::get).sorted(Comparator.comparing(ImportJob::createdAt)).toList();
-    }
+    /** The accepted upload, as a file this api can read now. */
+    Path spool(String id) throws IOException;
 
-    Path spool(final String id) {
-        return dir.resolve(id + ".csv");
-    }
+    /**
+     * Records the spreadsheet lines of the rows about to be sent to the ledger, before they are: if this
+     * api dies before their batch settles, the api that goes on finds them registered and knows that this
+     * import registered them, not an earlier one.
+     */
+    void submitting(String id, Collection<Long> lines);
 
-    Path errorFile(final String id) {
-        return dir.resolve(id + ".errors.csv");
-    }
+    /** The lines recorded by {@link #submitting} since the last settled batch. */
+    Set<Long> submitting(String id);
+
+    /** Records a settled batch: its report lines and the import's new state, together. */
+    void settle(ImportJob next, List<String> reportLines);
+
+    /** Records a change of state that settles no rows (paused, failed). */
+    void save(ImportJob job);
+
+    /** Records the end of an import (done or failed) and lets go of it. */
+    void finish(ImportJob job);
+
+    /** The report lines, in order. */
+    String report(String id) throws IOException;
 
     /** Removes a file nothing will read again (an upload that was not accepted); a failure leaves it unread. */
     static void deleteQuietly(final Path file) {
@@ -134,6 +101,15 @@ class ImportStore {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // a leftover .part file is never read
+        }
+    }
+
+    /** This api no longer holds the import: another replica took it over. */
+    final class ClaimLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimLostException(final String id) {
+            super("import " + id + " is held by another replica now");
         }
     }
 }

@@ -7,15 +7,12 @@ import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.chaincode.ErrorCode;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,11 +46,11 @@ class ImportWorker {
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "csv-import-retry"));
 
     ImportWorker(final ImportStore store, final RegistrationService registration, final LedgerProperties orgs,
-            @Value("${serialtrust.imports.retry-after:30s}") final Duration retryAfter) {
+            final ImportProperties settings) {
         this.store = store;
         this.registration = registration;
         this.orgs = orgs;
-        this.retryAfter = retryAfter;
+        this.retryAfter = settings.retryAfter();
     }
 
     private static Thread daemon(final Runnable r, final String name) {
@@ -73,7 +69,12 @@ class ImportWorker {
         final Duration delay = pauses.merge(id, retryAfter, (last, first) -> min(last.multipliedBy(2), MAX_RETRY_AFTER));
         final String when = delay.toMillis() < 1000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s";
         LOG.warn("import {} paused: the ledger is unavailable ({}); trying again in {}", id, e.getMessage(), when);
-        store.save(store.get(id).finished(ImportJob.State.RUNNING, "waiting for the ledger; trying again in " + when));
+        try {
+            store.save(store.get(id).finished(ImportJob.State.RUNNING, "waiting for the ledger; trying again in " + when));
+        } catch (ImportStore.ClaimLostException lost) {
+            pauses.remove(id);
+            return;
+        }
         retries.schedule(() -> submit(id), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -84,9 +85,9 @@ class ImportWorker {
     private void run(final String id) {
         ImportJob job = store.get(id);
         final Organisation as = orgs.require(job.organisation());
-        try (CsvRows rows = CsvRows.open(store.spool(id));
-                Writer report = Files.newBufferedWriter(store.errorFile(id), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        // rows a replica that stopped had sent to the ledger: found registered now, they were registered by this import
+        final Set<Long> sentBefore = store.submitting(id);
+        try (CsvRows rows = CsvRows.open(store.spool(id))) {
             // the first line that names each item: a later line naming it again is reported, not registered
             final Map<String, Long> firstLine = new java.util.HashMap<>();
             Batch batch = new Batch();
@@ -114,24 +115,31 @@ class ImportWorker {
                     batch.prepare(as, row.index() + 1);
                     ahead.add(batch);
                     if (ahead.size() > SIGNED_AHEAD) {
-                        job = settle(job, as, ahead.poll(), report);
+                        job = settle(job, as, ahead.poll(), sentBefore);
                     }
                     batch = new Batch();
                 }
             }
             while (!ahead.isEmpty()) {
-                job = settle(job, as, ahead.poll(), report);
+                job = settle(job, as, ahead.poll(), sentBefore);
             }
             batch.prepare(as, job.rows() + 1);
-            job = settle(job, as, batch, report);
-            store.save(job.finished(ImportJob.State.DONE, ""));
+            job = settle(job, as, batch, sentBefore);
             pauses.remove(id);
+            store.finish(job.finished(ImportJob.State.DONE, ""));
+        } catch (ImportStore.ClaimLostException e) {
+            pauses.remove(id);
+            LOG.warn("import {}: {}; this api stops working on it", id, e.getMessage());
         } catch (LedgerUnavailableException e) {
             pause(id, e);
         } catch (IOException | RuntimeException e) {
             LOG.error("import {} failed", id, e);
-            store.save(store.get(id).finished(ImportJob.State.FAILED, "the import stopped: " + e.getClass().getSimpleName()));
             pauses.remove(id);
+            try {
+                store.finish(store.get(id).finished(ImportJob.State.FAILED, "the import stopped: " + e.getClass().getSimpleName()));
+            } catch (ImportStore.ClaimLostException lost) {
+                LOG.warn("import {}: {}", id, lost.getMessage());
+            }
         }
     }
 
@@ -152,12 +160,13 @@ class ImportWorker {
             prepared = signer.submit(() -> registration.prepare(as, rows));
         }
 
-        List<RegistrationService.RowOutcome> register(final Organisation as) {
+        List<RegistrationService.RowOutcome> register(final Organisation as, final String id) {
             if (items.isEmpty()) {
                 return List.of();
             }
             try {
-                return registration.register(as, prepared.get());
+                return registration.register(as, prepared.get(),
+                        indexes -> store.submitting(id, indexes.stream().map(lines::get).toList()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while signing", e);
@@ -168,17 +177,17 @@ class ImportWorker {
     }
 
     /**
-     * Registers a batch and writes, in line order, a report line for every row of it that was not newly
-     * registered (refused, or registered already), then records how far the import has settled.
+     * Registers a batch and records, with the import's progress, a report line in line order for every
+     * row of it that was not newly registered (refused, or registered before this import).
      */
-    private ImportJob settle(final ImportJob job, final Organisation as, final Batch batch, final Writer report)
-            throws IOException {
+    private ImportJob settle(final ImportJob job, final Organisation as, final Batch batch, final Set<Long> sentBefore) {
         if (batch.items.isEmpty() && batch.bad.isEmpty()) {
             return job;
         }
-        final List<RegistrationService.RowOutcome> outcomes = batch.register(as);
+        final List<RegistrationService.RowOutcome> outcomes = batch.register(as, job.id());
         long registered = 0;
         long already = 0;
+        long sentByAnother = 0;
         final long failed = batch.bad.size() + outcomes.stream().filter(o -> o.status() == RegistrationService.Status.FAILED).count();
         final java.util.TreeMap<Long, String> lines = new java.util.TreeMap<>(batch.bad);
         for (RegistrationService.RowOutcome o : outcomes) {
@@ -187,6 +196,11 @@ class ImportWorker {
             switch (o.status()) {
                 case REGISTERED -> registered++;
                 case ALREADY_REGISTERED -> {
+                    if (sentBefore.contains(line)) {
+                        registered++; // by this import, in a batch whose api stopped before recording it
+                        sentByAnother++;
+                        continue;
+                    }
                     already++;
                     lines.put(line, CsvRows.Report.line(line, serial, RegistrationService.Status.ALREADY_REGISTERED.name(), ErrorCode.ITEM_EXISTS.name(),
                             "registered by this organisation before: not registered twice"));
@@ -195,12 +209,11 @@ class ImportWorker {
                         o.message().orElse("")));
             }
         }
-        for (String line : lines.values()) {
-            report.write(line);
+        if (sentByAnother > 0) {
+            LOG.info("import {}: {} rows sent to the ledger by an api that stopped were registered then", job.id(), sentByAnother);
         }
-        report.flush();
         final ImportJob next = job.advance(batch.settlesUpTo, registered, already, failed);
-        store.save(next);
+        store.settle(next, List.copyOf(lines.values()));
         return next;
     }
 }

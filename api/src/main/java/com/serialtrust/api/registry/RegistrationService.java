@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -114,6 +115,14 @@ public class RegistrationService {
 
     /** Sends a prepared batch: rows already on the ledger are reported, the rest registered in one transaction. */
     List<RowOutcome> register(final Organisation as, final Prepared batch) {
+        return register(as, batch, indexes -> { });
+    }
+
+    /**
+     * As {@link #register(Organisation, Prepared)}; {@code beforeSubmit} hears the indexes of the rows
+     * about to be sent to the ledger, before each transaction that carries them.
+     */
+    List<RowOutcome> register(final Organisation as, final Prepared batch, final Consumer<List<Integer>> beforeSubmit) {
         final RowOutcome[] outcomes = batch.outcomes;
         final Map<Integer, ItemInput> pending = batch.pending;
         existing(as, pending, outcomes);
@@ -125,7 +134,7 @@ public class RegistrationService {
             }
             return false;
         });
-        submit(as, pending, outcomes);
+        submit(as, pending, outcomes, beforeSubmit);
         // for the brand's dashboard; counted in the background, never holding up the registration
         tallies.registered(as.mspId(), java.util.Arrays.stream(outcomes).filter(o -> o.status() == Status.REGISTERED).count(),
                 java.time.Instant.now()).subscribe();
@@ -173,11 +182,13 @@ public class RegistrationService {
      * any number of refused rows, not one per refused row. A row refused only by a later submit (the
      * ledger changed in between) is set aside the same way.
      */
-    private void submit(final Organisation as, final Map<Integer, ItemInput> pending, final RowOutcome[] outcomes) {
+    private void submit(final Organisation as, final Map<Integer, ItemInput> pending, final RowOutcome[] outcomes,
+            final Consumer<List<Integer>> beforeSubmit) {
         boolean validated = false;
         while (!pending.isEmpty()) {
             final List<Integer> indexes = new ArrayList<>(pending.keySet());
             final List<ItemInput> rows = indexes.stream().map(pending::get).toList();
+            beforeSubmit.accept(indexes);
             try {
                 ItemBatches.register(chaincode, as, rows).block();
                 indexes.forEach(i -> outcomes[i] = RowOutcome.ok(i, Status.REGISTERED));

@@ -4,6 +4,10 @@ import com.serialtrust.api.ledger.LedgerProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import com.serialtrust.api.redis.RedisProperties;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.json.JsonMapper;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
@@ -14,8 +18,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SigningProperties.class)
+@EnableConfigurationProperties({SigningProperties.class, ImportProperties.class})
 class RegistryConfiguration {
+
+    /** The import store the settings name; a shared one needs Redis. */
+    @Bean
+    ImportStore importStore(final ImportProperties imports, final RedisProperties redis,
+            @Value("${serialtrust.data-dir}") final Path dataDir, final JsonMapper json) throws IOException {
+        if (imports.store() == ImportProperties.Store.REDIS) {
+            if (!redis.enabled()) {
+                throw new IllegalStateException("serialtrust.imports.store=redis needs serialtrust.redis.url");
+            }
+            return new RedisImportStore(redis.url(), imports.lease(), json);
+        }
+        final DiskImportStore disk = new DiskImportStore(dataDir, json);
+        disk.load();
+        return disk;
+    }
 
     @Bean
     SigningKeys signingKeys(final SigningProperties properties, final LedgerProperties orgs) {

@@ -21,7 +21,6 @@ import com.serialtrust.api.security.LedgerRoles;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -149,28 +148,22 @@ class RegistryController {
 
     @GetMapping("/api/imports/{id}")
     Mono<ImportJob> importStatus(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
-        return Mono.justOrEmpty(imports.status(caller.organisation(), id))
+        // the import store may be a shared Redis, read blocking: off the event loop
+        return Mono.fromCallable(() -> imports.status(caller.organisation(), id)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
                 .switchIfEmpty(Mono.error(new ApiProblem(ApiError.IMPORT_NOT_FOUND, "no import " + id + " of yours")));
     }
 
     @GetMapping(path = "/api/imports/{id}/errors", produces = "text/csv")
     Mono<String> importErrors(@AuthenticationPrincipal final ApiKeys.Holder caller, @PathVariable final String id) {
-        return Mono.justOrEmpty(imports.errors(caller.organisation(), id))
+        return Mono.fromCallable(() -> imports.errors(caller.organisation(), id)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
                 .switchIfEmpty(Mono.error(new ApiProblem(ApiError.IMPORT_NOT_FOUND, "no import " + id + " of yours")))
-                .publishOn(Schedulers.boundedElastic())
-                .map(file -> CsvRows.Report.HEADER + (Files.exists(file) ? read(file) : ""));
+                .map(report -> CsvRows.Report.HEADER + report);
     }
 
     /** Only a manufacturer registers items: refused up front, before any row is read. */
     private Mono<Void> manufacturer(final ApiKeys.Holder caller) {
         return roles.require(caller.organisation(), Role.MANUFACTURER, "only a manufacturer registers items");
-    }
-
-    private static String read(final java.nio.file.Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -30,7 +30,7 @@ class ImportWorkerTest {
 
     @Test
     void anImportPausedByAnUnreachableLedgerGoesOnWhereItStoppedOnceTheLedgerIsBack() throws Exception {
-        final ImportStore store = new ImportStore(dataDir, JsonMapper.builder().build());
+        final DiskImportStore store = new DiskImportStore(dataDir, JsonMapper.builder().build());
         store.load();
         final AtomicInteger attempts = new AtomicInteger();
         final List<String> details = new CopyOnWriteArrayList<>();
@@ -45,7 +45,8 @@ class ImportWorkerTest {
             }
 
             @Override
-            List<RowOutcome> register(final Organisation as, final Prepared batch) {
+            List<RowOutcome> register(final Organisation as, final Prepared batch,
+                    final java.util.function.Consumer<List<Integer>> beforeSubmit) {
                 if (attempts.incrementAndGet() <= 2) {
                     details.add(store.get("job").detail());
                     throw new LedgerUnavailableException("the peer does not answer", null);
@@ -54,7 +55,8 @@ class ImportWorkerTest {
             }
         };
         final ImportWorker worker = new ImportWorker(store, ledgerDownTwice,
-                new LedgerProperties(null, null, "authority", "brand", null), Duration.ofMillis(200));
+                new LedgerProperties(null, null, "authority", "brand", null),
+                new ImportProperties(ImportProperties.Store.DISK, Duration.ofSeconds(30), Duration.ofMillis(200)));
         final StringBuilder csv = new StringBuilder("gtin,serial,signature\n");
         for (int i = 0; i < 3; i++) {
             csv.append("09520123456788,RETRY-").append(i).append(",c2ln\n");
@@ -78,8 +80,61 @@ class ImportWorkerTest {
         assertThat(attempts).hasValue(3);
         // the second wait is twice the first: 200 ms, then 400 ms
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(600));
-        assertThat(Files.readString(store.errorFile("job"))).isEmpty();
+        assertThat(store.report("job")).isEmpty();
         final List<String> seen = new ArrayList<>(details);
         assertThat(seen).containsExactly("", "waiting for the ledger; trying again in 200 ms");
+    }
+
+    @Test
+    void rowsThatAStoppedApiHadSentAndThatAreFoundRegisteredAreCountedAsRegisteredByTheImport() throws Exception {
+        final DiskImportStore store = new DiskImportStore(dataDir, JsonMapper.builder().build());
+        store.load();
+        // the ledger has every row already: lines 2 and 3 because the stopped api's batch committed
+        final RegistrationService allThere = new RegistrationService(null, null, null) {
+            @Override
+            List<RowOutcome> register(final Organisation as, final Prepared batch,
+                    final java.util.function.Consumer<List<Integer>> beforeSubmit) {
+                return IntStream.range(0, 3).mapToObj(i -> RowOutcome.ok(i, RegistrationService.Status.ALREADY_REGISTERED)).toList();
+            }
+        };
+        final ImportWorker worker = new ImportWorker(store, allThere, new LedgerProperties(null, null, "authority", "brand", null),
+                new ImportProperties(ImportProperties.Store.DISK, Duration.ofSeconds(30), Duration.ofMillis(200)));
+        final String csv = "gtin,serial,signature\n09520123456788,SENT-1,c2ln\n09520123456788,SENT-2,c2ln\n09520123456788,OLD-3,c2ln\n";
+        final Path part = store.receive("sent", Flux.just(DefaultDataBufferFactory.sharedInstance
+                .wrap(csv.getBytes(StandardCharsets.UTF_8)))).block();
+        final Instant now = Instant.now();
+        store.accept(part, new ImportJob("sent", "brand", ImportJob.State.RUNNING, 3, 1, 0, 0, 0, now, now, ""));
+        store.submitting("sent", List.of(2L, 3L));
+
+        worker.submit("sent");
+        final long started = System.nanoTime();
+        while (store.get("sent").state() != ImportJob.State.DONE && System.nanoTime() - started < 10_000_000_000L) {
+            Thread.sleep(20);
+        }
+        final ImportJob done = store.get("sent");
+        assertThat(done.registered()).as("the two rows the stopped api had sent").isEqualTo(2);
+        assertThat(done.alreadyRegistered()).as("the row registered before the import").isEqualTo(1);
+        assertThat(store.report("sent")).startsWith("4,\"OLD-3\",ALREADY_REGISTERED,").doesNotContain("SENT-");
+        assertThat(store.submitting("sent")).isEmpty();
+    }
+
+    @Test
+    void aReportLineWrittenByABatchWhoseRecordACrashLostIsWrittenOnceWhenTheBatchSettlesAgain() throws Exception {
+        final DiskImportStore store = new DiskImportStore(dataDir, JsonMapper.builder().build());
+        store.load();
+        final Instant now = Instant.now();
+        final ImportJob job = new ImportJob("cut", "brand", ImportJob.State.RUNNING, 4, 1, 0, 0, 0, now, now, "");
+        final Path part = store.receive("cut", Flux.just(DefaultDataBufferFactory.sharedInstance
+                .wrap("gtin,serial\n".getBytes(StandardCharsets.UTF_8)))).block();
+        store.accept(part, job);
+        store.settle(job.advance(2, 0, 0, 1), List.of("2,A,FAILED,X,first\n"));
+        // a crash after the next batch's report lines were written, before its record was
+        Files.writeString(store.errorFile("cut"), "3,B,FAILED,X,second\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(store.report("cut")).as("only settled lines are shown").isEqualTo("2,A,FAILED,X,first\n");
+
+        final DiskImportStore restarted = new DiskImportStore(dataDir, JsonMapper.builder().build());
+        restarted.load();
+        restarted.settle(restarted.get("cut").advance(3, 0, 0, 1), List.of("3,B,FAILED,X,second\n"));
+        assertThat(restarted.report("cut")).isEqualTo("2,A,FAILED,X,first\n3,B,FAILED,X,second\n");
     }
 }
