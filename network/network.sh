@@ -9,6 +9,9 @@
 #   network.sh env ORG   export lines that make Fabric's peer CLI act as ORG's admin
 #                        (ORG: brand, retail, police, authority, service)
 #   network.sh kill NAME a fault drill: SIGKILL one process (see status); up restarts it
+#
+# With ST_NETNS=1 each organisation's nodes run in a network namespace of their own, as on separate
+# hosts (lib/namespaces.sh; needs root). Give such a network its own ST_NETWORK_STATE.
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
@@ -19,6 +22,12 @@ source "${NETWORK_DIR}/lib/binaries.sh"
 source "${NETWORK_DIR}/lib/processes.sh"
 # shellcheck source=lib/ledger.sh
 source "${NETWORK_DIR}/lib/ledger.sh"
+# shellcheck source=lib/namespaces.sh
+source "${NETWORK_DIR}/lib/namespaces.sh"
+
+if [[ -n "${NETNS}" && "$(ip netns identify 2>/dev/null)" != st-admin && "${1:-}" =~ ^(up|down|status|clean|kill|env)$ ]]; then
+  netns_enter "${BASH_SOURCE[0]}" "$@"
+fi
 
 PROCESSES=(orderer peer-brand peer-retail peer-police chaincode-brand chaincode-retail chaincode-police)
 
@@ -102,8 +111,8 @@ cmd_status() {
     fi
     if [[ "${name}" != chaincode-* ]]; then
       health="$(ops_get "${name}" /healthz 2>/dev/null || echo unreachable)"
-    elif port_in_use "$(ccserver_port "${name#chaincode-}")"; then
-      health="listening on ${HOST}:$(ccserver_port "${name#chaincode-}")"
+    elif port_in_use "${name}" "$(ccserver_port "${name#chaincode-}")"; then
+      health="listening on $(node_host "${name}"):$(ccserver_port "${name#chaincode-}")"
     else
       health="not listening"
     fi

@@ -31,6 +31,10 @@ CC_POLICY="OutOf(2,'BrandMSP.peer','RetailMSP.peer','PoliceMSP.peer')"
 AUTHORITY_MSP="AuthorityMSP"
 DOMAIN="serialtrust.test"
 HOST="127.0.0.1"
+# With ST_NETNS set, each organisation's nodes run in a Linux network namespace of their own, as on
+# hosts of their own (lib/namespaces.sh): they listen on their namespace's address, reach each other by
+# name (peer0.brand.serialtrust.test), and their loopback is down, so that nothing relies on it.
+NETNS="${ST_NETNS:-}"
 PORT_OFFSET="${ST_PORT_OFFSET:-0}"
 
 PEER_ORGS=(brand retail police)
@@ -58,6 +62,20 @@ peer_ops_port() { port $((9444 + $(org_index "$1") - 7)); }
 org_domain() { echo "$1.${DOMAIN}"; }
 peer_host() { echo "peer0.$(org_domain "$1")"; }
 peer_dir() { echo "${CRYPTO_DIR}/peerOrganizations/$(org_domain "$1")/peers/$(peer_host "$1")"; }
+# node_host NODE: the name every other node and client reaches NODE (orderer, peer-ORG, chaincode-ORG) by
+node_host() {
+  [[ -z "${NETNS}" ]] && { echo "${HOST}"; return; }
+  case "$1" in
+    orderer) echo "orderer.${DOMAIN}" ;;
+    peer-*) peer_host "${1#peer-}" ;;
+    chaincode-*) echo "chaincode.$(org_domain "${1#chaincode-}")" ;;
+    *) die "unknown node '$1'" ;;
+  esac
+}
+# node_listen NODE: the address NODE listens on
+node_listen() {
+  if [[ -z "${NETNS}" ]]; then echo "${HOST}"; else ns_address "$(ns_of "$1")"; fi
+}
 # A PEM file as one JSON string value: each line ended by a \n escape.
 pem_json() { awk '{printf "%s\\n", $0}' "$1"; }
 admin_msp() { echo "${CRYPTO_DIR}/peerOrganizations/$(org_domain "$1")/users/Admin@$(org_domain "$1")/msp"; }
@@ -79,7 +97,7 @@ ops_admin_tls() {
 ops_get() {
   local client=()
   [[ "${3:-}" == admin ]] && client=(--cert "$(ops_admin_tls "$1")/client.crt" --key "$(ops_admin_tls "$1")/client.key")
-  curl -fsS --max-time 2 --cacert "$(ops_ca "$1")" "${client[@]}" "https://${HOST}:$(ops_port "$1")$2"
+  curl -fsS --max-time 2 --cacert "$(ops_ca "$1")" "${client[@]}" "https://$(node_host "$1"):$(ops_port "$1")$2"
 }
 
 if [[ -t 1 ]]; then BOLD=$'\e[1m'; RED=$'\e[31m'; RESET=$'\e[0m'; else BOLD=""; RED=""; RESET=""; fi
@@ -113,8 +131,8 @@ peer_cli_env() {
   echo "export CORE_PEER_LOCALMSPID=$(msp_of "${org}")"
   echo "export CORE_PEER_MSPCONFIGPATH=\"$(admin_msp "${org}")\""
   echo "export CORE_PEER_TLS_ROOTCERT_FILE=\"$(peer_dir "${via}")/tls/ca.crt\""
-  echo "export CORE_PEER_ADDRESS=${HOST}:$(peer_port "${via}")"
-  echo "export ORDERER_ADDRESS=${HOST}:${ORDERER_PORT}"
+  echo "export CORE_PEER_ADDRESS=$(node_host "peer-${via}"):$(peer_port "${via}")"
+  echo "export ORDERER_ADDRESS=$(node_host orderer):${ORDERER_PORT}"
   echo "export ORDERER_CA=\"${ORDERER_CA}\""
   echo "export ST_CHANNEL=${CHANNEL}"
   echo "export ST_CC=${CC_NAME}"

@@ -13,6 +13,8 @@ render_config() {
   grep -q '^    endpoint: ""$' "${CFG_DIR}/core.yaml" || die "could not turn Docker off in core.yaml"
   cp "${FABRIC_HOME}/sampleconfig/orderer.yaml" "${CFG_DIR}/orderer.yaml"
   sed -e "s/@ORDERER_PORT@/${ORDERER_PORT}/g" -e "s/@BRAND_PEER_PORT@/$(peer_port brand)/g" \
+      -e "s/@ORDERER_HOST@/$(node_host orderer)/g" -e "s/@BRAND_PEER_HOST@/$(node_host peer-brand)/g" \
+      -e "s/@RETAIL_PEER_HOST@/$(node_host peer-retail)/g" -e "s/@POLICE_PEER_HOST@/$(node_host peer-police)/g" \
       -e "s/@RETAIL_PEER_PORT@/$(peer_port retail)/g" -e "s/@POLICE_PEER_PORT@/$(peer_port police)/g" \
       "${NETWORK_DIR}/config/configtx.yaml" >"${CFG_DIR}/configtx.yaml"
 }
@@ -23,7 +25,7 @@ generate_crypto() {
   run_logged cryptogen "${FABRIC_BIN}/cryptogen" generate \
     --config="${NETWORK_DIR}/config/crypto-config.yaml" --output="${CRYPTO_DIR}"
   done_mark crypto
-  say "crypto material: orderer, brand, retail, police, authority, service (TLS on 127.0.0.1)"
+  say "crypto material: orderer, brand, retail, police, authority, service (TLS names: each node's, localhost, 127.0.0.1)"
 }
 
 genesis_block() {
@@ -38,7 +40,7 @@ orderer_join() {
   is_done orderer-joined && return 0
   local tls="${ORDERER_NODE}/tls"
   run_logged osnadmin-join "${FABRIC_BIN}/osnadmin" channel join --channelID "${CHANNEL}" \
-    --config-block "${STATE_DIR}/channel/genesis.block" -o "${HOST}:${ORDERER_ADMIN_PORT}" \
+    --config-block "${STATE_DIR}/channel/genesis.block" -o "$(node_host orderer):${ORDERER_ADMIN_PORT}" \
     --ca-file "${tls}/ca.crt" --client-cert "${tls}/server.crt" --client-key "${tls}/server.key"
   done_mark orderer-joined
   say "channel '${CHANNEL}' created on the orderer (channel participation API)"
@@ -67,7 +69,7 @@ chaincode_install() {
   ( umask 077
     cat >"${dir}/src/connection.json" <<JSON
 {
-  "address": "${HOST}:$(ccserver_port "${org}")",
+  "address": "$(node_host "chaincode-${org}"):$(ccserver_port "${org}")",
   "dial_timeout": "10s",
   "tls_required": true,
   "client_auth_required": true,
@@ -87,7 +89,7 @@ JSON
   say "chaincode package installed on the peer of ${org}: $(cat "${dir}/package-id")"
 }
 
-orderer_flags() { echo "-o ${HOST}:${ORDERER_PORT} --tls --cafile ${ORDERER_CA}"; }
+orderer_flags() { echo "-o $(node_host orderer):${ORDERER_PORT} --tls --cafile ${ORDERER_CA}"; }
 
 chaincode_approve() {
   local org="$1"
@@ -106,7 +108,7 @@ chaincode_commit() {
   is_done committed && return 0
   local targets=() org
   for org in "${PEER_ORGS[@]}"; do
-    targets+=(--peerAddresses "${HOST}:$(peer_port "${org}")" --tlsRootCertFiles "$(peer_dir "${org}")/tls/ca.crt")
+    targets+=(--peerAddresses "$(node_host "peer-${org}"):$(peer_port "${org}")" --tlsRootCertFiles "$(peer_dir "${org}")/tls/ca.crt")
   done
   # shellcheck disable=SC2046
   ( as_org brand
@@ -157,7 +159,7 @@ write_api_properties() {
       [[ -d "$(admin_msp "${org}")" ]] || continue
       via="$(gateway_org "${org}")"; user=User1
       [[ "${org}" == authority ]] && user=Admin
-      echo "serialtrust.fabric.organisations.${org}.endpoint=${HOST}:$(peer_port "${via}")"
+      echo "serialtrust.fabric.organisations.${org}.endpoint=$(node_host "peer-${via}"):$(peer_port "${via}")"
       echo "serialtrust.fabric.organisations.${org}.tls-root-cert=$(peer_dir "${via}")/tls/ca.crt"
       echo "serialtrust.fabric.organisations.${org}.msp-dir=$(admin_msp "${org}" | sed "s|/Admin@|/${user}@|")"
     done

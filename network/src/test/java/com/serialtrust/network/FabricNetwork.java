@@ -24,23 +24,33 @@ public final class FabricNetwork implements AutoCloseable {
 
     private final Path script;
     private final boolean startedHere;
+    /** What the script's environment adds: ST_NETNS, ST_NETWORK_STATE for a network of its own. */
+    private final Map<String, String> settings;
 
-    private FabricNetwork(final Path script, final boolean startedHere) {
+    private FabricNetwork(final Path script, final boolean startedHere, final Map<String, String> settings) {
         this.script = script;
         this.startedHere = startedHere;
+        this.settings = settings;
     }
 
     /** Starts the network unless it is already up; the chaincode server jar is this build's. */
     public static FabricNetwork start() {
-        final Path script = Path.of(System.getProperty("serialtrust.network.script", "network/network.sh"));
-        final String out = run(script, 40, "up");
-        return new FabricNetwork(script, !out.contains("already up"));
+        return start(Map.of());
     }
+
+    /** As {@link #start()}, with {@code settings} in the script's environment (ST_NETNS, ST_NETWORK_STATE...). */
+    public static FabricNetwork start(final Map<String, String> settings) {
+        final Path script = Path.of(System.getProperty("serialtrust.network.script", "network/network.sh"));
+        final FabricNetwork network = new FabricNetwork(script, true, Map.copyOf(settings));
+        final String out = network.run(40, "up");
+        return new FabricNetwork(script, !out.contains("already up"), network.settings);
+    }
+
 
     /** What Fabric's peer CLI would use to act as {@code org}'s admin: address, MSP, TLS root. */
     public Map<String, String> env(final String org) {
         final Map<String, String> env = new HashMap<>();
-        for (String line : run(script, 1, "env", org).split("\n")) {
+        for (String line : run(1, "env", org).split("\n")) {
             final Matcher m = EXPORT.matcher(line.strip());
             if (m.matches()) {
                 env.put(m.group(1), m.group(2));
@@ -53,17 +63,17 @@ public final class FabricNetwork implements AutoCloseable {
 
     /** A fault drill: SIGKILL one of the network's processes ({@code orderer}, {@code peer-brand}, ...). */
     public void kill(final String process) {
-        run(script, 1, "kill", process);
+        run(1, "kill", process);
     }
 
     /** Starts whatever is not running, on the same ledger: the restart after {@link #kill}. */
     public void restart() {
-        run(script, 5, "up");
+        run(5, "up");
     }
 
     /** What {@code network.sh status} prints: each process, its state and health, and the channel height. */
     public String status() {
-        return run(script, 1, "status");
+        return run(1, "status");
     }
 
     /**
@@ -75,7 +85,7 @@ public final class FabricNetwork implements AutoCloseable {
                 "set -e; eval \"$(bash \"$0\" env " + org + ")\"; peer \"$@\" --channelID \"$ST_CHANNEL\" --name \"$ST_CC\"",
                 script.toString()));
         command.addAll(List.of(args));
-        return run(command, 1, false, "peer " + String.join(" ", args));
+        return run(command, 1, false, "peer " + String.join(" ", args), settings);
     }
 
     /**
@@ -87,10 +97,10 @@ public final class FabricNetwork implements AutoCloseable {
     public int operationsStatus(final String process, final String path, final boolean https, final boolean admin) {
         final String snippet = "source \"$(dirname \"$0\")/lib/common.sh\"; client=();"
                 + " [[ \"$4\" == admin ]] && client=(--cert \"$(ops_admin_tls \"$1\")/client.crt\" --key \"$(ops_admin_tls \"$1\")/client.key\");"
-                + " if [[ \"$3\" == https ]]; then url=\"https://${HOST}:$(ops_port \"$1\")$2\"; else url=\"http://${HOST}:$(ops_port \"$1\")$2\"; fi;"
+                + " if [[ \"$3\" == https ]]; then url=\"https://$(node_host \"$1\"):$(ops_port \"$1\")$2\"; else url=\"http://$(node_host \"$1\"):$(ops_port \"$1\")$2\"; fi;"
                 + " curl -s -o /dev/null -w '%{http_code}' --max-time 5 --cacert \"$(ops_ca \"$1\")\" \"${client[@]}\" \"${url}\" || true";
         final String out = run(List.of("bash", "-c", snippet, script.toString(), process, path, https ? "https" : "http",
-                admin ? "admin" : "anyone"), 1, false, "curl " + process + path).strip();
+                admin ? "admin" : "anyone"), 1, false, "curl " + process + path, settings).strip();
         return Integer.parseInt(out.isEmpty() ? "0" : out.substring(Math.max(0, out.length() - 3)));
     }
 
@@ -99,7 +109,7 @@ public final class FabricNetwork implements AutoCloseable {
         final Map<String, String> env = env("brand");
         final String bin = env.get("PATH").split(":")[0];
         final String state = Path.of(env.get("FABRIC_CFG_PATH")).getParent().toString();
-        return run(List.of("ps", "-eo", "pid=,args="), 1, false, "ps").lines()
+        return run(List.of("ps", "-eo", "pid=,args="), 1, false, "ps", Map.of()).lines()
                 .filter(line -> line.contains(bin + "/") || line.contains(state + "/"))
                 .map(String::strip)
                 .toList();
@@ -108,20 +118,25 @@ public final class FabricNetwork implements AutoCloseable {
     @Override
     public void close() {
         if (startedHere) {
-            run(script, 5, "down");
+            run(5, "down");
             assertThat(processes()).as("Fabric processes left after network.sh down").isEmpty();
         }
     }
 
-    private static String run(final Path script, final int minutes, final String... args) {
+    private String run(final int minutes, final String... args) {
         final List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
-        return run(command, minutes, !"env".equals(args[0]), "network.sh " + String.join(" ", args));
+        return run(command, minutes, !"env".equals(args[0]), "network.sh " + String.join(" ", args), settings);
     }
 
-    /** Runs {@code command}, echoing its output if {@code echo}; fails unless it exits with 0. */
-    private static String run(final List<String> command, final int minutes, final boolean echo, final String what) {
+    /**
+     * Runs {@code command} with {@code settings} added to its environment, echoing its output if
+     * {@code echo}; fails unless it exits with 0.
+     */
+    static String run(final List<String> command, final int minutes, final boolean echo, final String what,
+            final Map<String, String> settings) {
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(settings);
         final String jar = System.getProperty("chaincode.server.jar");
         if (jar != null) {
             builder.environment().put("ST_CHAINCODE_JAR", jar);
