@@ -60,7 +60,10 @@ final class ImportQueue {
             for i = 3 + 2 * n, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
             return 1
             """;
-    /** Records the end of an import this replica holds, acknowledges its entry and drops its upload. */
+    /**
+     * Records the end of an import this replica holds, acknowledges its entry, drops its upload, and
+     * gives its state and report a deadline ({@link #KEPT}).
+     */
     private static final String FINISH = """
             if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
             redis.call('HSET', KEYS[1], 'job', ARGV[2])
@@ -68,8 +71,12 @@ final class ImportQueue {
             redis.call('XACK', KEYS[2], ARGV[3], ARGV[4])
             redis.call('XDEL', KEYS[2], ARGV[4])
             redis.call('DEL', KEYS[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            redis.call('PEXPIRE', KEYS[4], ARGV[5])
             return 1
             """;
+    /** How long a finished import's state and report stay readable. */
+    static final Duration KEPT = Duration.ofDays(90);
 
     private final Supplier<RedisCommands<String, byte[]>> redis;
     private final Duration lease;
@@ -100,11 +107,41 @@ final class ImportQueue {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Renews this replica's leases, and hands {@code run} each import it takes: one at a time. */
+    /**
+     * Renews this replica's leases, hands {@code run} each import it takes (one at a time), and now and
+     * then forgets the consumers of replicas long gone.
+     */
     void dispatch(final Consumer<String> run) {
         final long every = Math.max(100, lease.toMillis() / 3);
         timer.scheduleWithFixedDelay(() -> guard("renew", this::renew), every, every, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> guard("take", () -> take(run)), 0, 500, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> guard("forget", () -> forgetGone(Duration.ofHours(1))), 1, 60, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Removes from the group every consumer that holds no entry and has been silent for {@code silent}:
+     * each api that ever started left one. Answers how many.
+     */
+    int forgetGone(final Duration silent) {
+        int gone = 0;
+        for (Object info : redis.get().xinfoConsumers(QUEUE, GROUP)) {
+            final Map<String, Object> consumerInfo = new java.util.HashMap<>();
+            final List<?> pairs = (List<?>) info;
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                consumerInfo.put(text(pairs.get(i)), pairs.get(i + 1));
+            }
+            final String name = text(consumerInfo.get("name"));
+            if (!name.equals(consumer) && ((Number) consumerInfo.get("pending")).longValue() == 0
+                    && ((Number) consumerInfo.get("idle")).longValue() >= silent.toMillis()) {
+                redis.get().xgroupDelconsumer(QUEUE, io.lettuce.core.Consumer.from(GROUP, name));
+                gone++;
+            }
+        }
+        return gone;
+    }
+
+    private static String text(final Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
     }
 
     private void take(final Consumer<String> run) {
@@ -162,7 +199,8 @@ final class ImportQueue {
     void finish(final String id, final byte[] job) {
         final String entry = held.remove(id);
         final Long done = entry == null ? 0L : redis.get().eval(FINISH, ScriptOutputType.INTEGER,
-                new String[] {key(id), QUEUE, key(id) + ":csv"}, bytes(consumer), job, bytes(GROUP), bytes(entry));
+                new String[] {key(id), QUEUE, key(id) + ":csv", key(id) + ":errors"}, bytes(consumer), job, bytes(GROUP),
+                bytes(entry), bytes(Long.toString(KEPT.toMillis())));
         if (done == 0) {
             throw new ImportStore.ClaimLostException(id);
         }

@@ -43,9 +43,10 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
     private static final int CHUNK = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(RedisImportStore.class);
 
-    /** Records an accepted import and queues it, in one step. */
+    /** Records an accepted import and queues it, in one step; the organisation's index forgets imports past their deadline. */
     private static final String ACCEPT = """
             redis.call('HSET', KEYS[1], 'job', ARGV[1])
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[4])
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
             redis.call('XADD', KEYS[3], '*', 'id', ARGV[3])
             return 1
@@ -122,7 +123,8 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
             }
         }
         redis().eval(ACCEPT, ScriptOutputType.INTEGER, new String[] {job(job.id()), "st:imports:by-org:" + job.organisation(), ImportQueue.QUEUE},
-                json.writeValueAsBytes(job), bytes(Long.toString(job.createdAt().toEpochMilli())), bytes(job.id()));
+                json.writeValueAsBytes(job), bytes(Long.toString(job.createdAt().toEpochMilli())), bytes(job.id()),
+                bytes(Long.toString(job.createdAt().minus(ImportQueue.KEPT).toEpochMilli())));
         ImportStore.deleteQuietly(part);
     }
 

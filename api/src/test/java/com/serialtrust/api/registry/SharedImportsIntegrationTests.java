@@ -86,6 +86,9 @@ class SharedImportsIntegrationTests {
             assertThat(b.get(id).state()).isEqualTo(ImportJob.State.DONE);
             assertThat(REDIS.commands().exists("st:import:" + id + ":csv")).as("a finished import's upload is dropped").isZero();
             assertThat(REDIS.commands().xlen(ImportQueue.QUEUE)).isZero();
+            assertThat(REDIS.commands().pttl("st:import:" + id)).as("a finished import is kept 90 days")
+                    .isBetween(ImportQueue.KEPT.minusMinutes(1).toMillis(), ImportQueue.KEPT.toMillis());
+            assertThat(REDIS.commands().pttl("st:import:" + id + ":errors")).isPositive();
         }
     }
 
@@ -102,6 +105,32 @@ class SharedImportsIntegrationTests {
             assertThatThrownBy(() -> a.settle(job.advance(2, 1, 0, 0), List.of()))
                     .isInstanceOf(ImportStore.ClaimLostException.class);
             assertThat(b.get(id)).as("unchanged").isEqualTo(job);
+        }
+    }
+
+    @Test
+    void theConsumersOfReplicasLongGoneAreForgottenButNotOneThatHoldsAnImport() throws Exception {
+        final String id = "held-" + System.nanoTime();
+        final io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(REDIS.url());
+        try (RedisImportStore a = replica();
+                var bytes = client.connect(io.lettuce.core.codec.RedisCodec.of(io.lettuce.core.codec.StringCodec.UTF8,
+                        io.lettuce.core.codec.ByteArrayCodec.INSTANCE))) {
+            accept(a, id, "gtin,serial\n09520123456788,H-1\n");
+            final BlockingQueue<String> taken = new LinkedBlockingQueue<>();
+            a.dispatch(taken::add);
+            assertThat(taken.poll(10, TimeUnit.SECONDS)).isEqualTo(id);
+            // an api that started, took nothing and went away
+            REDIS.commands().xreadgroup(io.lettuce.core.Consumer.from(ImportQueue.GROUP, "gone-empty-handed"),
+                    io.lettuce.core.XReadArgs.StreamOffset.lastConsumed(ImportQueue.QUEUE));
+
+            assertThat(new ImportQueue(bytes::sync, LEASE).forgetGone(Duration.ZERO)).isGreaterThanOrEqualTo(1);
+            assertThat(REDIS.commands().xinfoConsumers(ImportQueue.QUEUE, ImportQueue.GROUP).toString())
+                    .doesNotContain("gone-empty-handed");
+            assertThat(REDIS.commands().xpending(ImportQueue.QUEUE, ImportQueue.GROUP).getCount())
+                    .as("the import a holds is still its own").isEqualTo(1);
+            a.finish(a.get(id).finished(ImportJob.State.DONE, ""));
+        } finally {
+            client.shutdown();
         }
     }
 
