@@ -29,7 +29,7 @@ install_binaries() {
   say "Fabric ${FABRIC_RELEASE} binaries: building ${FABRIC_TOOLS[*]} (a few minutes, once)"
   local module="github.com/hyperledger/fabric" src staging tool
   src="$(GOFLAGS=-mod=mod go mod download -json "${module}@${FABRIC_MODULE_VERSION}" 2>>"${LOG_DIR}/fabric-build.log" \
-    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' || true)"
   [[ -n "${src}" && -d "${src}" ]] \
     || die "could not download ${module}@${FABRIC_MODULE_VERSION} from the Go module proxy; see ${LOG_DIR}/fabric-build.log"
   staging="$(mktemp -d "${FABRIC_HOME%/*}/.build.XXXXXX")"

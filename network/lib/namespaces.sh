@@ -70,7 +70,7 @@ netns_down() {
 }
 
 # Runs this script again inside st-admin, where every node's name resolves: every verb but clean's
-# last step runs there.
+# last step runs there, and for up, what needs the internet (Fabric's binaries, the chaincode jar).
 netns_enter() {
   local script="$1"; shift
   if [[ "${1:-}" == clean ]]; then
@@ -80,7 +80,13 @@ netns_enter() {
     say "removed ${STATE_DIR} (Fabric's binaries stay cached in ${FABRIC_HOME})"
     exit 0
   fi
-  [[ "${1:-}" == up ]] && netns_up
+  if [[ "${1:-}" == up ]]; then
+    netns_up
+    # the namespaces reach nothing outside: what needs the Go module proxy or Maven is done out here
+    mkdir -p "${STATE_DIR}" "${LOG_DIR}"
+    install_binaries
+    chaincode_jar
+  fi
   ns_exists st-admin || die "no network namespaces here; 'network.sh up' with ST_NETNS makes them"
   exec ip netns exec st-admin bash "${script}" "$@"
 }
