@@ -53,7 +53,6 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
             """;
 
     private final JsonMapper json;
-    private final Duration lease;
     private final Path uploads;
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
@@ -61,11 +60,15 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
 
     RedisImportStore(final String url, final Duration lease, final JsonMapper json) throws IOException {
         this.json = json;
-        this.lease = lease;
         this.uploads = Files.createTempDirectory("serialtrust-imports");
         this.client = RedisClient.create();
         this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), RedisURI.create(url));
-        requireDurable();
+        try {
+            requireDurable();
+        } catch (RuntimeException refused) {
+            close(); // a refused store leaves no connection behind
+            throw refused;
+        }
         this.queue = new ImportQueue(this::redis, lease);
     }
 
@@ -176,7 +179,7 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
 
     @Override
     public void submitting(final String id, final Collection<Long> lines) {
-        fenced(id, Map.of("submitting", lines.stream().map(String::valueOf).collect(Collectors.joining(","))), List.of());
+        queue.fenced(id, Map.of("submitting", lines.stream().map(String::valueOf).collect(Collectors.joining(","))), List.of());
     }
 
     @Override
@@ -191,12 +194,12 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
 
     @Override
     public void settle(final ImportJob next, final List<String> reportLines) {
-        fenced(next.id(), Map.of("job", new String(json.writeValueAsBytes(next), StandardCharsets.UTF_8), "submitting", ""), reportLines);
+        queue.fenced(next.id(), Map.of("job", new String(json.writeValueAsBytes(next), StandardCharsets.UTF_8), "submitting", ""), reportLines);
     }
 
     @Override
     public void save(final ImportJob job) {
-        fenced(job.id(), Map.of("job", new String(json.writeValueAsBytes(job), StandardCharsets.UTF_8)), List.of());
+        queue.fenced(job.id(), Map.of("job", new String(json.writeValueAsBytes(job), StandardCharsets.UTF_8)), List.of());
     }
 
     @Override
@@ -208,10 +211,6 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
         }
     }
 
-    private void fenced(final String id, final Map<String, String> fields, final List<String> reportLines) {
-        queue.fenced(id, fields, reportLines);
-    }
-
     @Override
     public String report(final String id) {
         final StringBuilder out = new StringBuilder();
@@ -221,7 +220,9 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
 
     @Override
     public void close() {
-        queue.stop();
+        if (queue != null) {
+            queue.stop();
+        }
         connection.close();
         client.shutdown();
     }
