@@ -95,6 +95,14 @@ interface ImportStore {
     /** The report lines, in order. */
     String report(String id) throws IOException;
 
+    /**
+     * Whether {@code e} says the store itself is out of reach for now (so an import waits and tries
+     * again), rather than that something failed for good. The data folder never is.
+     */
+    default boolean unavailable(final RuntimeException e) {
+        return false;
+    }
+
     /** Removes a file nothing will read again (an upload that was not accepted); a failure leaves it unread. */
     static void deleteQuietly(final Path file) {
         try {

@@ -65,15 +65,20 @@ class ImportWorker {
     }
 
     /** The ledger is out of reach: the import keeps its place and tries again after a delay. */
-    private void pause(final String id, final LedgerUnavailableException e) {
+    private void pause(final String id, final String what, final RuntimeException e) {
         final Duration delay = pauses.merge(id, retryAfter, (last, first) -> min(last.multipliedBy(2), MAX_RETRY_AFTER));
         final String when = delay.toMillis() < 1000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s";
-        LOG.warn("import {} paused: the ledger is unavailable ({}); trying again in {}", id, e.getMessage(), when);
+        LOG.warn("import {} paused: the {} is unavailable ({}); trying again in {}", id, what, e.getMessage(), when);
         try {
-            store.save(store.get(id).finished(ImportJob.State.RUNNING, "waiting for the ledger; trying again in " + when));
+            store.save(store.get(id).finished(ImportJob.State.RUNNING, "waiting for the " + what + "; trying again in " + when));
         } catch (ImportStore.ClaimLostException lost) {
             pauses.remove(id);
             return;
+        } catch (RuntimeException storeDown) {
+            if (!store.unavailable(storeDown)) {
+                throw storeDown;
+            }
+            // the state says so once the store is back; the retry goes on regardless
         }
         retries.schedule(() -> submit(id), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -82,7 +87,23 @@ class ImportWorker {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /**
+     * Works on an import; if the import store itself is out of reach (a shared Redis down), the import
+     * waits and tries again like one that finds the ledger out of reach, rather than failing or being
+     * left held by an api that no longer works on it.
+     */
     private void run(final String id) {
+        try {
+            attempt(id);
+        } catch (RuntimeException e) {
+            if (!store.unavailable(e)) {
+                throw e;
+            }
+            pause(id, "import store", e);
+        }
+    }
+
+    private void attempt(final String id) {
         ImportJob job = store.get(id);
         final Organisation as = orgs.require(job.organisation());
         // rows a replica that stopped had sent to the ledger: found registered now, they were registered by this import
@@ -131,8 +152,11 @@ class ImportWorker {
             pauses.remove(id);
             LOG.warn("import {}: {}; this api stops working on it", id, e.getMessage());
         } catch (LedgerUnavailableException e) {
-            pause(id, e);
+            pause(id, "ledger", e);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException r && store.unavailable(r)) {
+                throw r; // not the import's failure: it waits for the store (run)
+            }
             LOG.error("import {} failed", id, e);
             pauses.remove(id);
             try {

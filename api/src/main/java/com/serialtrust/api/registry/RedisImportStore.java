@@ -111,6 +111,12 @@ final class RedisImportStore implements ImportStore, AutoCloseable {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A lost connection or a deadline passed, not an error reply (a script or a command refused). */
+    @Override
+    public boolean unavailable(final RuntimeException e) {
+        return e instanceof io.lettuce.core.RedisException && !(e instanceof io.lettuce.core.RedisCommandExecutionException);
+    }
+
     @Override
     public Path uploads() {
         return uploads;

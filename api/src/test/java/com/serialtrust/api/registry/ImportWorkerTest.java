@@ -137,4 +137,68 @@ class ImportWorkerTest {
         restarted.settle(restarted.get("cut").advance(3, 0, 0, 1), List.of("3,B,FAILED,X,second\n"));
         assertThat(restarted.report("cut")).isEqualTo("2,A,FAILED,X,first\n3,B,FAILED,X,second\n");
     }
+
+    /** What a shared store throws while its Redis is out of reach. */
+    static final class StoreDown extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreDown() {
+            super("Connection closed");
+        }
+    }
+
+    @Test
+    void anImportWhoseStoreIsOutOfReachWaitsAndGoesOnInsteadOfFailing() throws Exception {
+        final DiskImportStore disk = new DiskImportStore(dataDir, JsonMapper.builder().build());
+        disk.load();
+        final AtomicInteger settles = new AtomicInteger();
+        // the data folder, but its first recording of a settled batch finds the store out of reach
+        final ImportStore flaky = (ImportStore) java.lang.reflect.Proxy.newProxyInstance(ImportStore.class.getClassLoader(),
+                new Class<?>[] {ImportStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("unavailable")) {
+                        return args[0] instanceof StoreDown;
+                    }
+                    if (method.getName().equals("settle") && settles.incrementAndGet() == 1) {
+                        throw new StoreDown();
+                    }
+                    try {
+                        return method.invoke(disk, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        // the first attempt registers both rows; the second finds them on the ledger
+        final AtomicInteger registrations = new AtomicInteger();
+        final RegistrationService allNew = new RegistrationService(null, null, null) {
+            @Override
+            List<RowOutcome> register(final Organisation as, final Prepared batch,
+                    final java.util.function.Consumer<List<Integer>> beforeSubmit) {
+                final RegistrationService.Status status = registrations.incrementAndGet() == 1
+                        ? RegistrationService.Status.REGISTERED : RegistrationService.Status.ALREADY_REGISTERED;
+                beforeSubmit.accept(List.of(0, 1));
+                return IntStream.range(0, 2).mapToObj(i -> RowOutcome.ok(i, status)).toList();
+            }
+        };
+        final ImportWorker worker = new ImportWorker(flaky, allNew, new LedgerProperties(null, null, "authority", "brand", null),
+                new ImportProperties(ImportProperties.Store.DISK, Duration.ofSeconds(30), Duration.ofMillis(200)));
+        final Path part = disk.receive("down", Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(
+                "gtin,serial,signature\n09520123456788,DOWN-1,c2ln\n09520123456788,DOWN-2,c2ln\n".getBytes(StandardCharsets.UTF_8))))
+                .block();
+        final Instant now = Instant.now();
+        disk.accept(part, new ImportJob("down", "brand", ImportJob.State.QUEUED, 2, 1, 0, 0, 0, now, now, ""));
+
+        worker.submit("down");
+        final long started = System.nanoTime();
+        while (disk.get("down").state() != ImportJob.State.DONE && System.nanoTime() - started < 10_000_000_000L) {
+            Thread.sleep(20);
+        }
+        final ImportJob done = disk.get("down");
+        assertThat(done.state()).as("not FAILED: it waited for the store").isEqualTo(ImportJob.State.DONE);
+        assertThat(settles).as("settled again once the store was back").hasValue(2);
+        assertThat(registrations).hasValue(2);
+        assertThat(done.registered()).as("the rows sent before the store went away count as this import's").isEqualTo(2);
+        assertThat(done.alreadyRegistered()).isZero();
+        assertThat(done.failed()).isZero();
+        assertThat(disk.report("down")).isEmpty();
+    }
 }
