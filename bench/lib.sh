@@ -5,6 +5,7 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "${BENCH_DIR}/.." && pwd)"
 RESULTS="${BENCH_DIR}/results"
+WARMUP="${BENCH_WARMUP:-30}"
 API_JAR="${REPO_DIR}/api/target/serialtrust-api-0.1.0-SNAPSHOT.jar"
 WORK="$(mktemp -d)"
 PIDS=()
@@ -134,16 +135,17 @@ start_bare() {
   await "http://127.0.0.1:${BARE_PORT}/ping" "${BARE_PID}" bare $((SECONDS + 60))
 }
 
-# compare_with_bare URL: warm up, then wrk (64 connections, DURATION s) in turn on the bare app's /ping,
+# compare_with_bare URL: warm up (BENCH_WARMUP s on each, default 30: the api has far more code for the JIT to
+# compile than the bare app, and after 10 s it was still compiling, a seventh of its CPU), then wrk (64 connections, DURATION s) in turn on the bare app's /ping,
 # the api's /ping and URL, each alone on the machine; sets bare_rps bare_p50 bare_p99, ping_rps ping_p50
 # ping_p99, ver_rps ver_p50 ver_p99, ping_ratio and ratio (each to the bare app), rss_mb (the api's, after
 # load) and bare_rss_mb
 compare_with_bare() {
   local bare="http://127.0.0.1:${BARE_PORT}/ping" ping="http://127.0.0.1:${API_PORT}/ping"
-  echo "warming up (10 s each)..." >&2
-  wrk_run "${bare}" 64 10 "" text/plain >/dev/null
-  wrk_run "${ping}" 64 10 "" text/plain >/dev/null
-  wrk_run "$1" 64 10 >/dev/null
+  echo "warming up (${WARMUP} s each)..." >&2
+  wrk_run "${bare}" 64 "${WARMUP}" "" text/plain >/dev/null
+  wrk_run "${ping}" 64 "${WARMUP}" "" text/plain >/dev/null
+  wrk_run "$1" 64 "${WARMUP}" >/dev/null
   read -r bare_rps bare_p50 bare_p99 < <(wrk_run "${bare}" 64 "${DURATION}" "" text/plain)
   read -r ping_rps ping_p50 ping_p99 < <(wrk_run "${ping}" 64 "${DURATION}" "" text/plain)
   read -r ver_rps ver_p50 ver_p99 < <(wrk_run "$1" 64 "${DURATION}")

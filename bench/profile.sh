@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Where the api's time goes per request: JDK Flight Recorder samples the api's threads while wrk loads
-# one endpoint (64 connections), and bench/jfr-summary.py says which share of the samples runs inside
-# each layer (Spring Security, metrics, the api's filters, Netty, Reactor, JSON...).
+# Where the api's time goes per request: async-profiler (from Maven Central, attached to the running api
+# after its warm-up) samples the CPU of every thread of the api while wrk loads one endpoint (64
+# connections); bench/profile-summary.py gives the share of each kind of thread (event loops, Lettuce,
+# the JIT, the GC) and of each layer of the request path (Spring Security, metrics, JSON, Netty...),
+# and the api's CPU time per request from the kernel's count. (Flight Recorder, used before, took one
+# sample where this takes fifty, and none in native code: the kernel's send, the JIT.)
 #   bench/profile.sh [ping|verify|verify-fabric] (default ping); BENCH_SECONDS (default 20)
 #   verify-fabric: uncached verification answered by the read model of the network of network.sh (up
 #   already), without Redis
-# Writes bench/results/profile-<endpoint>.txt; the recording stays in bench/results/profile-<endpoint>.jfr
-# only with KEEP_JFR=1.
+# Writes bench/results/profile-<endpoint>.txt; the stacks stay in bench/results/profile-<endpoint>.collapsed
+# (for a flame graph) only with KEEP_STACKS=1.
 source "$(dirname "$0")/lib.sh"
 
 WHAT="${1:-ping}"
@@ -20,23 +23,37 @@ else
   start_redis
   api_args=(--serialtrust.redis.url="redis://127.0.0.1:${REDIS_PORT}" --serialtrust.redis.public-requests-per-minute=100000000)
 fi
-API_JAVA_OPTS="${API_JAVA_OPTS:-@${REPO_DIR}/api/jvm.options} -XX:FlightRecorderOptions=stackdepth=512" \
-  start_api "${api_args[@]}"
+ASYNC_PROFILER_VERSION=4.2
+case "$(uname -m)" in x86_64) platform=linux-x64 ;; aarch64) platform=linux-arm64 ;; *) echo "bench: no async-profiler for $(uname -m)" >&2; exit 1 ;; esac
+"${REPO_DIR}/mvnw" -q dependency:copy -Dartifact="tools.profiler:async-profiler:${ASYNC_PROFILER_VERSION}" -DoutputDirectory="${WORK}/ap" \
+  || { echo "bench: could not fetch async-profiler ${ASYNC_PROFILER_VERSION}" >&2; exit 1; }
+unzip -q -o "${WORK}/ap/async-profiler-${ASYNC_PROFILER_VERSION}.jar" "${platform}/libasyncProfiler.so" -d "${WORK}/ap"
+profiler="${WORK}/ap/${platform}/libasyncProfiler.so"
+# jcmd reads name=value pairs: the profiler's options go in quotes, as one value
+profile() { jcmd "${API_PID}" JVMTI.agent_load "${profiler}" "\"$1\"" >/dev/null; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/${API_PID}/stat"; }
+start_api "${api_args[@]}"
 case "${WHAT}" in
   ping) url="http://127.0.0.1:${API_PORT}/ping" accept=text/plain ;;
   verify) label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
   verify-fabric) await_read_model; label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
   *) echo "bench: profile ping, verify or verify-fabric, not ${WHAT}" >&2; exit 2 ;;
 esac
-echo "warming up (15 s)..." >&2
-wrk_run "${url}" 64 15 "" "${accept}" >/dev/null
-jcmd "${API_PID}" JFR.start name=bench settings=profile filename="${WORK}/api.jfr" >/dev/null
+echo "warming up (${WARMUP} s)..." >&2
+wrk_run "${url}" 64 "${WARMUP}" "" "${accept}" >/dev/null
+# itimer: CPU time of the whole process, with no need for the kernel's perf events
+profile start,event=itimer,interval=1ms,threads
+ticks_before="$(cpu_ticks)"
 read -r rps p50 p99 < <(wrk_run "${url}" 64 "${DURATION}" "" "${accept}")
-jcmd "${API_PID}" JFR.stop name=bench >/dev/null
+ticks_after="$(cpu_ticks)"
+profile "stop,file=${WORK}/api.collapsed,collapsed"
+cpu_us="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v r="${rps}" -v s="${DURATION}" \
+  'BEGIN {printf "%.0f", t / hz * 1e6 / (r * s)}')"
 mkdir -p "${RESULTS}"
 {
-  echo "# ${WHAT}: ${rps} requests/s, p50 ${p50} ms, p99 ${p99} ms under the recording ($(date -u +%FT%TZ))"
-  jfr print --json --events jdk.ExecutionSample --stack-depth 512 "${WORK}/api.jfr" | python3 "${BENCH_DIR}/jfr-summary.py"
+  echo "# ${WHAT}: ${rps} requests/s, p50 ${p50} ms, p99 ${p99} ms under the profiler; the api's CPU: ${cpu_us} us a request"
+  echo "# ($(date -u +%FT%TZ), $(nproc) cores, wrk on the same machine, after ${WARMUP} s of warm-up)"
+  python3 "${BENCH_DIR}/profile-summary.py" <"${WORK}/api.collapsed"
 } | tee "${RESULTS}/profile-${WHAT}.txt"
-[[ "${KEEP_JFR:-0}" == 1 ]] && cp "${WORK}/api.jfr" "${RESULTS}/profile-${WHAT}.jfr"
+[[ "${KEEP_STACKS:-0}" == 1 ]] && cp "${WORK}/api.collapsed" "${RESULTS}/profile-${WHAT}.collapsed"
 exit 0

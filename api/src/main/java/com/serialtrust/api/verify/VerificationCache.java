@@ -7,7 +7,9 @@ import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * chaincode event names the item. Events that can change many items at once (a recall, a revoked
  * key, a new model) move an epoch that is part of every key, so all earlier entries go unread.
  * A verification read while any event arrived is not cached: it may already be stale.
+ *
+ * <p>The most recently checked items are also held in this process ({@value #NEAR_ITEMS} at most, for
+ * the cache's lifetime), under the same rules: an event drops them here as it drops them in Redis, so
+ * a label scanned again is answered without a Redis round trip or reading its JSON again.
  */
 @Component
 class VerificationCache {
@@ -46,6 +52,23 @@ class VerificationCache {
     private long forgottenUpTo;
     private final Disposable subscription;
 
+    /** The most items whose verifications this process holds in front of Redis. */
+    static final int NEAR_ITEMS = 4_096;
+
+    /** The most labels held per item: a client that varies a label's signature replaces them, it does not add. */
+    static final int NEAR_LABELS_PER_ITEM = 4;
+
+    /** One verification held in this process: the epoch it was read in, and until when it may be served. */
+    private record Near(long epoch, VerificationView view, long expiresAtNanos) {}
+
+    /** Per item, its verifications by presented label; least recently used items go first. */
+    private final Map<String, Map<String, Near>> near = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<String, Map<String, Near>> eldest) {
+            return size() > NEAR_ITEMS;
+        }
+    };
+
     VerificationCache(final Redis redis, final RedisProperties properties, final JsonMapper json, final Ledger ledger) {
         this.redis = redis;
         this.properties = properties;
@@ -63,8 +86,7 @@ class VerificationCache {
     record Stamp(long sequence, long epoch) {}
 
     Mono<VerificationView> get(final String gtin, final String serial, final String presented) {
-        return redis.call(r -> r.hget(key(gtin, serial), field(presented)))
-                .map(text -> json.readValue(text, VerificationView.class));
+        return get(gtin, serial, presented, properties.timeout());
     }
 
     /**
@@ -72,8 +94,40 @@ class VerificationCache {
      * be reached, a verification a little late beats none.
      */
     Mono<VerificationView> getPatiently(final String gtin, final String serial, final String presented) {
-        return redis.call(r -> r.hget(key(gtin, serial), field(presented)), Redis.PATIENT)
-                .map(text -> json.readValue(text, VerificationView.class));
+        return get(gtin, serial, presented, Redis.PATIENT);
+    }
+
+    private Mono<VerificationView> get(final String gtin, final String serial, final String presented, final Duration patience) {
+        final String item = gtin + ":" + serial;
+        final String field = field(presented);
+        final Stamp stamp = stamp();
+        final VerificationView held = nearGet(item, field, stamp.epoch());
+        if (held != null) {
+            return Mono.just(held);
+        }
+        return redis.call(r -> r.hget(key(stamp.epoch(), item), field), patience)
+                .map(text -> json.readValue(text, VerificationView.class))
+                .doOnNext(view -> nearPut(item, field, view, stamp));
+    }
+
+    private synchronized VerificationView nearGet(final String item, final String field, final long inEpoch) {
+        final Map<String, Near> views = near.get(item);
+        final Near held = views == null ? null : views.get(field);
+        if (held == null || held.epoch() != inEpoch || held.expiresAtNanos() - System.nanoTime() < 0) {
+            return null;
+        }
+        return held.view();
+    }
+
+    /** Holds a verification read at {@code readAt}, unless an event about its item (or all) came since. */
+    private synchronized void nearPut(final String item, final String field, final VerificationView view, final Stamp readAt) {
+        if (redis.enabled() && !touchedSince(item, readAt)) {
+            final Map<String, Near> views = near.computeIfAbsent(item, i -> new HashMap<>(4));
+            if (views.size() >= NEAR_LABELS_PER_ITEM && !views.containsKey(field)) {
+                views.clear();
+            }
+            views.put(field, new Near(readAt.epoch(), view, System.nanoTime() + properties.cacheTtl().toNanos()));
+        }
     }
 
     Mono<Void> put(final String gtin, final String serial, final String presented, final VerificationView verification,
@@ -83,10 +137,12 @@ class VerificationCache {
             return Mono.empty();
         }
         final String key = key(readAt.epoch(), item);
+        final String field = field(presented);
+        nearPut(item, field, verification, readAt);
         final String value = json.writeValueAsString(verification);
         // an event that arrives between the check and the write may have deleted the key before the
         // write landed: look again once it has, and take the entry back out
-        return redis.call(r -> r.hset(key, field(presented), value)
+        return redis.call(r -> r.hset(key, field, value)
                 .then(r.expire(key, properties.cacheTtl()))
                 .then(Mono.defer(() -> touchedSince(item, readAt) ? r.del(key) : Mono.just(0L))))
                 .then();
@@ -103,8 +159,10 @@ class VerificationCache {
         final long sequence = invalidations.incrementAndGet();
         if (items.isEmpty()) {
             epoch.incrementAndGet();
+            near.clear();
         }
         for (String item : items) {
+            near.remove(item);
             touched.remove(item);
             touched.put(item, sequence);
             if (touched.size() > TOUCHED_MAX) {
@@ -136,10 +194,6 @@ class VerificationCache {
             final String[] keys = items.stream().map(item -> key(now, item)).toArray(String[]::new);
             redis.call(r -> r.del(keys)).subscribe();
         }
-    }
-
-    private String key(final String gtin, final String serial) {
-        return key(epoch.get(), gtin + ":" + serial);
     }
 
     /** The hash that holds an item's verifications, one field per presented label: {@code v:<epoch>:<gtin>:<serial>}. */

@@ -92,11 +92,13 @@ public class VerificationService {
         final boolean overridable = verdict == Verdict.GENUINE || verdict == Verdict.SIGNATURE_MISSING;
         final String manufacturer = verification.manufacturer().orElse("");
         final Mono<Void> tally = tallies.checked(manufacturer, scan.place(), stolen, clock.instant());
-        return Mono.when(sighting, tally).then(analytics.record(gtin, serial, manufacturer, scan,
-                        verdict == Verdict.GENUINE, clock.instant())
+        final Mono<VerificationView> judged = analytics.record(gtin, serial, manufacturer, scan, verdict == Verdict.GENUINE,
+                        clock.instant())
                 .map(suspicion -> suspicion != ScanAnalytics.Suspicion.NONE && overridable
                         ? view.suspectCopy(suspicion.reason()) : view)
-                .defaultIfEmpty(view));
+                .defaultIfEmpty(view);
+        // all three at once: their Redis commands share one round trip
+        return Mono.zip(judged, Mono.when(sighting, tally).thenReturn(Boolean.TRUE), (answer, counted) -> answer);
     }
 
     /** The manufacturer as people know it, beside its MSP id. */

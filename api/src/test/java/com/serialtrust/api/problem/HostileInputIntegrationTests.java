@@ -149,6 +149,22 @@ class HostileInputIntegrationTests extends DemoIntegrationTest {
         assertThat(errors).as("most hostile requests are refused").isGreaterThan(corpus.size() / 2);
     }
 
+    @Test
+    void headersOverTheLimitAreRefusedWith431AndHeadersUnderItAreAnswered() {
+        final String ping = "/ping";
+        final Answer over = send(new Hostile("over", "GET", ping, Map.of("X-Filler", "b".repeat(16 * 1024)), null));
+        assertThat(over.status()).isEqualTo(431);
+        assertThat(over.contentType()).startsWith("application/problem+json");
+        assertThat(over.body()).contains("\"code\":\"HEADERS_TOO_LARGE\"");
+        assertThat(send(new Hostile("under", "GET", ping, Map.of("X-Filler", "b".repeat(15 * 1024)), null)).status()).isEqualTo(200);
+        // counted over all headers, not one
+        final Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < 5; i++) {
+            many.put("X-Filler-" + i, "b".repeat(4 * 1024));
+        }
+        assertThat(send(new Hostile("many", "GET", ping, many, null)).status()).isEqualTo(431);
+    }
+
     /** What is wrong with an error response, or null if it is a proper problem. */
     private String problemFault(final Answer a) {
         if (!a.contentType().startsWith("application/problem+json")) {

@@ -82,6 +82,32 @@ class RedisIntegrationTests extends DemoIntegrationTest {
             }
             assertThat(verdict).isEqualTo("STOLEN");
         }
+
+        @Test
+        void aLabelCheckedAgainIsAnsweredByThisProcessUntilAnEventAboutItsItem() throws Exception {
+            http.post().uri("/api/items").header("Authorization", bearer("brand")).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(List.of(Map.of("gtin", "09520123456788", "serial", "NEAR-1"))).exchange().expectStatus().isOk()
+                    .expectBody(Void.class);
+            final String label = labelPath("NEAR-1");
+            assertThat(verifyFrom(http, label, null).get("verdict").asString()).isEqualTo("GENUINE");
+            final String key = "v:*:09520123456788:NEAR-1";
+            assertThat(REDIS.commands().keys(key)).hasSize(1);
+            REDIS.commands().del(REDIS.commands().keys(key).toArray(String[]::new));
+
+            // neither Redis (emptied) nor the ledger (which would have cached its answer in Redis again) answered
+            assertThat(verifyFrom(http, label, null).get("verdict").asString()).isEqualTo("GENUINE");
+            assertThat(REDIS.commands().keys(key)).isEmpty();
+
+            ledger.submit(new Organisation("brand", "BrandMSP"), Transaction.REPORT_THEFT,
+                    List.of("09520123456788", "NEAR-1", "{\"date\":\"2026-11-01\"}"), Map.of()).block();
+            final long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            String verdict = verifyFrom(http, label, null).get("verdict").asString();
+            while (!verdict.equals("STOLEN") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                verdict = verifyFrom(http, label, null).get("verdict").asString();
+            }
+            assertThat(verdict).as("the held GENUINE, once the theft's event arrived").isEqualTo("STOLEN");
+        }
     }
 
     @Nested

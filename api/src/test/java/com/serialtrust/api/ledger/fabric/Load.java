@@ -116,6 +116,10 @@ final class Load implements AutoCloseable {
             final Throwable error, final String serial) {
         final long ended = System.nanoTime();
         if (error != null) {
+            if (error instanceof java.net.http.HttpConnectTimeoutException
+                    || error.getCause() instanceof java.net.http.HttpConnectTimeoutException) {
+                dumpEventLoopsOnce();
+            }
             return new Outcome(kind, started, ended, false, false, kind + ": " + error);
         }
         final String detail = kind + ": " + response.statusCode() + " " + response.body();
@@ -131,6 +135,28 @@ final class Load implements AutoCloseable {
                 && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
                 && response.body().contains("\"code\"");
         return new Outcome(kind, started, ended, false, unavailable, detail);
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean dumped = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * A connection the api did not accept in time: its event loops (in this JVM) were busy or blocked.
+     * What each was doing is printed once, so that a failed run says where.
+     */
+    private void dumpEventLoopsOnce() {
+        if (!dumped.compareAndSet(false, true)) {
+            return;
+        }
+        final StringBuilder out = new StringBuilder("a connection was not accepted within 5 s; the api's event loops:\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("reactor-http")) {
+                out.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (int i = 0; i < Math.min(stack.length, 40); i++) {
+                    out.append("    at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        System.out.print(out);
     }
 
     @Override
