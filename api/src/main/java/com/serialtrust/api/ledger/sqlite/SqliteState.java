@@ -40,7 +40,7 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
 
     private final String url;
     private final Connection writer;
-    private final ThreadLocal<Connection> readers;
+    private final ThreadLocal<Reader> readers;
     private final List<Connection> opened = new ArrayList<>();
     private final String historyOrder;
     private final Durability durability;
@@ -87,9 +87,9 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
         return c;
     }
 
-    private Connection openReader() {
+    private Reader openReader() {
         try {
-            return open();
+            return new Reader(open());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -166,7 +166,7 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
      * query that reads an item and then its recalls could see each at another block.)
      */
     public final <T> T snapshot(final java.util.function.Supplier<T> reads) {
-        final Connection reader = readers.get();
+        final Connection reader = readers.get().connection();
         try {
             reader.setAutoCommit(false);
             try {
@@ -231,14 +231,16 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
         }
     }
 
-    /** Reads the rows of one query. */
+    /** Reads the rows of one query, and only them: the statement is kept for the next query of its text. */
     protected interface Rows {
         void read(ResultSet rs) throws SQLException;
     }
 
     /** Runs a query on this thread's reader. */
     protected final void query(final String sql, final Rows rows, final Object... params) {
-        try (PreparedStatement ps = readers.get().prepareStatement(sql)) {
+        final Reader reader = readers.get();
+        try {
+            final PreparedStatement ps = reader.statement(sql);
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -246,6 +248,7 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
                 rows.read(rs);
             }
         } catch (SQLException e) {
+            reader.discard(sql);
             throw new IllegalStateException("ledger read failed", e);
         }
     }
