@@ -56,6 +56,17 @@ final class Reader {
         }
     }
 
+    /** Closes its statements and its connection. */
+    void close() {
+        statements.values().forEach(Reader::close);
+        statements.clear();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already closed with the state
+        }
+    }
+
     private static void close(final PreparedStatement statement) {
         try {
             statement.close();

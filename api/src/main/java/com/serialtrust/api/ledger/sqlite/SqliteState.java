@@ -40,7 +40,7 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
 
     private final String url;
     private final Connection writer;
-    private final ThreadLocal<Reader> readers;
+    private final Readers readers;
     private final List<Connection> opened = new ArrayList<>();
     private final String historyOrder;
     private final Durability durability;
@@ -68,7 +68,11 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS derived (key BLOB PRIMARY KEY) WITHOUT ROWID");
             }
             writer.setAutoCommit(false);
-            readers = ThreadLocal.withInitial(this::openReader);
+            readers = new Readers(this::open, connection -> {
+                synchronized (opened) {
+                    opened.remove(connection);
+                }
+            });
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot open the ledger state in " + file, e);
         }
@@ -85,14 +89,6 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
             opened.add(c);
         }
         return c;
-    }
-
-    private Reader openReader() {
-        try {
-            return new Reader(open());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The one connection that writes; the subclass commits or rolls back its transactions. */
