@@ -29,9 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * key, a new model) move an epoch that is part of every key, so all earlier entries go unread.
  * A verification read while any event arrived is not cached: it may already be stale.
  *
- * <p>The most recently checked items are also held in this process ({@value #NEAR_ITEMS} at most, for
- * the cache's lifetime), under the same rules: an event drops them here as it drops them in Redis, so
- * a label scanned again is answered without a Redis round trip or reading its JSON again.
+ * <p>The most recently checked items are also held in this process ({@value #NEAR_ITEMS} at most),
+ * under the same rules: an event drops them here as it drops them in Redis, so a label scanned again
+ * is answered without a Redis round trip or reading its JSON again. Only for two seconds each: Redis
+ * also hears of an item's event from every other replica, and this process only from its own stream,
+ * which may have stopped (a read model that found a broken chain); a label scanned twice a second
+ * still saves most of its reads.
  */
 @Component
 class VerificationCache {
@@ -57,6 +60,9 @@ class VerificationCache {
 
     /** The most labels held per item: a client that varies a label's signature replaces them, it does not add. */
     static final int NEAR_LABELS_PER_ITEM = 4;
+
+    /** How long a verification is held in this process at most (shorter if the cache's own lifetime is). */
+    static final Duration NEAR_TTL = Duration.ofSeconds(2);
 
     /** One verification held in this process: the epoch it was read in, and until when it may be served. */
     private record Near(long epoch, VerificationView view, long expiresAtNanos) {}
@@ -126,7 +132,8 @@ class VerificationCache {
             if (views.size() >= NEAR_LABELS_PER_ITEM && !views.containsKey(field)) {
                 views.clear();
             }
-            views.put(field, new Near(readAt.epoch(), view, System.nanoTime() + properties.cacheTtl().toNanos()));
+            final long ttl = Math.min(NEAR_TTL.toNanos(), properties.cacheTtl().toNanos());
+            views.put(field, new Near(readAt.epoch(), view, System.nanoTime() + ttl));
         }
     }
 
