@@ -10,7 +10,7 @@ start_api
 key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
 prefix="Q$(short_id)-"
 base="http://127.0.0.1:${API_PORT}"
-REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "${key}" "${prefix}" "${LOT_SIZE}" 1 "${LOT_SIZE}" >/dev/null
+REGISTER_WARMUP=0 REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "${key}" "${prefix}" "${LOT_SIZE}" 1 "${LOT_SIZE}" >/dev/null
 
 python3 - "${base}" "${key}" "${prefix}B${LOT_SIZE}-" "${LOT_SIZE}" >"${WORK}/labels.json" <<'PY'
 import json, statistics, sys, threading, time, urllib.request

@@ -5,7 +5,8 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "${BENCH_DIR}/.." && pwd)"
 RESULTS="${BENCH_DIR}/results"
-WARMUP="${BENCH_WARMUP:-30}"
+# warm-up: 10 s windows of load until the JIT is done (see warm_up), at most BENCH_WARMUP_MAX s an endpoint
+WARMUP_MAX="${BENCH_WARMUP_MAX:-300}"
 API_JAR="${REPO_DIR}/api/target/serialtrust-api-0.1.0-SNAPSHOT.jar"
 WORK="$(mktemp -d)"
 PIDS=()
@@ -109,6 +110,47 @@ wrk_run() {
   echo "${rps} $(to_ms "${p50}") $(to_ms "${p99}")"
 }
 
+# jit_ticks PID: CPU clock ticks the JVM's compiler threads (C1, C2) have used so far
+jit_ticks() {
+  local t total=0
+  for t in /proc/"$1"/task/*/stat; do
+    # the thread's name is field 2, in parentheses, and may hold spaces: count fields after the ')'
+    total=$((total + $(sed -n 's/^[0-9]* (C[12] CompilerThre) //p' "${t}" 2>/dev/null | awk '{s += $12 + $13} END {print s + 0}')))
+  done
+  echo "${total}"
+}
+
+# warm_up PID URL ACCEPT [SCRIPT]: 10 s windows of wrk (64 connections) on URL until the JVM of PID is warm: its
+# compilers used under 2 % of the window's CPU and the rate moved less than 5 % from the window before.
+# On 2 cores the api took 90 s of load to get there (a verification ran 1,760/s after 20 s, 5,250/s after
+# 90 s: the compiler thread competes with the load for the cores), so a fixed warm-up measured half-compiled
+# code. Adds the seconds used to WARMED (seconds per endpoint, for results files); fails past WARMUP_MAX s.
+WARMED=()
+warm_up() {
+  local pid="$1" url="$2" accept="$3" script="${4:-}" seconds=0 rps before=0 jit0 jit1 hz window=10
+  hz="$(getconf CLK_TCK)"
+  while :; do
+    jit0="$(jit_ticks "${pid}")"
+    read -r rps _ < <(wrk_run "${url}" 64 "${window}" "${script}" "${accept}")
+    jit1="$(jit_ticks "${pid}")"
+    seconds=$((seconds + window))
+    if awk -v j="$((jit1 - jit0))" -v hz="${hz}" -v w="${window}" -v c="$(nproc)" -v r="${rps}" -v b="${before}" \
+        'BEGIN {exit !(j / hz < 0.02 * w * c && b > 0 && (r - b) / b < 0.05 && (b - r) / b < 0.05)}'; then
+      break
+    fi
+    if ((seconds >= WARMUP_MAX)); then
+      echo "bench: ${url} still compiling after ${seconds} s of load; measuring anyway" >&2
+      break
+    fi
+    before="${rps}"
+  done
+  echo "warm after ${seconds} s: ${url}" >&2
+  WARMED+=("${seconds}")
+}
+
+# warmup_json: the seconds of load each endpoint took to warm up, as a JSON list
+warmup_json() { local IFS=,; echo "[${WARMED[*]}]"; }
+
 to_ms() {
   local v="$1"
   case "${v}" in
@@ -135,17 +177,16 @@ start_bare() {
   await "http://127.0.0.1:${BARE_PORT}/ping" "${BARE_PID}" bare $((SECONDS + 60))
 }
 
-# compare_with_bare URL: warm up (BENCH_WARMUP s on each, default 30: the api has far more code for the JIT to
-# compile than the bare app, and after 10 s it was still compiling, a seventh of its CPU), then wrk (64 connections, DURATION s) in turn on the bare app's /ping,
+# compare_with_bare URL: warm each endpoint up (warm_up), then wrk (64 connections, DURATION s) in turn on the bare app's /ping,
 # the api's /ping and URL, each alone on the machine; sets bare_rps bare_p50 bare_p99, ping_rps ping_p50
 # ping_p99, ver_rps ver_p50 ver_p99, ping_ratio and ratio (each to the bare app), rss_mb (the api's, after
 # load) and bare_rss_mb
 compare_with_bare() {
   local bare="http://127.0.0.1:${BARE_PORT}/ping" ping="http://127.0.0.1:${API_PORT}/ping"
-  echo "warming up (${WARMUP} s each)..." >&2
-  wrk_run "${bare}" 64 "${WARMUP}" "" text/plain >/dev/null
-  wrk_run "${ping}" 64 "${WARMUP}" "" text/plain >/dev/null
-  wrk_run "$1" 64 "${WARMUP}" >/dev/null
+  echo "warming up until the JIT is done..." >&2
+  warm_up "${BARE_PID}" "${bare}" text/plain
+  warm_up "${API_PID}" "${ping}" text/plain
+  warm_up "${API_PID}" "$1" application/json
   read -r bare_rps bare_p50 bare_p99 < <(wrk_run "${bare}" 64 "${DURATION}" "" text/plain)
   read -r ping_rps ping_p50 ping_p99 < <(wrk_run "${ping}" 64 "${DURATION}" "" text/plain)
   read -r ver_rps ver_p50 ver_p99 < <(wrk_run "$1" 64 "${DURATION}")

@@ -5,9 +5,10 @@
 # the JIT, the GC) and of each layer of the request path (Spring Security, metrics, JSON, Netty...),
 # and the api's CPU time per request from the kernel's count. (Flight Recorder, used before, took one
 # sample where this takes fifty, and none in native code: the kernel's send, the JIT.)
-#   bench/profile.sh [ping|verify|verify-fabric] (default ping); BENCH_SECONDS (default 20)
+#   bench/profile.sh [ping|verify|verify-embedded|verify-fabric] (default ping); BENCH_SECONDS (default 20)
 #   verify-fabric: uncached verification answered by the read model of the network of network.sh (up
-#   already), without Redis
+#   already), without Redis; verify-embedded: uncached verification on the embedded ledger (no Redis),
+#   the same contract classes over SQLite
 # Writes bench/results/profile-<endpoint>.txt; the stacks stay in bench/results/profile-<endpoint>.collapsed
 # (for a flame graph) only with KEEP_STACKS=1.
 source "$(dirname "$0")/lib.sh"
@@ -19,6 +20,8 @@ if [[ "${WHAT}" == verify-fabric ]]; then
   # the api reads network/.state/api.properties from the repository's root
   cd "${REPO_DIR}"
   api_args=(--serialtrust.ledger.mode=fabric --serialtrust.demo.serial-prefix="P$(date +%s)-")
+elif [[ "${WHAT}" == verify-embedded ]]; then
+  api_args=()
 else
   start_redis
   api_args=(--serialtrust.redis.url="redis://127.0.0.1:${REDIS_PORT}" --serialtrust.redis.public-requests-per-minute=100000000)
@@ -35,12 +38,12 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/${API_PID}/stat"; }
 start_api "${api_args[@]}"
 case "${WHAT}" in
   ping) url="http://127.0.0.1:${API_PORT}/ping" accept=text/plain ;;
-  verify) label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
+  verify | verify-embedded) label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
   verify-fabric) await_read_model; label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
-  *) echo "bench: profile ping, verify or verify-fabric, not ${WHAT}" >&2; exit 2 ;;
+  *) echo "bench: profile ping, verify, verify-embedded or verify-fabric, not ${WHAT}" >&2; exit 2 ;;
 esac
-echo "warming up (${WARMUP} s)..." >&2
-wrk_run "${url}" 64 "${WARMUP}" "" "${accept}" >/dev/null
+echo "warming up until the JIT is done..." >&2
+warm_up "${API_PID}" "${url}" "${accept}"
 # itimer: CPU time of the whole process, with no need for the kernel's perf events
 profile start,event=itimer,interval=1ms,threads
 ticks_before="$(cpu_ticks)"
@@ -52,7 +55,7 @@ cpu_us="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" 
 mkdir -p "${RESULTS}"
 {
   echo "# ${WHAT}: ${rps} requests/s, p50 ${p50} ms, p99 ${p99} ms under the profiler; the api's CPU: ${cpu_us} us a request"
-  echo "# ($(date -u +%FT%TZ), $(nproc) cores, wrk on the same machine, after ${WARMUP} s of warm-up)"
+  echo "# ($(date -u +%FT%TZ), $(nproc) cores, wrk on the same machine, after ${WARMED[0]} s of warm-up)"
   python3 "${BENCH_DIR}/profile-summary.py" <"${WORK}/api.collapsed"
 } | tee "${RESULTS}/profile-${WHAT}.txt"
 [[ "${KEEP_STACKS:-0}" == 1 ]] && cp "${WORK}/api.collapsed" "${RESULTS}/profile-${WHAT}.collapsed"

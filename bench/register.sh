@@ -52,7 +52,7 @@ print("{\"p50_ms\": %s, \"p99_ms\": %s, \"max_ms\": %s, \"writes\": %s}" % (ms(r
   rm -rf "${WORK}/data"
 done
 
-best() { echo "$1" | python3 -c 'import json,sys; print(max(r["register"]["serials_per_second"] for r in json.load(sys.stdin)))'; }
+best() { echo "$1" | python3 -c 'import json,sys; print(max(r["register"]["serials_per_second"] for r in json.load(sys.stdin)["sweep"]))'; }
 mkdir -p "${RESULTS}"
 {
   echo '{'
@@ -69,7 +69,7 @@ mkdir -p "${RESULTS}"
     b="$(best "${figures[${ledger}]}")"
     extra=""
     [[ "${ledger}" == fabric ]] && extra=", \"read_model_lag\": ${lag}, \"read_model_lag_goal_p99_ms_at_most\": 1000"
-    printf '  "%s": {"sweep": %s, "best_serials_per_second": %s, "met": %s, "api_rss_mb_after": %s%s}' "${ledger}" \
+    printf '  "%s": {"measured": %s, "best_serials_per_second": %s, "met": %s, "api_rss_mb_after": %s%s}' "${ledger}" \
       "${figures[${ledger}]}" "${b}" "$( ((b >= goal)) && echo true || echo false)" "${rss[${ledger}]}" "${extra}"
   done
   echo

@@ -17,11 +17,11 @@ prefix="S$(short_id)-"
 base="http://127.0.0.1:${API_PORT}"
 
 fill() { # fill FROM COUNT
-  REGISTER_FROM="$1" REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "${key}" "${prefix}" "$2" 4 1000 >/dev/null
+  REGISTER_FROM="$1" REGISTER_WARMUP=0 REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "${key}" "${prefix}" "$2" 4 1000 >/dev/null
 }
 measure() { # measure COUNT -> "rps p50 p99"
-  # a warm-up long enough for the JIT: the first measurement must not pay for compilation
-  SERIAL_PREFIX="${prefix}B1000-" SERIAL_COUNT="$1" wrk_run "${base}/" 16 20 "${BENCH_DIR}/random-item.lua" >/dev/null
+  # the JIT done first (warm_up): the first measurement must not pay for compilation, nor the second less
+  SERIAL_PREFIX="${prefix}B1000-" SERIAL_COUNT="$1" warm_up "${API_PID}" "${base}/" application/json "${BENCH_DIR}/random-item.lua"
   SERIAL_PREFIX="${prefix}B1000-" SERIAL_COUNT="$1" wrk_run "${base}/" 16 "${DURATION}" "${BENCH_DIR}/random-item.lua"
 }
 

@@ -32,7 +32,7 @@ kill "${API_PID}"; wait "${API_PID}" 2>/dev/null || true
 start_api --serialtrust.ledger.mode=fabric --serialtrust.demo.serial-prefix="b$(date +%s)-" \
   --serialtrust.fabric.read-model.serve=false --serialtrust.fabric.read-model.dir="${WORK}/peer-only"
 label="$(demo_label 1)"
-wrk_run "${label/localhost/127.0.0.1}" 64 "${WARMUP}" >/dev/null
+warm_up "${API_PID}" "${label/localhost/127.0.0.1}" application/json
 read -r peer_rps peer_p50 peer_p99 < <(wrk_run "${label/localhost/127.0.0.1}" 64 "${DURATION}")
 peer_ratio="$(awk -v a="${peer_rps}" -v b="${bare_rps}" 'BEGIN {printf "%.3f", a/b}')"
 
@@ -43,7 +43,7 @@ cat >"${RESULTS}/verify-fabric.json" <<JSON
   "date": "$(date -u +%FT%TZ)",
   "machine": {"cores": $(nproc)},
   "setup": "Fabric v2.5.9 (release commit 7c3876255bf0): 1 orderer, 3 peers, 3 Java chaincode servers, the api without Redis (no cache: every verification runs the contract's Verify), wrk: all on this machine",
-  "load": {"tool": "wrk", "threads": 2, "connections": 64, "seconds": ${DURATION}, "warmup_seconds_each": ${WARMUP}, "non_2xx": 0},
+  "load": {"tool": "wrk", "threads": 2, "connections": 64, "seconds": ${DURATION}, "warmup": "10 s windows of the same load until the compilers used under 2 % of the CPU and the rate moved under 5 %; seconds: bare, api /ping, verification, verification on the peer", "warmup_seconds": $(warmup_json), "non_2xx": 0},
 $(baseline_json)
   "verification": {"endpoint": "/01/{gtin}/21/{serial}?sig=... (uncached, answered by the read model)", "requests_per_second": ${ver_rps}, "p50_ms": ${ver_p50}, "p99_ms": ${ver_p99}},
   "ratio_to_baseline": ${ratio},
