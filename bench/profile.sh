@@ -5,10 +5,11 @@
 # the JIT, the GC) and of each layer of the request path (Spring Security, metrics, JSON, Netty...),
 # and the api's CPU time per request from the kernel's count. (Flight Recorder, used before, took one
 # sample where this takes fifty, and none in native code: the kernel's send, the JIT.)
-#   bench/profile.sh [ping|verify|verify-embedded|verify-fabric] (default ping); BENCH_SECONDS (default 20)
+#   bench/profile.sh [ping|verify|verify-embedded|verify-fabric|register] (default ping); BENCH_SECONDS (default 20)
 #   verify-fabric: uncached verification answered by the read model of the network of network.sh (up
 #   already), without Redis; verify-embedded: uncached verification on the embedded ledger (no Redis),
-#   the same contract classes over SQLite
+#   the same contract classes over SQLite; register: POST /api/items on the embedded ledger (bench/register.py,
+#   4 clients, batches of 1,000, after its warm-up rounds): the CPU figure is then per serial
 # Writes bench/results/profile-<endpoint>.txt; the stacks stay in bench/results/profile-<endpoint>.collapsed
 # (for a flame graph) only with KEEP_STACKS=1.
 source "$(dirname "$0")/lib.sh"
@@ -20,7 +21,7 @@ if [[ "${WHAT}" == verify-fabric ]]; then
   # the api reads network/.state/api.properties from the repository's root
   cd "${REPO_DIR}"
   api_args=(--serialtrust.ledger.mode=fabric --serialtrust.demo.serial-prefix="P$(date +%s)-")
-elif [[ "${WHAT}" == verify-embedded ]]; then
+elif [[ "${WHAT}" == verify-embedded || "${WHAT}" == register ]]; then
   api_args=()
 else
   start_redis
@@ -38,24 +39,40 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/${API_PID}/stat"; }
 start_api "${api_args[@]}"
 case "${WHAT}" in
   ping) url="http://127.0.0.1:${API_PORT}/ping" accept=text/plain ;;
+  register) ;;
   verify | verify-embedded) label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
   verify-fabric) await_read_model; label="$(demo_label 1)"; url="${label/localhost/127.0.0.1}" accept=application/json ;;
-  *) echo "bench: profile ping, verify, verify-embedded or verify-fabric, not ${WHAT}" >&2; exit 2 ;;
+  *) echo "bench: profile ping, verify, verify-embedded, verify-fabric or register, not ${WHAT}" >&2; exit 2 ;;
 esac
 echo "warming up until the JIT is done..." >&2
-warm_up "${API_PID}" "${url}" "${accept}"
-# itimer: CPU time of the whole process, with no need for the kernel's perf events
-profile start,event=itimer,interval=1ms,threads
-ticks_before="$(cpu_ticks)"
-read -r rps p50 p99 < <(wrk_run "${url}" 64 "${DURATION}" "" "${accept}")
+if [[ "${WHAT}" == register ]]; then
+  key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
+  register() { # register PREFIX WARMUP_SECONDS SERIALS -> serials/s
+    REGISTER_WARMUP="$2" REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "http://127.0.0.1:${API_PORT}" "${key}" "$1" \
+      "$3" 4 1000 | python3 -c 'import json, sys; r = json.load(sys.stdin)["sweep"][0]; print(round(r["serials"] / r["seconds"]))'
+  }
+  register "PW$(short_id)" 240 1000 >/dev/null
+  unit=serials warmed="register.py's warm-up rounds"
+  profile start,event=itimer,interval=1ms,threads
+  ticks_before="$(cpu_ticks)"
+  rps="$(register "PM$(short_id)" 0 40000)" p50=- p99=-
+  DURATION="$(awk -v r="${rps}" 'BEGIN {printf "%.3f", 40000 / r}')"
+else
+  warm_up "${API_PID}" "${url}" "${accept}"
+  unit=requests warmed="${WARMED[0]} s of warm-up"
+  # itimer: CPU time of the whole process, with no need for the kernel's perf events
+  profile start,event=itimer,interval=1ms,threads
+  ticks_before="$(cpu_ticks)"
+  read -r rps p50 p99 < <(wrk_run "${url}" 64 "${DURATION}" "" "${accept}")
+fi
 ticks_after="$(cpu_ticks)"
 profile "stop,file=${WORK}/api.collapsed,collapsed"
 cpu_us="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v r="${rps}" -v s="${DURATION}" \
   'BEGIN {printf "%.0f", t / hz * 1e6 / (r * s)}')"
 mkdir -p "${RESULTS}"
 {
-  echo "# ${WHAT}: ${rps} requests/s, p50 ${p50} ms, p99 ${p99} ms under the profiler; the api's CPU: ${cpu_us} us a request"
-  echo "# ($(date -u +%FT%TZ), $(nproc) cores, wrk on the same machine, after ${WARMED[0]} s of warm-up)"
+  echo "# ${WHAT}: ${rps} ${unit}/s, p50 ${p50} ms, p99 ${p99} ms under the profiler; the api's CPU: ${cpu_us} us per one of the ${unit}"
+  echo "# ($(date -u +%FT%TZ), $(nproc) cores, the load on the same machine, after ${warmed})"
   python3 "${BENCH_DIR}/profile-summary.py" <"${WORK}/api.collapsed"
 } | tee "${RESULTS}/profile-${WHAT}.txt"
 [[ "${KEEP_STACKS:-0}" == 1 ]] && cp "${WORK}/api.collapsed" "${RESULTS}/profile-${WHAT}.collapsed"

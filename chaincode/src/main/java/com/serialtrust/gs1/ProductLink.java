@@ -44,7 +44,11 @@ public record ProductLink(Gtin gtin, Optional<String> cpv, Optional<String> lot)
     /** This link under a resolver root such as {@code https://id.example.com}: its path only, no query. */
     public String toUri(final String resolverRoot) {
         Objects.requireNonNull(resolverRoot, "resolverRoot");
-        final StringBuilder out = new StringBuilder(resolverRoot.replaceAll("/+$", "")).append("/01/").append(gtin.value());
+        int end = resolverRoot.length();
+        while (end > 0 && resolverRoot.charAt(end - 1) == '/') {
+            end--;
+        }
+        final StringBuilder out = new StringBuilder(resolverRoot.substring(0, end)).append("/01/").append(gtin.value());
         cpv.ifPresent(v -> out.append("/22/").append(DigitalLink.encode(v)));
         lot.ifPresent(v -> out.append("/10/").append(DigitalLink.encode(v)));
         return out.toString();

@@ -86,4 +86,23 @@ class SimulatedStubTest {
         assertThat(stub("t1").getFunction()).isEqualTo("Fn");
         assertThat(stub("t1").getParameters()).containsExactly("a");
     }
+
+    @Test
+    void partialCompositeKeysAreTheOnesFabricMakesAndRefuseWhatFabricRefuses() {
+        final String[][] cases = {{"child", "09520123456788", "NK(12)"}, {"recallgtin", "09520123456788"}, {"item"},
+                {"lot", "", "é✓😀"}};
+        for (String[] c : cases) {
+            final String[] attributes = java.util.Arrays.copyOfRange(c, 1, c.length);
+            assertThat(RefusingStub.partialKey(c[0], attributes))
+                    .isEqualTo(new org.hyperledger.fabric.shim.ledger.CompositeKey(c[0], attributes).toString());
+        }
+        final String maxRune = new String(Character.toChars(Character.MAX_CODE_POINT));
+        for (String bad : new String[] {"a\u0000b", "x" + maxRune}) {
+            final Class<?> fabrics = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> new org.hyperledger.fabric.shim.ledger.CompositeKey("child", bad)).getClass();
+            assertThat(fabrics.getSimpleName()).isEqualTo("CompositeKeyFormatException");
+            assertThatThrownBy(() -> RefusingStub.partialKey("child", "09520123456788", bad)).isInstanceOf(fabrics);
+            assertThatThrownBy(() -> RefusingStub.partialKey(bad)).isInstanceOf(fabrics);
+        }
+    }
 }

@@ -46,9 +46,6 @@ public record Scan(Optional<String> place, String network) {
         final byte[] bytes = address.getAddress();
         final int keep = address instanceof Inet4Address ? 3 : 6;
         final StringBuilder out = new StringBuilder(address instanceof Inet4Address ? "v4:" : "v6:");
-        for (int i = 0; i < keep; i++) {
-            out.append(String.format("%02x", bytes[i]));
-        }
-        return out.toString();
+        return out.append(java.util.HexFormat.of().formatHex(bytes, 0, keep)).toString();
     }
 }
