@@ -124,14 +124,16 @@ jit_ticks() {
 # compilers used under 2 % of the window's CPU and the rate moved less than 5 % from the window before.
 # On 2 cores the api took 90 s of load to get there (a verification ran 1,760/s after 20 s, 5,250/s after
 # 90 s: the compiler thread competes with the load for the cores), so a fixed warm-up measured half-compiled
-# code. Adds the seconds used to WARMED (seconds per endpoint, for results files); fails past WARMUP_MAX s.
+# code. Adds the seconds used to WARMED (seconds per endpoint, for results files); past WARMUP_MAX s it says
+# so and goes on. A window with an answer that is not a 2xx ends the benchmark, as every measurement does.
 WARMED=()
 warm_up() {
   local pid="$1" url="$2" accept="$3" script="${4:-}" seconds=0 rps before=0 jit0 jit1 hz window=10
   hz="$(getconf CLK_TCK)"
   while :; do
     jit0="$(jit_ticks "${pid}")"
-    read -r rps _ < <(wrk_run "${url}" 64 "${window}" "${script}" "${accept}")
+    read -r rps _ < <(wrk_run "${url}" 64 "${window}" "${script}" "${accept}") || true
+    [[ -n "${rps:-}" ]] || { echo "bench: the warm-up of ${url} failed" >&2; exit 1; }
     jit1="$(jit_ticks "${pid}")"
     seconds=$((seconds + window))
     if awk -v j="$((jit1 - jit0))" -v hz="${hz}" -v w="${window}" -v c="$(nproc)" -v r="${rps}" -v b="${before}" \
