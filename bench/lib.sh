@@ -57,7 +57,7 @@ await() {
 start_api() {
   API_PORT="$(free_port)"
   # shellcheck disable=SC2086 # API_JAVA_OPTS is a list of flags
-  java ${API_JAVA_OPTS:-@${REPO_DIR}/api/jvm.options} -jar "${API_JAR}" --server.port="${API_PORT}" --serialtrust.data-dir="${WORK}/data" \
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java ${API_JAVA_OPTS:-@${REPO_DIR}/api/jvm.options} -jar "${API_JAR}" --server.port="${API_PORT}" --serialtrust.data-dir="${WORK}/data" \
     --serialtrust.demo.enabled=true "$@" >"${WORK}/api.log" 2>&1 &
   API_PID=$!
   PIDS+=("${API_PID}")
@@ -173,7 +173,7 @@ build_bare() {
 start_bare() {
   BARE_PORT="$(free_port)"
   # shellcheck disable=SC2086 # API_JAVA_OPTS is a list of flags
-  java ${API_JAVA_OPTS:-@${REPO_DIR}/api/jvm.options} -jar "${WORK}/bare.jar" --server.port="${BARE_PORT}" >"${WORK}/bare.log" 2>&1 &
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java ${API_JAVA_OPTS:-@${REPO_DIR}/api/jvm.options} -jar "${WORK}/bare.jar" --server.port="${BARE_PORT}" >"${WORK}/bare.log" 2>&1 &
   BARE_PID=$!
   PIDS+=("${BARE_PID}")
   await "http://127.0.0.1:${BARE_PORT}/ping" "${BARE_PID}" bare $((SECONDS + 60))
@@ -208,8 +208,10 @@ baseline_json() {
 JSON
 }
 
-# the JVM flags the api and the bare app run with, as words (for results files)
-jvm_flags() { if [[ -n "${API_JAVA_OPTS:-}" ]]; then echo "${API_JAVA_OPTS}"; else grep -v '^#' "${REPO_DIR}/api/jvm.options" | xargs; fi; }
+# the JVM flags the api and the bare app run with, as words (for results files), with the malloc arenas ./run sets too
+jvm_flags() {
+  echo "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} $(if [[ -n "${API_JAVA_OPTS:-}" ]]; then echo "${API_JAVA_OPTS}"; else grep -v '^#' "${REPO_DIR}/api/jvm.options" | xargs; fi)"
+}
 
 boot_version() { sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' "${REPO_DIR}/pom.xml"; }
 
