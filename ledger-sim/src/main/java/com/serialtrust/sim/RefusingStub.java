@@ -85,7 +85,7 @@ abstract class RefusingStub implements ChaincodeStub {
 
     /**
      * The partial key Fabric's {@link CompositeKey} makes, without the regular expression it compiles to
-     * check each segment (a tenth of a verification's ledger time, for two range reads): a segment that
+     * check each segment (3 % of a verification's time on the ledger threads, for two range reads): a segment that
      * holds U+0000 or U+10FFFF is left to {@code CompositeKey}, which refuses it as a peer does.
      */
     static String partialKey(final String objectType, final String... attributes) {
