@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 ROWS="${BENCH_ROWS:-50000}"
 build_api
 start_api
-key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
+key="$(demo_key brand)"
 python3 "${BENCH_DIR}/import.py" "http://127.0.0.1:${API_PORT}" "${key}" "C$(short_id)" "${ROWS}" >"${WORK}/import.json"
 mkdir -p "${RESULTS}"
 python3 - "${WORK}/import.json" "$(nproc)" >"${RESULTS}/import.json" <<'PY'

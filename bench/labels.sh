@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 LOT_SIZE=1000
 build_api
 start_api
-key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
+key="$(demo_key brand)"
 prefix="Q$(short_id)-"
 base="http://127.0.0.1:${API_PORT}"
 REGISTER_WARMUP=0 REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "${key}" "${prefix}" "${LOT_SIZE}" 1 "${LOT_SIZE}" >/dev/null

@@ -74,13 +74,16 @@ start_api() {
 # peer's blocks: from block 0 on a new data folder), so that a measurement is of the read model
 await_read_model() {
   local key deadline=$((SECONDS + 300))
-  key="$(sed -n 's/^authority=//p' "${WORK}/data/demo/api-keys.properties")"
+  key="$(demo_key authority)"
   until curl -fs -H "Authorization: Bearer ${key}" "http://127.0.0.1:${API_PORT}/actuator/health/readModel" \
       | grep -q '"answersQueries":true'; do
     ((SECONDS < deadline)) || { echo "bench: the read model did not catch up with the peer" >&2; exit 1; }
     sleep 0.5
   done
 }
+
+# demo_key ORG: the demo's api key of ORG (brand, authority...), from the api's data folder
+demo_key() { sed -n "s/^$1=//p" "${WORK}/data/demo/api-keys.properties"; }
 
 # the URL of demo item N (whatever the serial prefix)
 demo_label() { grep -o "http://[^ ]*/01/09520123456788/21/[^ ?]*000$1?sig=[^ ]*" "${WORK}/api.log" | head -n1 | tr -d "'"; }

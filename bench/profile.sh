@@ -46,7 +46,7 @@ case "${WHAT}" in
 esac
 echo "warming up until the JIT is done..." >&2
 if [[ "${WHAT}" == register ]]; then
-  key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
+  key="$(demo_key brand)"
   register() { # register PREFIX WARMUP_SECONDS SERIALS -> serials/s
     REGISTER_WARMUP="$2" REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "http://127.0.0.1:${API_PORT}" "${key}" "$1" \
       "$3" 4 1000 | python3 -c 'import json, sys; r = json.load(sys.stdin)["sweep"][0]; print(round(r["serials"] / r["seconds"]))'

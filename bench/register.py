@@ -64,13 +64,19 @@ def run(base, key, batches, concurrency, expect):
     return time.monotonic() - started
 
 
+def batches_of(serial_prefix, lot, first, total, size):
+    """TOTAL rows numbered from FIRST, serial SERIAL_PREFIX + a 7-digit number, in batches of SIZE."""
+    return [[{"gtin": GTIN, "serial": f"{serial_prefix}{i:07d}", "lot": lot}
+             for i in range(start, min(first + total, start + size))]
+            for start in range(first, first + total, size)]
+
+
 def warm_up(base, key, prefix, concurrency, limit):
     """Rounds of writes and re-submissions until the rates settle or LIMIT seconds pass; the rounds' rates."""
     rounds, started, size, n = [], time.monotonic(), 1000, 10000
     while limit > 0 and time.monotonic() - started < limit:
         first = len(rounds) * n
-        batches = [[{"gtin": GTIN, "serial": f"{prefix}W-{i:07d}", "lot": "WARM"} for i in range(s, s + size)]
-                   for s in range(first, first + n, size)]
+        batches = batches_of(f"{prefix}W-", "WARM", first, n, size)
         rates = (round(n / run(base, key, batches, concurrency, "REGISTERED")),
                  round(n / run(base, key, batches, concurrency, "ALREADY_REGISTERED")))
         rounds.append(rates)
@@ -88,10 +94,7 @@ def main():
     warm = warm_up(base, key, prefix, concurrency, float(os.environ.get("REGISTER_WARMUP", "240")))
     results = []
     for size in [int(s) for s in sys.argv[6:]]:
-        batches = []
-        for start in range(first, first + total, size):
-            batches.append([{"gtin": GTIN, "serial": f"{prefix}B{size}-{i:07d}", "lot": f"BENCH{size}"}
-                            for i in range(start, min(first + total, start + size))])
+        batches = batches_of(f"{prefix}B{size}-", f"BENCH{size}", first, total, size)
         write = run(base, key, batches, concurrency, "REGISTERED")
         if not baseline:
             results.append({"batch_size": size, "serials": total, "seconds": round(write, 2)})

@@ -31,13 +31,13 @@ for ledger in "${LEDGERS[@]}"; do
   else
     start_api
   fi
-  key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
+  key="$(demo_key brand)"
   echo "registering ${SERIALS} serials per batch size on the ${ledger} ledger, ${CLIENTS} clients" >&2
   figures[${ledger}]="$(python3 "${BENCH_DIR}/register.py" "http://127.0.0.1:${API_PORT}" "${key}" "${prefix}" \
     "${SERIALS}" "${CLIENTS}" "${SIZES[@]}")"
   rss[${ledger}]=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
   if [[ "${ledger}" == fabric ]]; then
-    authority="$(sed -n 's/^authority=//p' "${WORK}/data/demo/api-keys.properties")"
+    authority="$(demo_key authority)"
     lag="$(curl -fs -H "Authorization: Bearer ${authority}" "http://127.0.0.1:${API_PORT}/actuator/prometheus" | python3 -c '
 import re, sys
 text = sys.stdin.read()

@@ -12,7 +12,7 @@ SMALL=10000
 DURATION="${BENCH_SECONDS:-20}"
 build_api
 start_api
-key="$(sed -n 's/^brand=//p' "${WORK}/data/demo/api-keys.properties")"
+key="$(demo_key brand)"
 prefix="S$(short_id)-"
 base="http://127.0.0.1:${API_PORT}"
 

@@ -44,8 +44,7 @@ public record Scan(Optional<String> place, String network) {
         }
         final InetAddress address = remote.getAddress();
         final byte[] bytes = address.getAddress();
-        final int keep = address instanceof Inet4Address ? 3 : 6;
-        final StringBuilder out = new StringBuilder(address instanceof Inet4Address ? "v4:" : "v6:");
-        return out.append(java.util.HexFormat.of().formatHex(bytes, 0, keep)).toString();
+        final boolean v4 = address instanceof Inet4Address;
+        return (v4 ? "v4:" : "v6:") + java.util.HexFormat.of().formatHex(bytes, 0, v4 ? 3 : 6);
     }
 }
