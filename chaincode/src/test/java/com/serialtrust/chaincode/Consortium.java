@@ -49,7 +49,7 @@ final class Consortium {
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     /** A peer with the search index, as an api's read model and the embedded ledger keep it. */
     final SimLedger ledger = new SimLedger(ChaincodeSettings.authority(AUTHORITY).withSearchIndex()
-            .around(SimLedger.contractRouter()), new InMemoryWorldState(DerivedKeys.of(DerivedIndex::keysOf, DerivedIndex::covers)), "serialtrust", clock);
+            .around(SimLedger.contractRouter(SerialTrustContract.class)), new InMemoryWorldState(DerivedKeys.of(DerivedIndex::keysOf, DerivedIndex::covers)), "serialtrust", clock);
     final SimIdentity authority;
     final SimIdentity brand;
     final SimIdentity otherBrand;

@@ -49,7 +49,7 @@ class GovernanceTest {
         @Test
         void eachInProcessPeerReadsTheAuthorityItWasGivenAndNoOther() {
             final SimIdentity brandAdmin = SimIdentities.issue(BRAND, "admin", "Admin");
-            final SimLedger brandRun = new SimLedger(ChaincodeSettings.authority(BRAND).around(SimLedger.contractRouter()),
+            final SimLedger brandRun = new SimLedger(ChaincodeSettings.authority(BRAND).around(SimLedger.contractRouter(SerialTrustContract.class)),
                     new InMemoryWorldState(), "serialtrust", Clock.systemUTC());
             final Consortium configuredByEnvironment = new Consortium();
 

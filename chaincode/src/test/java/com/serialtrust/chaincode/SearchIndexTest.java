@@ -50,7 +50,7 @@ class SearchIndexTest {
 
         /** The contract as a peer's chaincode server runs it, over the same committed state: no index setting. */
         private SimLedger peer(final Consortium c) {
-            return new SimLedger(ChaincodeSettings.authority(Consortium.AUTHORITY).around(SimLedger.contractRouter()),
+            return new SimLedger(ChaincodeSettings.authority(Consortium.AUTHORITY).around(SimLedger.contractRouter(SerialTrustContract.class)),
                     c.ledger.state(), "serialtrust", c.clock);
         }
 

@@ -13,14 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.shim.Chaincode;
-import org.hyperledger.fabric.shim.ChaincodeServer;
 
 /**
  * A single-peer ledger that runs the SerialTrust chaincode in-process through Fabric's own contract
- * router, over any {@link WorldState}. Submits are serialised and committed one per block; a
+ * routing, over any {@link WorldState}. Submits are serialised and committed one per block; a
  * failed transaction writes nothing. Used by the tests and by the embedded ledger.
  */
 public final class SimLedger {
@@ -32,12 +31,7 @@ public final class SimLedger {
     private final AtomicLong proposals = new AtomicLong();
     private final Object commitLock = new Object();
 
-    /** Runs the contracts on the class path through {@link #contractRouter()}. */
-    public SimLedger(final WorldState state, final String channelId, final Clock clock) {
-        this(Router.INSTANCE, state, channelId, clock);
-    }
-
-    /** Runs the given chaincode, such as {@link #contractRouter()} wrapped with settings of this peer's own. */
+    /** Runs the given chaincode, such as {@link #contractRouter} wrapped with settings of this peer's own. */
     public SimLedger(final Chaincode chaincode, final WorldState state, final String channelId, final Clock clock) {
         this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
         this.state = Objects.requireNonNull(state, "state");
@@ -84,9 +78,13 @@ public final class SimLedger {
         return run(caller, transientData, function, args);
     }
 
-    /** Fabric's contract router over the contracts on the class path, built once per process: it scans the class path. */
-    public static Chaincode contractRouter() {
-        return Router.INSTANCE;
+    /**
+     * Fabric's contract routing over these contracts and Fabric's own, as a peer's chaincode server routes them,
+     * built once per process; unlike Fabric's router, without a scan of the whole class path.
+     */
+    @SafeVarargs
+    public static Chaincode contractRouter(final Class<? extends ContractInterface>... contracts) {
+        return ListedContracts.of(List.of(contracts));
     }
 
     public WorldState state() {
@@ -115,41 +113,21 @@ public final class SimLedger {
         return HexFormat.of().formatHex(WorldState.sha256(buffer.array()));
     }
 
-    /** Fabric's contract router, built once: it scans the class path for contracts. */
-    private static final class Router {
-        /** Held strongly: java.util.logging forgets the level of a logger that is collected. */
-        private static final List<Logger> QUIETED = new ArrayList<>();
-        static final Chaincode INSTANCE = create();
+    /**
+     * Set as this class loads, before any contract runs. Held strongly: java.util.logging forgets the level of a logger that is collected. The shim logs every
+     * refusal as SEVERE with a stack trace; in-process, refusals reach the caller as coded results, so that
+     * is only noise.
+     */
+    private static final List<Logger> QUIETED = quietFabricLogs();
 
-        private static Chaincode create() {
-            final ContractRouter router = new ContractRouter(new String[] {"--id", "serialtrust"});
-            // the router logs every invocation's arguments, and every refusal as SEVERE with a stack
-            // trace; in-process, refusals reach the caller as coded results, so this is only noise
-            for (String name : List.of("org.hyperledger", "org.hyperledger.fabric", "org.hyperledger.fabric.contract",
-                    "org.hyperledger.fabric.shim")) {
-                final Logger logger = Logger.getLogger(name);
-                logger.setLevel(Level.OFF);
-                QUIETED.add(logger);
-            }
-            try {
-                router.startRouterWithChaincodeServer(new ChaincodeServer() {
-                    @Override
-                    public void start() {
-                        // in-process: no server, the router is invoked directly
-                    }
-
-                    @Override
-                    public void stop() {
-                        // nothing was started
-                    }
-                });
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            return router;
+    private static List<Logger> quietFabricLogs() {
+        final List<Logger> quieted = new ArrayList<>();
+        for (String name : List.of("org.hyperledger", "org.hyperledger.fabric", "org.hyperledger.fabric.contract",
+                "org.hyperledger.fabric.shim")) {
+            final Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.OFF);
+            quieted.add(logger);
         }
+        return quieted;
     }
 }

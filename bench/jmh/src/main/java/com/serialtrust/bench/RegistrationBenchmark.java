@@ -1,5 +1,6 @@
 package com.serialtrust.bench;
 
+import com.serialtrust.chaincode.SerialTrustContract;
 import com.serialtrust.contract.ChaincodeSettings;
 import com.serialtrust.sim.InMemoryWorldState;
 import com.serialtrust.sim.SimIdentities;
@@ -70,7 +71,7 @@ public class RegistrationBenchmark {
 
     @Setup(Level.Iteration)
     public void freshLedger() {
-        ledger = new SimLedger(ChaincodeSettings.authority("AuthorityMSP").around(SimLedger.contractRouter()),
+        ledger = new SimLedger(ChaincodeSettings.authority("AuthorityMSP").around(SimLedger.contractRouter(SerialTrustContract.class)),
                 new InMemoryWorldState(), "serialtrust", Clock.systemUTC());
         ok(authority, "BootstrapAuthority");
         ok(authority, "GrantRole", "BrandMSP", "MANUFACTURER");
