@@ -114,9 +114,9 @@ public final class SimLedger {
     }
 
     /**
-     * Set as this class loads, before any contract runs. Held strongly: java.util.logging forgets the level of a logger that is collected. The shim logs every
-     * refusal as SEVERE with a stack trace; in-process, refusals reach the caller as coded results, so that
-     * is only noise.
+     * The shim's loggers, off from the moment this class loads, before any contract runs: the shim logs every
+     * refusal as SEVERE with a stack trace, and in-process refusals reach the caller as coded results, so that
+     * is only noise. Held strongly: java.util.logging forgets the level of a logger that is collected.
      */
     private static final List<Logger> QUIETED = quietFabricLogs();
 
