@@ -1,11 +1,10 @@
 package com.serialtrust.api.ledger.embedded;
 
 import com.serialtrust.api.ledger.Ledger;
-import com.serialtrust.chaincode.SerialTrustContract;
-import com.serialtrust.contract.ChaincodeSettings;
 import com.serialtrust.contract.Transaction;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.api.ledger.sqlite.InProcessContract;
 import com.serialtrust.sim.SimIdentities;
 import com.serialtrust.sim.SimIdentity;
 import com.serialtrust.sim.SimLedger;
@@ -41,9 +40,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         this.authorityMspId = Objects.requireNonNull(authorityMspId, "authorityMspId");
         this.state = new SqliteWorldState(Objects.requireNonNull(dataDir, "dataDir"));
         // the settings a peer's chaincode server would have, given to this ledger's contract alone
-        this.ledger = new SimLedger(ChaincodeSettings.authority(authorityMspId).withSearchIndex()
-                .around(SimLedger.contractRouter(SerialTrustContract.class)), state,
-                CHANNEL, Objects.requireNonNull(clock, "clock"));
+        this.ledger = new SimLedger(InProcessContract.of(authorityMspId), state, CHANNEL, Objects.requireNonNull(clock, "clock"));
     }
 
     @Override

@@ -2,8 +2,7 @@ package com.serialtrust.api.ledger.fabric;
 
 import com.serialtrust.api.ledger.Ledger.LedgerEvent;
 import com.serialtrust.api.ledger.LedgerRefusal;
-import com.serialtrust.chaincode.SerialTrustContract;
-import com.serialtrust.contract.ChaincodeSettings;
+import com.serialtrust.api.ledger.sqlite.InProcessContract;
 import com.serialtrust.sim.SimIdentity;
 import com.serialtrust.sim.SimLedger;
 import java.time.Clock;
@@ -43,7 +42,7 @@ final class ReadSide implements AutoCloseable {
         this.properties = properties;
         this.lag = Objects.requireNonNull(lag, "lag");
         // the contract as the peers' chaincode servers run it, with the same settings
-        this.contract = ChaincodeSettings.authority(authorityMspId).withSearchIndex().around(SimLedger.contractRouter(SerialTrustContract.class));
+        this.contract = InProcessContract.of(authorityMspId);
         this.model = new ReadModel(Objects.requireNonNull(properties.readModel().dir(), "readModel.dir"));
         this.follower = new BlockFollower(model, peer, properties, events);
         follower.start();
