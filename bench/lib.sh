@@ -211,9 +211,12 @@ baseline_json() {
 JSON
 }
 
+# the flags of api/jvm.options, as words
+jvm_options() { grep -v '^#' "${REPO_DIR}/api/jvm.options" | xargs; }
+
 # the JVM flags the api and the bare app run with, as words (for results files), with the malloc arenas ./run sets too
 jvm_flags() {
-  echo "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} $(if [[ -n "${API_JAVA_OPTS:-}" ]]; then echo "${API_JAVA_OPTS}"; else grep -v '^#' "${REPO_DIR}/api/jvm.options" | xargs; fi)"
+  echo "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} $(if [[ -n "${API_JAVA_OPTS:-}" ]]; then echo "${API_JAVA_OPTS}"; else jvm_options; fi)"
 }
 
 boot_version() { sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' "${REPO_DIR}/pom.xml"; }

@@ -3,15 +3,14 @@
 # 128 96"), a new api on the embedded ledger with Redis, the flags of api/jvm.options but that heap, cached
 # verifications (wrk, 2 threads, 64 connections) warmed until the JIT is done, then measured: requests/s,
 # p99, the api's resident memory after the load and the part of the heap committed, and the collections
-# the load cost (jstat). Every answer
-# must be a 2xx. Writes bench/results/memory.json. Goal: 300 MB without losing throughput.
+# the load cost (jstat). Every answer must be a 2xx. Writes bench/results/memory.json. Goal: 300 MB without losing throughput.
 source "$(dirname "$0")/lib.sh"
 
 DURATION="${BENCH_SECONDS:-20}"
 HEAPS="${BENCH_HEAPS:-256 192 128 96}"
 build_api
 start_redis
-base_flags="$(grep -v '^#' "${REPO_DIR}/api/jvm.options" | grep -v '^-Xmx' | xargs)"
+base_flags="$(jvm_options | tr ' ' '\n' | grep -v '^-Xmx' | xargs)"
 rows=()
 for heap in ${HEAPS}; do
   rm -rf "${WORK}/data"
@@ -20,13 +19,13 @@ for heap in ${HEAPS}; do
   label="$(demo_label 1)"
   verify="${label/localhost/127.0.0.1}"
   warm_up "${API_PID}" "${verify}" application/json
-  # jstat -gc: young and full collections so far, and the seconds they took
-  read -r ygc0 fgc0 gct0 < <(jstat -gc "${API_PID}" | awk 'NR == 2 {print $(NF-6), $(NF-4), $NF}')
+  # jstat -gc: young and full collections so far, the seconds they took, and the MB of the heap the
+  # collector has taken of its maximum (survivors, eden, old), which the resident memory follows
+  gc() { jstat -gc "${API_PID}" | awk 'NR == 2 {printf "%s %s %s %d\n", $(NF-6), $(NF-4), $NF, ($1 + $2 + $5 + $7) / 1024}'; }
+  read -r ygc0 fgc0 gct0 _ < <(gc)
   read -r rps p50 p99 < <(wrk_run "${verify}" 64 "${DURATION}")
-  read -r ygc1 fgc1 gct1 < <(jstat -gc "${API_PID}" | awk 'NR == 2 {print $(NF-6), $(NF-4), $NF}')
+  read -r ygc1 fgc1 gct1 committed < <(gc)
   rss=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
-  # what the collector had taken of the heap's maximum (survivors, eden, old), which the resident memory follows
-  committed="$(jstat -gc "${API_PID}" | awk 'NR == 2 {printf "%d", ($1 + $2 + $5 + $7) / 1024}')"
   paused="$(awk -v a="${gct0}" -v b="${gct1}" -v d="${DURATION}" 'BEGIN {printf "%.1f", 100 * (b - a) / d}')"
   echo "heap ${heap} MB: ${rps}/s, p99 ${p99} ms, ${rss} MB resident (heap ${committed} MB of it); $((ygc1 - ygc0)) young and $((fgc1 - fgc0)) full collections, paused ${paused} % of the time" >&2
   rows+=("{\"heap_mb\": ${heap}, \"requests_per_second\": ${rps}, \"p50_ms\": ${p50}, \"p99_ms\": ${p99}, \"rss_mb_after_load\": ${rss}, \"heap_committed_mb\": ${committed}, \"young_collections\": $((ygc1 - ygc0)), \"full_collections\": $((fgc1 - fgc0)), \"paused_percent\": ${paused}}")
