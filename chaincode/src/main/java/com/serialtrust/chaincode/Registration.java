@@ -106,6 +106,8 @@ final class Registration {
         private final List<ManufacturerKey> activeKeys;
         /** The key each item's signature verified with, found ahead on every core; absent where it did not. */
         private ManufacturerKey[] verifiedAhead = new ManufacturerKey[0];
+        /** The key that last verified a signature of this batch (written by every core of verifyAhead). */
+        private volatile ManufacturerKey lastVerified;
 
         Checker(final Tx tx) {
             this.tx = tx;
@@ -179,10 +181,20 @@ final class Registration {
             return keyId.map(id -> activeKeys.stream().filter(k -> k.keyId().equals(id)).toList()).orElse(activeKeys);
         }
 
-        private static Optional<ManufacturerKey> verifiedWith(final String message, final List<ManufacturerKey> candidates,
+        /**
+         * The candidate that verifies the signature. A brand may hold up to 16 active keys, and an item
+         * that names none was tried against each in turn: up to 16 checks an item on every endorsing peer.
+         * A batch is nearly always signed with one key, so the key that verified last is tried first.
+         */
+        private Optional<ManufacturerKey> verifiedWith(final String message, final List<ManufacturerKey> candidates,
                 final byte[] signature) {
+            final ManufacturerKey hint = lastVerified;
+            if (hint != null && candidates.contains(hint) && P256.verify(KeyRegistry.publicKey(hint), message, signature)) {
+                return Optional.of(hint);
+            }
             for (ManufacturerKey key : candidates) {
-                if (P256.verify(KeyRegistry.publicKey(key), message, signature)) {
+                if (key != hint && P256.verify(KeyRegistry.publicKey(key), message, signature)) {
+                    lastVerified = key;
                     return Optional.of(key);
                 }
             }

@@ -44,8 +44,9 @@ public record ItemInput(
         return new ElementString(Gtin.parse(gtin), serial, cpv, lot, productionDate, expiryDate);
     }
 
-    public ItemInput withSignature(final String value) {
-        return new ItemInput(gtin, serial, cpv, lot, productionDate, expiryDate, Optional.of(value), keyId);
+    /** Signed with {@code value} by the key {@code by}, unless the item names its key already. */
+    public ItemInput signedWith(final String value, final Optional<String> by) {
+        return new ItemInput(gtin, serial, cpv, lot, productionDate, expiryDate, Optional.of(value), keyId.or(() -> by));
     }
 
     /** As a batch's argument carries it: the signature travels apart, in the transient {@link #SIGNATURES_FIELD}. */

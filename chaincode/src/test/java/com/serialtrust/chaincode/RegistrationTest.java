@@ -114,6 +114,26 @@ class RegistrationTest {
         }
 
         @Test
+        void aBatchSignedWithSeveralOfTheBrandsKeysNamingNoneRecordsEachItemsOwnKey() {
+            final Consortium c = Consortium.ready();
+            final BrandKey second = BrandKey.generate();
+            final BrandKey third = BrandKey.generate();
+            final String secondId = c.ok(c.brand, "RegisterKey", second.publicKeyPem()).get("keyId").asString();
+            final String thirdId = c.ok(c.brand, "RegisterKey", third.publicKeyPem()).get("keyId").asString();
+            final List<BrandKey> keys = List.of(c.brandKey, second, third, third, c.brandKey, second);
+            final List<String> ids = List.of(c.keyId, secondId, thirdId, thirdId, c.keyId, secondId);
+            final List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                batch.add(Consortium.signedItemWith(keys.get(i), GTIN, "MK" + i, Map.of()));
+            }
+            c.ok(c.brand, "RegisterItems", json(batch));
+            for (int i = 0; i < keys.size(); i++) {
+                assertThat(c.query(c.brand, "GetItem", GTIN, "MK" + i).get("keyId").asString()).as("item %d", i).isEqualTo(ids.get(i));
+                assertThat(c.verdict("MK" + i, (String) batch.get(i).get("signature"))).isEqualTo("GENUINE");
+            }
+        }
+
+        @Test
         void aTamperedSerialOrLotIsRefused() {
             final Consortium c = Consortium.ready();
             final Map<String, Object> item = new HashMap<>(c.signedItem(GTIN, "X1", Map.of("lot", "L1")));

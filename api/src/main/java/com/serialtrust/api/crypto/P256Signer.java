@@ -6,13 +6,18 @@ import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * ECDSA P-256 signing with one private key, as fast as Bouncy Castle allows on this JVM: its dedicated
@@ -34,6 +39,21 @@ public final class P256Signer {
             throw new IllegalArgumentException("not a P-256 key");
         }
         this.key = new ECPrivateKeyParameters(key.getS(), DOMAIN);
+    }
+
+    /**
+     * The public half of this key as a DER SubjectPublicKeyInfo (named curve, uncompressed point): the
+     * bytes a brand registers on the ledger, whose SHA-256 is the key's id there.
+     */
+    public byte[] publicKeyInfo() {
+        final ECNamedDomainParameters named = new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, DOMAIN);
+        final ECPublicKeyParameters pub = new ECPublicKeyParameters(
+                new FixedPointCombMultiplier().multiply(DOMAIN.getG(), key.getD()).normalize(), named);
+        try {
+            return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pub).getEncoded(ASN1Encoding.DER);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("DER encoding of a public key failed", e);
+        }
     }
 
     /** The signature of a SHA-256 {@code hash}: r and s, s in its low form. */

@@ -149,7 +149,8 @@ public class RegistrationService {
         final Map<Integer, String> signatures = new java.util.concurrent.ConcurrentHashMap<>();
         toSign.entrySet().parallelStream().forEach(e ->
                 signingKeys.sign(as, e.getValue()).ifPresent(sig -> signatures.put(e.getKey(), sig)));
-        signatures.forEach((i, sig) -> pending.put(i, pending.get(i).withSignature(sig)));
+        final Optional<String> keyId = signingKeys.keyId(as);
+        signatures.forEach((i, sig) -> pending.put(i, pending.get(i).signedWith(sig, keyId)));
     }
 
     /** Items already on the ledger: the caller's are done; anyone else's are a conflict. */

@@ -2,9 +2,8 @@ package com.serialtrust.api.registry;
 
 import com.serialtrust.api.crypto.P256Signer;
 import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.crypto.P256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.ECPrivateKey;
 import java.util.Base64;
 import java.util.Map;
@@ -19,10 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SigningKeys {
 
     private final Map<String, P256Signer> byMsp = new ConcurrentHashMap<>();
+    private final Map<String, String> keyIds = new ConcurrentHashMap<>();
 
     /** Holds {@code key} for signing on behalf of {@code org}. */
     public void put(final Organisation org, final ECPrivateKey key) {
-        byMsp.put(org.mspId(), new P256Signer(key));
+        final P256Signer signer = new P256Signer(key);
+        keyIds.put(org.mspId(), P256.parsePublicKey(signer.publicKeyInfo()).fingerprint());
+        byMsp.put(org.mspId(), signer);
+    }
+
+    /**
+     * The ledger's id of the key that signs for {@code org} (the SHA-256 of its public key), if the api
+     * holds one: a row it signs names it, so that the contract checks that key alone rather than each of
+     * the brand's active keys in turn.
+     */
+    public Optional<String> keyId(final Organisation org) {
+        return Optional.ofNullable(keyIds.get(org.mspId()));
     }
 
     public boolean has(final Organisation org) {
@@ -35,12 +46,7 @@ public final class SigningKeys {
         if (signer == null) {
             return Optional.empty();
         }
-        final byte[] hash;
-        try {
-            hash = MessageDigest.getInstance("SHA-256").digest(elementString.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        final byte[] hash = P256.sha256(elementString.getBytes(StandardCharsets.UTF_8));
         return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(signer.signP1363(hash)));
     }
 }

@@ -49,6 +49,14 @@ class P256SignerTest {
     }
 
     @Test
+    void itsPublicKeyInfoIsTheJdksEncodingOfThePublicHalf() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            final KeyPair keys = keys("secp256r1");
+            assertThat(new P256Signer((ECPrivateKey) keys.getPrivate()).publicKeyInfo()).isEqualTo(keys.getPublic().getEncoded());
+        }
+    }
+
+    @Test
     void aKeyOfAnotherCurveIsRefused() throws Exception {
         final ECPrivateKey p384 = (ECPrivateKey) keys("secp384r1").getPrivate();
         assertThatThrownBy(() -> new P256Signer(p384)).isInstanceOf(IllegalArgumentException.class);
