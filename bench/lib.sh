@@ -85,6 +85,14 @@ await_read_model() {
 # demo_key ORG: the demo's api key of ORG (brand, authority...), from the api's data folder
 demo_key() { sed -n "s/^$1=//p" "${WORK}/data/demo/api-keys.properties"; }
 
+# register_items PREFIX COUNT [FROM]: COUNT new items of the demo brand through the api (register.py, 4 clients,
+# batches of 1,000, the api signing each), named PREFIX B1000- and a 7-digit number from FROM (default 0), as
+# random-item.lua picks them
+register_items() {
+  REGISTER_FROM="${3:-0}" REGISTER_WARMUP=0 REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" \
+    "http://127.0.0.1:${API_PORT}" "$(demo_key brand)" "$1" "$2" 4 1000 >/dev/null
+}
+
 # the URL of demo item N (whatever the serial prefix)
 demo_label() { grep -o "http://[^ ]*/01/09520123456788/21/[^ ?]*000$1?sig=[^ ]*" "${WORK}/api.log" | head -n1 | tr -d "'"; }
 

@@ -12,13 +12,10 @@ SMALL=10000
 DURATION="${BENCH_SECONDS:-20}"
 build_api
 start_api
-key="$(demo_key brand)"
 prefix="S$(short_id)-"
 base="http://127.0.0.1:${API_PORT}"
 
-fill() { # fill FROM COUNT
-  REGISTER_FROM="$1" REGISTER_WARMUP=0 REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "${key}" "${prefix}" "$2" 4 1000 >/dev/null
-}
+fill() { register_items "${prefix}" "$2" "$1"; } # fill FROM COUNT
 measure() { # measure COUNT -> "rps p50 p99"
   # the JIT done first (warm_up): the first measurement must not pay for compilation, nor the second less
   SERIAL_PREFIX="${prefix}B1000-" SERIAL_COUNT="$1" warm_up "${API_PID}" "${base}/" application/json "${BENCH_DIR}/random-item.lua"

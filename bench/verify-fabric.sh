@@ -34,7 +34,7 @@ ITEMS="${BENCH_ITEMS:-20000}"
 prefix="V$(short_id)"
 base="http://127.0.0.1:${API_PORT}"
 echo "registering ${ITEMS} items to verify at random..." >&2
-REGISTER_WARMUP=0 REGISTER_NO_BASELINE=1 python3 "${BENCH_DIR}/register.py" "${base}" "$(demo_key brand)" "${prefix}" "${ITEMS}" 4 1000 >/dev/null
+register_items "${prefix}" "${ITEMS}"
 distinct="${base}/01/09520123456788/21/${prefix}B1000-$(printf '%07d' $((ITEMS - 1)))"
 # the last item registered, as the api answers it once its read model has applied the block
 deadline=$((SECONDS + 30))
