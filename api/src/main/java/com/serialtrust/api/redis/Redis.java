@@ -8,6 +8,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,6 +17,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 /**
@@ -49,9 +53,9 @@ public final class Redis implements AutoCloseable {
                     .autoReconnect(true)
                     .socketOptions(SocketOptions.builder().connectTimeout(java.time.Duration.ofSeconds(1)).build())
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    // replies are handed on off the connection's one I/O thread: what a request does
-                    // next (security, the handler, JSON) must not hold up every other reply behind it
-                    .publishOnScheduler(true)
+                    // replies arrive on the connection's one I/O thread; call() hands each on
+                    // itself, to where its command was sent from
+                    .publishOnScheduler(false)
                     // Lettuce's own deadline only clears commands that a hung server never answers;
                     // each call has a shorter one of its own
                     .timeoutOptions(TimeoutOptions.enabled(LETTUCE_TIMEOUT))
@@ -77,8 +81,9 @@ public final class Redis implements AutoCloseable {
         if (client == null) {
             return Mono.empty();
         }
-        return connection()
-                .flatMap(c -> commands.apply(c.reactive()))
+        return Mono.defer(() -> connection()
+                        .flatMap(c -> commands.apply(c.reactive()))
+                        .publishOn(replies()))
                 .timeout(timeout)
                 .onErrorResume(e -> {
                     LOG.debug("redis unavailable: {}", e.toString());
@@ -86,6 +91,17 @@ public final class Redis implements AutoCloseable {
                 })
                 // a command given up on may still fail later inside Lettuce: that is expected, not an error
                 .contextWrite(Context.of(ON_ERROR_DROPPED, (Consumer<Throwable>) e -> LOG.debug("late redis failure: {}", e.toString())));
+    }
+
+    /**
+     * Where a reply goes on: what a request does next (security, the handler, JSON) must not hold up
+     * every other reply on the connection's one I/O thread. A command sent from a Netty event loop (a
+     * request's) goes on there, where the answer is written, so that no third thread is woken for it;
+     * one sent from any other thread goes on on Reactor's parallel threads.
+     */
+    private static Scheduler replies() {
+        final EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        return loop == null ? Schedulers.parallel() : Schedulers.fromExecutor(loop);
     }
 
     /** The open connection, or a new one made without blocking; Lettuce reconnects it after an outage. */

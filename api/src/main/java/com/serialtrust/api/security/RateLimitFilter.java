@@ -5,6 +5,7 @@ import com.serialtrust.api.problem.ProblemWriter;
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import io.lettuce.core.ScriptOutputType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,25 +18,31 @@ import reactor.core.publisher.Mono;
 
 /**
  * A per-client limit on the public resolver, in fixed one-minute windows counted in Redis (so every
- * instance of the api shares it). Over the limit: 429 with Retry-After. Without Redis the limit is
- * not enforced: verification must not fail because Redis did.
+ * instance of the api shares it). Over the limit: 429 with Retry-After. A client far below the limit
+ * is not held up by a round trip to Redis: see {@link ClientWindows}. When Redis does not answer,
+ * each instance judges a client by the counts it knows; without Redis configured, the limit is not
+ * enforced: verification must not fail because Redis did.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RateLimitFilter implements WebFilter {
 
-    /** One command per request: count, and give a new window's key its lifetime (a minute and a second). */
-    private static final String COUNT_IN_WINDOW = "local n = redis.call('INCR', KEYS[1]) "
-            + "if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n";
+    /** Add a batch of counts, and give a new window's key its lifetime (a minute and a second). */
+    private static final String ADD_TO_WINDOW = "local n = redis.call('INCRBY', KEYS[1], ARGV[2]) "
+            + "if n == tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n";
+
+    private static final long UNANSWERED = -1;
 
     private final Redis redis;
     private final RedisProperties properties;
     private final ProblemWriter problems;
+    private final ClientWindows windows;
 
     RateLimitFilter(final Redis redis, final RedisProperties properties, final ProblemWriter problems) {
         this.redis = redis;
         this.properties = properties;
         this.problems = problems;
+        this.windows = new ClientWindows(properties.publicRequestsPerMinute());
     }
 
     @Override
@@ -46,11 +53,26 @@ class RateLimitFilter implements WebFilter {
         }
         final long now = System.currentTimeMillis();
         final long window = now / 60_000;
-        final String key = "rl:" + client(exchange) + ":" + window;
-        return redis.call(r -> r.<Long>eval(COUNT_IN_WINDOW, ScriptOutputType.INTEGER, new String[] {key}, "61").next())
-                .defaultIfEmpty(0L)
-                .flatMap(count -> {
-                    if (count <= properties.publicRequestsPerMinute()) {
+        final String client = client(exchange);
+        final String key = "rl:" + client + ":" + window;
+        final Optional<ClientWindows.Client> counts = windows.of(client, window);
+        final ClientWindows.Step step = counts.map(ClientWindows.Client::count).orElse(new ClientWindows.Step(false, 1));
+        if (step.local()) {
+            sendInBackground(key, counts.orElseThrow(), step.batch());
+            return chain.filter(exchange);
+        }
+        return add(key, step.batch())
+                .map(total -> {
+                    counts.ifPresent(c -> c.confirmed(step.batch(), total, false));
+                    return total <= properties.publicRequestsPerMinute();
+                })
+                // Redis did not answer: what this instance counted itself decides
+                .switchIfEmpty(Mono.fromSupplier(() -> counts.map(c -> {
+                    c.unanswered(false);
+                    return c.withinLimit();
+                }).orElse(true)))
+                .flatMap(within -> {
+                    if (within) {
                         return chain.filter(exchange);
                     }
                     final long retryAfter = Math.max(1, ((window + 1) * 60_000 - now + 999) / 1000);
@@ -58,6 +80,26 @@ class RateLimitFilter implements WebFilter {
                     return problems.write(exchange, ApiError.RATE_LIMITED,
                             "more than " + properties.publicRequestsPerMinute() + " verifications a minute from one client");
                 });
+    }
+
+    /** Sends a client's batch of counts without anyone waiting for it, then the next batch, until none is left. */
+    private void sendInBackground(final String key, final ClientWindows.Client counts, final long batch) {
+        if (batch == 0) {
+            return;
+        }
+        add(key, batch).defaultIfEmpty(UNANSWERED).subscribe(total -> {
+            if (total == UNANSWERED) {
+                counts.unanswered(true);
+            } else {
+                sendInBackground(key, counts, counts.confirmed(batch, total, true));
+            }
+        });
+    }
+
+    /** Adds counts to the shared count of a window; empty if Redis did not answer. */
+    private Mono<Long> add(final String key, final long batch) {
+        return redis.call(r -> r.<Long>eval(ADD_TO_WINDOW, ScriptOutputType.INTEGER, new String[] {key}, "61",
+                Long.toString(batch)).next());
     }
 
     private static String client(final ServerWebExchange exchange) {

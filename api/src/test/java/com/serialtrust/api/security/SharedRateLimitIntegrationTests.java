@@ -47,6 +47,28 @@ class SharedRateLimitIntegrationTests {
         }
     }
 
+    @Test
+    void aClientFarBelowTheLimitIsNotHeldUpByAStalledRedis() {
+        try (RedisServer server = RedisServer.start()) {
+            final RedisProperties settings = new RedisProperties(server.url(), Duration.ofSeconds(2), Duration.ofMinutes(10),
+                    10, 5, Duration.ofHours(24), 1000, 3);
+            try (Redis redis = new Redis(settings); Redis admin = new Redis(settings)) {
+                final RateLimitFilter filter = new RateLimitFilter(redis, settings, new ProblemWriter(JsonMapper.builder().build()));
+                assertThat(verify(filter, "203.0.113.7")).isEqualTo(HttpStatus.OK); // the connection is open
+                assertThat(admin.call(r -> r.clientPause(3_000)).block(Duration.ofSeconds(5))).isEqualTo("OK");
+                for (int i = 2; i <= 4; i++) {
+                    final long started = System.nanoTime();
+                    assertThat(verify(filter, "203.0.113.7")).isEqualTo(HttpStatus.OK);
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("request %d of a limit of 10", i)
+                            .isLessThan(Duration.ofMillis(500));
+                }
+                final long started = System.nanoTime();
+                assertThat(verify(filter, "203.0.113.7")).as("the fifth waits for Redis's count").isEqualTo(HttpStatus.OK);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1_000));
+            }
+        }
+    }
+
     private static HttpStatus verify(final RateLimitFilter replica, final String client) {
         final MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest
                 .get("/01/09520123456788/21/DEMO-0001").remoteAddress(new InetSocketAddress(client, 40000)));
