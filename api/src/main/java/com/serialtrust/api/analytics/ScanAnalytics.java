@@ -2,10 +2,8 @@ package com.serialtrust.api.analytics;
 
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
-import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +25,46 @@ public class ScanAnalytics {
     /** Per item: why and since when it is a suspect copy. */
     private static final String SUSPECT = "suspect:";
     /**
-     * A scan in one command, on the verification path: count it, keep its first and last time, and
-     * answer why the code is already suspect, if it is (KEYS: the scan counts, the suspicion).
+     * A check in one command, on the verification path. It counts the scan and keeps its first and last
+     * time; counts the check in its manufacturer's tallies (the day's checks, and the place's cell, twice
+     * for a stolen item); trims the tallies' cells when told. It answers why the code is already suspect,
+     * if it is. If not, and the scan is to be judged, it keeps the scan's place and client network, drops
+     * those older than the window, keeps the scan as the item's last, and answers the numbers of places
+     * and networks in the window with the item's scan before this one: the rest is judged here.
+     * <p>KEYS: scan counts, suspicion, the day's checks, check cells, stolen cells, places, networks,
+     * last scan. ARGV: the time (ISO 8601), the day (empty: no tally), the place (or empty), stolen (1/0),
+     * judge (1/0), the time in ms, the window's start in ms, the window in seconds, the network, trim
+     * the cells to this many (or 0).
      */
-    private static final String COUNT_SCAN = "redis.call('HINCRBY', KEYS[1], 'count', 1) "
-            + "redis.call('HSETNX', KEYS[1], 'first', ARGV[1]) redis.call('HSET', KEYS[1], 'last', ARGV[1]) "
-            + "return redis.call('HGET', KEYS[2], 'reason')";
+    private static final String RECORD_CHECK = """
+            redis.call('HINCRBY', KEYS[1], 'count', 1)
+            redis.call('HSETNX', KEYS[1], 'first', ARGV[1])
+            redis.call('HSET', KEYS[1], 'last', ARGV[1])
+            if ARGV[2] ~= '' then
+              redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
+              if ARGV[3] ~= '' then
+                redis.call('ZINCRBY', KEYS[4], 1, ARGV[3])
+                if ARGV[4] == '1' then redis.call('ZINCRBY', KEYS[5], 1, ARGV[3]) end
+              end
+              if ARGV[10] ~= '0' then
+                redis.call('ZREMRANGEBYRANK', KEYS[4], 0, -tonumber(ARGV[10]) - 1)
+                redis.call('ZREMRANGEBYRANK', KEYS[5], 0, -tonumber(ARGV[10]) - 1)
+              end
+            end
+            local reason = redis.call('HGET', KEYS[2], 'reason')
+            if reason or ARGV[5] ~= '1' then return {reason or ''} end
+            redis.call('ZADD', KEYS[6], ARGV[6], ARGV[3])
+            redis.call('ZADD', KEYS[7], ARGV[6], ARGV[9])
+            redis.call('ZREMRANGEBYSCORE', KEYS[6], 0, ARGV[7])
+            redis.call('ZREMRANGEBYSCORE', KEYS[7], 0, ARGV[7])
+            redis.call('EXPIRE', KEYS[6], ARGV[8])
+            redis.call('EXPIRE', KEYS[7], ARGV[8])
+            local last = redis.call('HMGET', KEYS[8], 'place', 'at', 'network')
+            redis.call('HSET', KEYS[8], 'place', ARGV[3], 'at', ARGV[6], 'network', ARGV[9])
+            redis.call('EXPIRE', KEYS[8], ARGV[8])
+            return {'', tostring(redis.call('ZCARD', KEYS[6])), tostring(redis.call('ZCARD', KEYS[7])),
+                    last[1] or '', last[2] or '', last[3] or ''}
+            """;
     /** Per manufacturer: its suspect codes, by the time they were flagged. */
     private static final String SUSPECTS = "suspects:";
     /** Per manufacturer: the record of its clearings. */
@@ -64,71 +96,63 @@ public class ScanAnalytics {
     }
 
     /**
-     * Counts a scan and says whether the item is a suspect copy: already flagged, or flagged by this
-     * scan. Only a scan of the genuine label ({@code genuine}) counts towards a suspicion: anyone can
-     * type a serial, and that must not turn its genuine label suspect. Empty when Redis cannot be
-     * reached: then no verdict is changed.
+     * Counts a check of a registered item, in the item's scans and in its manufacturer's tallies (see
+     * {@link Tallies}), and says whether the item is a suspect copy: already flagged, or flagged by this
+     * scan. Only a scan of the genuine label ({@code genuine}) with a place counts towards a suspicion:
+     * anyone can type a serial, and that must not turn its genuine label suspect. One round trip to
+     * Redis, a second only when this scan flags the code. Empty when Redis cannot be reached: then no
+     * verdict is changed.
      */
     public Mono<Suspicion> record(final String gtin, final String serial, final String manufacturer, final Scan scan,
-            final boolean genuine, final Instant now) {
+            final boolean genuine, final boolean stolen, final Instant now) {
         final String item = gtin + "/" + serial;
-        final String stats = "scan:" + item;
-        return redis.call(r -> r.<String>eval(COUNT_SCAN, ScriptOutputType.VALUE, new String[] {stats, SUSPECT + item},
-                        now.toString()).next()
-                .map(Suspicion::valueOf).defaultIfEmpty(Suspicion.NONE)
-                .flatMap(flagged -> flagged != Suspicion.NONE || !genuine || scan.place().isEmpty() ? Mono.just(flagged)
-                        : judge(r, item, manufacturer, scan, now)));
-    }
-
-    private Mono<Suspicion> judge(final RedisReactiveCommands<String, String> r, final String item, final String manufacturer,
-            final Scan scan, final Instant now) {
-        final String place = scan.place().orElseThrow();
+        final boolean judge = genuine && scan.place().isPresent();
         final long at = now.toEpochMilli();
-        final Range<Long> expired = Range.create(0L, at - properties.suspectWindow().toMillis());
-        final String places = "scanp:" + item;
-        final String networks = "scann:" + item;
-        return r.zadd(places, at, place).then(r.zadd(networks, at, scan.network()))
-                .then(r.zremrangebyscore(places, expired)).then(r.zremrangebyscore(networks, expired))
-                .then(r.expire(places, properties.suspectWindow())).then(r.expire(networks, properties.suspectWindow()))
-                .then(r.zcard(places).zipWith(r.zcard(networks)))
-                .zipWith(Geohash.cell(place).map(cell -> travelled(r, item, place, cell, scan.network(), at)).orElse(Mono.just(false)))
-                .flatMap(seen -> {
-                    final boolean manyPlaces = seen.getT1().getT1() >= properties.suspectPlaces()
-                            && seen.getT1().getT2() >= properties.suspectClients();
-                    final Suspicion suspicion = manyPlaces ? Suspicion.PLACES : seen.getT2() ? Suspicion.SPEED : Suspicion.NONE;
+        final String[] keys = {"scan:" + item, SUSPECT + item, Tallies.dailyChecks(manufacturer), Tallies.checkCells(manufacturer),
+            Tallies.stolenCells(manufacturer), "scanp:" + item, "scann:" + item, "scang:" + item};
+        final String[] args = {now.toString(), manufacturer.isEmpty() ? "" : Tallies.day(now), scan.place().orElse(""),
+            stolen ? "1" : "0", judge ? "1" : "0", Long.toString(at), Long.toString(at - properties.suspectWindow().toMillis()),
+            Long.toString(properties.suspectWindow().toSeconds()), scan.network(), Integer.toString(Tallies.trimSometimes())};
+        return redis.call(r -> r.<List<Object>>eval(RECORD_CHECK, ScriptOutputType.MULTI, keys, args).next()
+                .flatMap(reply -> {
+                    final List<String> values = reply.stream().map(String::valueOf).toList();
+                    if (!values.get(0).isEmpty()) {
+                        return Mono.just(Suspicion.valueOf(values.get(0)));
+                    }
+                    final Suspicion suspicion = judge ? judged(values, scan, at) : Suspicion.NONE;
                     if (suspicion == Suspicion.NONE) {
                         return Mono.just(suspicion);
                     }
                     return r.hset(SUSPECT + item, Map.of("reason", suspicion.name(), "at", now.toString(), "manufacturer", manufacturer))
                             .then(r.zadd(SUSPECTS + manufacturer, at, item))
                             .thenReturn(suspicion);
-                });
+                }));
     }
 
     /**
-     * Keeps the item's last scan (cell, time, network), and says whether getting here from the one
-     * before, made from another network, needed more than {@code suspect-speed-kmh}.
+     * The suspicion a judged scan raises, from what {@link #RECORD_CHECK} answered: the places and networks
+     * in the window, and the item's scan before this one (its place, time and network).
      */
-    private Mono<Boolean> travelled(final RedisReactiveCommands<String, String> r, final String item, final String place,
-            final Geohash.Cell cell, final String network, final long at) {
-        final String last = "scang:" + item;
-        return r.hmget(last, "place", "at", "network").collectList()
-                .map(previous -> {
-                    if (previous.size() < 3 || previous.stream().anyMatch(v -> !v.hasValue())
-                            || previous.get(2).getValue().equals(network)) {
-                        return false;
-                    }
-                    final Optional<Geohash.Cell> before = Geohash.cell(previous.get(0).getValue());
-                    if (before.isEmpty()) {
-                        return false;
-                    }
-                    final double km = before.get().minimumKm(cell);
-                    final double hours = Math.abs(at - Long.parseLong(previous.get(1).getValue())) / 3_600_000.0;
-                    return km > 0 && km > properties.suspectSpeedKmh() * hours;
-                })
-                .flatMap(tooFast -> r.hset(last, Map.of("place", place, "at", Long.toString(at), "network", network))
-                        .then(r.expire(last, properties.suspectWindow()))
-                        .thenReturn(tooFast));
+    private Suspicion judged(final List<String> counted, final Scan scan, final long at) {
+        if (Long.parseLong(counted.get(1)) >= properties.suspectPlaces() && Long.parseLong(counted.get(2)) >= properties.suspectClients()) {
+            return Suspicion.PLACES;
+        }
+        return tooFast(counted.get(3), counted.get(4), counted.get(5), scan, at) ? Suspicion.SPEED : Suspicion.NONE;
+    }
+
+    /** Whether getting here from the scan before, made from another network, needed more than {@code suspect-speed-kmh}. */
+    private boolean tooFast(final String place, final String when, final String network, final Scan scan, final long at) {
+        if (place.isEmpty() || when.isEmpty() || network.isEmpty() || network.equals(scan.network())) {
+            return false;
+        }
+        final Optional<Geohash.Cell> before = Geohash.cell(place);
+        final Optional<Geohash.Cell> here = scan.place().flatMap(Geohash::cell);
+        if (before.isEmpty() || here.isEmpty()) {
+            return false;
+        }
+        final double km = before.get().minimumKm(here.get());
+        final double hours = Math.abs(at - Long.parseLong(when)) / 3_600_000.0;
+        return km > 0 && km > properties.suspectSpeedKmh() * hours;
     }
 
     /** A suspect code as its manufacturer sees it. */

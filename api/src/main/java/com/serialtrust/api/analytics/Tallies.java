@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * A manufacturer's counts over time, off the ledger in Redis, for its dashboard: checks of its items
  * per day (UTC), items registered per day, and the coarse places (5-character geohash cells) its items
- * were checked from, apart from the places where its stolen items were seen. Counts only: no item,
+ * were checked from, apart from the places where its stolen items were seen. Checks are counted in the
+ * same command as the item's scan ({@link ScanAnalytics#record}). Counts only: no item,
  * client or time of a single check is kept here. When Redis cannot be reached, nothing is counted
  * and nothing fails.
  */
@@ -36,16 +37,19 @@ public class Tallies {
         this.redis = redis;
     }
 
-    /** Counts one public check of an item of {@code manufacturer}, at its place if the scanner sent one. */
-    public Mono<Void> checked(final String manufacturer, final Optional<String> place, final boolean stolen, final Instant at) {
-        if (manufacturer.isEmpty()) {
-            return Mono.empty(); // an unregistered item has no manufacturer to count for
-        }
-        return redis.call(r -> r.hincrby(DAILY_CHECKS + manufacturer, day(at), 1)
-                .then(place.map(cell -> r.zincrby(CHECK_CELLS + manufacturer, 1, cell)
-                        .then(stolen ? r.zincrby(STOLEN_CELLS + manufacturer, 1, cell) : Mono.just(0d))
-                        .then(trimSometimes(r, manufacturer))).orElse(Mono.empty())))
-                .then();
+    /** The hash of a manufacturer's checks per day; a check is counted by {@link ScanAnalytics#record}. */
+    static String dailyChecks(final String manufacturer) {
+        return DAILY_CHECKS + manufacturer;
+    }
+
+    /** The sorted set of the cells a manufacturer's items were checked from, by count. */
+    static String checkCells(final String manufacturer) {
+        return CHECK_CELLS + manufacturer;
+    }
+
+    /** The sorted set of the cells a manufacturer's stolen items were seen in, by count. */
+    static String stolenCells(final String manufacturer) {
+        return STOLEN_CELLS + manufacturer;
     }
 
     /** Counts items a manufacturer registered. */
@@ -92,17 +96,15 @@ public class Tallies {
         return out;
     }
 
-    /** Keeps the cell sets bounded without a trim on every check: about one check in a hundred trims. */
-    private static Mono<Long> trimSometimes(final io.lettuce.core.api.reactive.RedisReactiveCommands<String, String> r,
-            final String manufacturer) {
-        if (ThreadLocalRandom.current().nextInt(100) != 0) {
-            return Mono.just(0L);
-        }
-        return r.zremrangebyrank(CHECK_CELLS + manufacturer, 0, -MAX_CELLS - 1L)
-                .then(r.zremrangebyrank(STOLEN_CELLS + manufacturer, 0, -MAX_CELLS - 1L));
+    /**
+     * How many cells a check should trim each cell set to: {@link #MAX_CELLS} for about one check in a
+     * hundred, else 0 (no trim), so that the sets stay bounded without a trim on every check.
+     */
+    static int trimSometimes() {
+        return ThreadLocalRandom.current().nextInt(100) == 0 ? MAX_CELLS : 0;
     }
 
-    private static String day(final Instant at) {
+    static String day(final Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
     }
 

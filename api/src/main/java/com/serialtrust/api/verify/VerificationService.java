@@ -2,7 +2,6 @@ package com.serialtrust.api.verify;
 
 import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.api.analytics.ScanAnalytics;
-import com.serialtrust.api.analytics.Tallies;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.api.ledger.LedgerProperties;
@@ -29,15 +28,12 @@ public class VerificationService {
     private final Chaincode chaincode;
     private final VerificationCache cache;
     private final ScanAnalytics analytics;
-    private final Tallies tallies;
     private final StolenSightings sightings;
     private final Clock clock = Clock.systemUTC();
     private final LedgerProperties names;
 
     VerificationService(final Ledger ledger, final LedgerProperties properties, final Chaincode chaincode,
-            final VerificationCache cache, final ScanAnalytics analytics, final StolenSightings sightings,
-            final Tallies tallies) {
-        this.tallies = tallies;
+            final VerificationCache cache, final ScanAnalytics analytics, final StolenSightings sightings) {
         this.ledger = ledger;
         this.asPublic = properties.require(properties.publicOrganisation());
         this.names = properties;
@@ -87,18 +83,20 @@ public class VerificationService {
         }
         final Verdict verdict = verification.verdict();
         final boolean stolen = verdict == Verdict.STOLEN;
-        final Mono<Void> sighting = stolen ? sightings.record(gtin, serial, scan.place(), clock.instant()) : Mono.empty();
         // a suspect code is suspect to every check that would otherwise read well: with its label, or without
         final boolean overridable = verdict == Verdict.GENUINE || verdict == Verdict.SIGNATURE_MISSING;
         final String manufacturer = verification.manufacturer().orElse("");
-        final Mono<Void> tally = tallies.checked(manufacturer, scan.place(), stolen, clock.instant());
         final Mono<VerificationView> judged = analytics.record(gtin, serial, manufacturer, scan, verdict == Verdict.GENUINE,
-                        clock.instant())
+                        stolen, clock.instant())
                 .map(suspicion -> suspicion != ScanAnalytics.Suspicion.NONE && overridable
                         ? view.suspectCopy(suspicion.reason()) : view)
                 .defaultIfEmpty(view);
-        // all three at once: their Redis commands share one round trip
-        return Mono.zip(judged, Mono.when(sighting, tally).thenReturn(Boolean.TRUE), (answer, counted) -> answer);
+        if (!stolen) {
+            return judged;
+        }
+        final Mono<Void> sighting = sightings.record(gtin, serial, scan.place(), clock.instant());
+        // both at once: their Redis commands share one round trip
+        return Mono.zip(judged, sighting.thenReturn(Boolean.TRUE), (answer, seen) -> answer);
     }
 
     /** The manufacturer as people know it, beside its MSP id. */

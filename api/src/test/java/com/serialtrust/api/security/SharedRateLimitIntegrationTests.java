@@ -35,6 +35,11 @@ class SharedRateLimitIntegrationTests {
                 final ProblemWriter problems = new ProblemWriter(JsonMapper.builder().build());
                 final List<RateLimitFilter> replicas = List.of(new RateLimitFilter(first, settings, problems),
                         new RateLimitFilter(second, settings, problems));
+                // replicas that have been running: their connections are open, so each replica's counts
+                // reach Redis in the order it sent them (two first commands racing may open two connections)
+                for (Redis replica : List.of(first, second)) {
+                    assertThat(replica.call(r -> r.ping()).block(Duration.ofSeconds(5))).isEqualTo("PONG");
+                }
                 final List<HttpStatus> answers = new ArrayList<>();
                 for (int i = 0; i < 2 * LIMIT; i++) {
                     answers.add(verify(replicas.get(i % 2), "203.0.113.7"));

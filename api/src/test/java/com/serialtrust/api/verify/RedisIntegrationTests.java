@@ -115,18 +115,29 @@ class RedisIntegrationTests extends DemoIntegrationTest {
         }
     }
 
+    static long count(final String value) {
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
     @Nested
     class ScanCounts {
 
         @Test
         void eachCheckIsCountedWithTheFirstAndLastTimeAndTheClientsMinuteWindowExpires() {
             final String key = "scan:09520123456788/DEMO-0003";
-            final long before = Long.parseLong(java.util.Objects.requireNonNullElse(REDIS.commands().hget(key, "count"), "0"));
+            final String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            final long before = count(REDIS.commands().hget(key, "count"));
+            final long checksBefore = count(REDIS.commands().hget("tally:checks:BrandMSP", day));
+            final Double cellBefore = REDIS.commands().zscore("tally:check-cells:BrandMSP", "u09tv");
             for (int i = 0; i < 3; i++) {
                 assertThat(verify("DEMO-0003", "u09tv").get("item").get("serial").asString()).isEqualTo("DEMO-0003");
             }
             final Map<String, String> counts = REDIS.commands().hgetall(key);
             assertThat(counts).containsEntry("count", Long.toString(before + 3)).containsKeys("first", "last");
+            // and in the brand's tallies for its dashboard: the day's checks and the place's cell
+            assertThat(count(REDIS.commands().hget("tally:checks:BrandMSP", day))).isEqualTo(checksBefore + 3);
+            assertThat(REDIS.commands().zscore("tally:check-cells:BrandMSP", "u09tv"))
+                    .isEqualTo((cellBefore == null ? 0 : cellBefore) + 3);
             assertThat(java.time.Instant.parse(counts.get("first"))).isBeforeOrEqualTo(java.time.Instant.parse(counts.get("last")));
             assertThat(REDIS.commands().keys("rl:*")).isNotEmpty().allSatisfy(window ->
                     assertThat(REDIS.commands().ttl(window)).isBetween(1L, 61L));
@@ -214,7 +225,10 @@ class RedisIntegrationTests extends DemoIntegrationTest {
         @Test
         void everyCheckOfAStolenItemReachesThePoliceWithItsPlaceAndNothingAboutTheScanner() {
             final int before = sightings("police").size();
+            final Double cellBefore = REDIS.commands().zscore("tally:stolen-cells:BrandMSP", "u05kq");
             assertThat(verify("DEMO-0004", "u05kq").get("verdict").asString()).isEqualTo("STOLEN");
+            assertThat(REDIS.commands().zscore("tally:stolen-cells:BrandMSP", "u05kq")).as("on the brand's map of stolen items seen")
+                    .isEqualTo((cellBefore == null ? 0 : cellBefore) + 1);
             assertThat(verify("DEMO-0004", "ez3fh").get("verdict").asString()).isEqualTo("STOLEN");
             assertThat(verify("DEMO-0001", "u09tv").get("verdict").asString()).isEqualTo("GENUINE");
 
