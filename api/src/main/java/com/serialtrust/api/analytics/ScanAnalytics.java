@@ -2,6 +2,7 @@ package com.serialtrust.api.analytics;
 
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
+import com.serialtrust.api.redis.Script;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.XAddArgs;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public class ScanAnalytics {
      * judge (1/0), the time in ms, the window's start in ms, the window in seconds, the network, trim
      * the cells to this many (or 0).
      */
-    private static final String RECORD_CHECK = """
+    private static final Script RECORD_CHECK = new Script("""
             redis.call('HINCRBY', KEYS[1], 'count', 1)
             redis.call('HSETNX', KEYS[1], 'first', ARGV[1])
             redis.call('HSET', KEYS[1], 'last', ARGV[1])
@@ -64,7 +65,7 @@ public class ScanAnalytics {
             redis.call('EXPIRE', KEYS[8], ARGV[8])
             return {'', tostring(redis.call('ZCARD', KEYS[6])), tostring(redis.call('ZCARD', KEYS[7])),
                     last[1] or '', last[2] or '', last[3] or ''}
-            """;
+            """);
     /** Per manufacturer: its suspect codes, by the time they were flagged. */
     private static final String SUSPECTS = "suspects:";
     /** Per manufacturer: the record of its clearings. */
@@ -113,7 +114,7 @@ public class ScanAnalytics {
         final String[] args = {now.toString(), manufacturer.isEmpty() ? "" : Tallies.day(now), scan.place().orElse(""),
             stolen ? "1" : "0", judge ? "1" : "0", Long.toString(at), Long.toString(at - properties.suspectWindow().toMillis()),
             Long.toString(properties.suspectWindow().toSeconds()), scan.network(), Integer.toString(Tallies.trimSometimes())};
-        return redis.call(r -> r.<List<Object>>eval(RECORD_CHECK, ScriptOutputType.MULTI, keys, args).next()
+        return redis.call(r -> RECORD_CHECK.<List<Object>>run(r, ScriptOutputType.MULTI, keys, args).next()
                 .flatMap(reply -> {
                     final List<String> values = reply.stream().map(String::valueOf).toList();
                     if (!values.get(0).isEmpty()) {

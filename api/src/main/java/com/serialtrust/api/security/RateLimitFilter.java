@@ -4,6 +4,7 @@ import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ProblemWriter;
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
+import com.serialtrust.api.redis.Script;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import io.lettuce.core.ScriptOutputType;
@@ -28,8 +29,8 @@ import reactor.core.publisher.Mono;
 class RateLimitFilter implements WebFilter {
 
     /** Add a batch of counts, and give a new window's key its lifetime (a minute and a second). */
-    private static final String ADD_TO_WINDOW = "local n = redis.call('INCRBY', KEYS[1], ARGV[2]) "
-            + "if n == tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n";
+    private static final Script ADD_TO_WINDOW = new Script("local n = redis.call('INCRBY', KEYS[1], ARGV[2]) "
+            + "if n == tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n");
 
     private static final long UNANSWERED = -1;
 
@@ -98,7 +99,7 @@ class RateLimitFilter implements WebFilter {
 
     /** Adds counts to the shared count of a window; empty if Redis did not answer. */
     private Mono<Long> add(final String key, final long batch) {
-        return redis.call(r -> r.<Long>eval(ADD_TO_WINDOW, ScriptOutputType.INTEGER, new String[] {key}, "61",
+        return redis.call(r -> ADD_TO_WINDOW.<Long>run(r, ScriptOutputType.INTEGER, new String[] {key}, "61",
                 Long.toString(batch)).next());
     }
 
