@@ -7,10 +7,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.server.WebFilterChainProxy;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.ServerWebExchangeDecorator;
 
 /**
  * Spring Security's request firewall, set for GS1: every character of set 82 may stand in a serial or
@@ -30,32 +27,12 @@ class RequestFirewall {
                     firewall.setAllowUrlEncodedSlash(true);
                     firewall.setAllowUrlEncodedPercent(true);
                     firewall.setAllowSemicolon(true);
-                    proxy.setFirewall(exchange -> firewall.getFirewalledExchange(exchange).map(OneRequest::new));
+                    proxy.setFirewall(firewall);
                     proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange,
                             ApiError.REQUEST_REJECTED, "this request's address or headers are not accepted"));
                 }
                 return bean;
             }
         };
-    }
-
-    /**
-     * The firewalled exchange, answering the same firewalled request each time it is asked. Spring
-     * Security's makes a new one per call, and every request mapping's conditions ask, dozens of times a
-     * request. The request checks its headers as it is read, as before.
-     */
-    private static final class OneRequest extends ServerWebExchangeDecorator {
-
-        private final ServerHttpRequest request;
-
-        OneRequest(final ServerWebExchange firewalled) {
-            super(firewalled);
-            this.request = firewalled.getRequest();
-        }
-
-        @Override
-        public ServerHttpRequest getRequest() {
-            return request;
-        }
     }
 }
