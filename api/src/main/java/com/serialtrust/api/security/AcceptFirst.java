@@ -2,6 +2,7 @@ package com.serialtrust.api.security;
 
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ProblemWriter;
+import com.serialtrust.api.web.EdgeFilter;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -10,7 +11,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-class AcceptFirst implements WebFilter {
+class AcceptFirst implements EdgeFilter {
 
     private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
 

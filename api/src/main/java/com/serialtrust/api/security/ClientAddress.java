@@ -1,5 +1,6 @@
 package com.serialtrust.api.security;
 
+import com.serialtrust.api.web.EdgeFilter;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5) // before the rate limit and Spring Security read the address
-class ClientAddress implements WebFilter {
+class ClientAddress implements EdgeFilter {
 
     /** The most hops of a chain that are read. */
     static final int MAX_HOPS = 20;

@@ -1,11 +1,11 @@
 package com.serialtrust.api.security;
 
+import com.serialtrust.api.web.EdgeFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
  * this server only; the camera and the position for this origin alone.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class PageHeaders implements WebFilter {
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the size limits: a refused request needs no page policy
+class PageHeaders implements EdgeFilter {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",

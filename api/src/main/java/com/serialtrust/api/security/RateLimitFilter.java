@@ -5,15 +5,15 @@ import com.serialtrust.api.problem.ProblemWriter;
 import com.serialtrust.api.redis.Redis;
 import com.serialtrust.api.redis.RedisProperties;
 import com.serialtrust.api.redis.Script;
+import com.serialtrust.api.web.EdgeFilter;
+import io.lettuce.core.ScriptOutputType;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import io.lettuce.core.ScriptOutputType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RateLimitFilter implements WebFilter {
+class RateLimitFilter implements EdgeFilter {
 
     /** Add a batch of counts, and give a new window's key its lifetime (a minute and a second). */
     private static final Script ADD_TO_WINDOW = new Script("local n = redis.call('INCRBY', KEYS[1], ARGV[2]) "

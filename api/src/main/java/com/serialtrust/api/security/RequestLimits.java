@@ -2,6 +2,7 @@ package com.serialtrust.api.security;
 
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ProblemWriter;
+import com.serialtrust.api.web.EdgeFilter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -23,7 +23,7 @@ import reactor.netty.http.server.HttpServerRequest;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestLimits implements WebFilter {
+class RequestLimits implements EdgeFilter {
 
     static final int MAX_URI = 8 * 1024;
     static final int MAX_HEADERS = 16 * 1024;

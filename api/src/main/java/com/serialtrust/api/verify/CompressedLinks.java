@@ -1,6 +1,7 @@
 package com.serialtrust.api.verify;
 
 import com.serialtrust.api.qr.QrProperties;
+import com.serialtrust.api.web.EdgeFilter;
 import com.serialtrust.gs1.CompressedLink;
 import java.net.URI;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 // after the size limits and the client's address (security/ClientAddress, + 5), so that the two never
 // share a place; before security, rate limits and routing see the path
 @Order(Ordered.HIGHEST_PRECEDENCE + 6)
-class CompressedLinks implements WebFilter {
+class CompressedLinks implements EdgeFilter {
 
     /** A fully compressed link of a GTIN is at least 55 bits: its code and the GTIN. */
     private static final Pattern FULL = Pattern.compile("/([A-Za-z0-9_-]{10,})/?");
