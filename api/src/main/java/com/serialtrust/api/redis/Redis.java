@@ -12,6 +12,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public final class Redis implements AutoCloseable {
     private final RedisClient client;
     private final RedisURI uri;
     private volatile StatefulRedisConnection<String, String> connection;
+    /** A connect under way, while there is no connection; guarded by this. */
+    private CompletableFuture<StatefulRedisConnection<String, String>> connecting;
 
     public Redis(final RedisProperties properties) {
         this.properties = properties;
@@ -104,23 +107,34 @@ public final class Redis implements AutoCloseable {
         return loop == null ? Schedulers.parallel() : Schedulers.fromExecutor(loop);
     }
 
-    /** The open connection, or a new one made without blocking; Lettuce reconnects it after an outage. */
+    /**
+     * The open connection, or the one being made, without blocking: requests that arrive together before
+     * there is one share a single connect, so that one replica's commands reach Redis in the order sent.
+     * Lettuce reconnects the connection after an outage.
+     */
     private Mono<StatefulRedisConnection<String, String>> connection() {
         final StatefulRedisConnection<String, String> c = connection;
-        if (c != null) {
-            return Mono.just(c);
+        // a caller that gives up (its deadline) does not cancel the connect the others wait for
+        return c != null ? Mono.just(c) : Mono.fromFuture(this::connecting, true);
+    }
+
+    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> connecting() {
+        if (connection != null) {
+            return CompletableFuture.completedFuture(connection);
         }
-        return Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8, uri))
-                .doOnNext(made -> {
-                    synchronized (this) {
-                        if (connection == null) {
-                            connection = made;
-                        } else if (connection != made) {
-                            made.closeAsync();
-                        }
-                    }
-                })
-                .map(made -> connection);
+        if (connecting == null) {
+            final CompletableFuture<StatefulRedisConnection<String, String>> made =
+                    client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+            connecting = made;
+            made.whenComplete((opened, failed) -> {
+                synchronized (this) {
+                    connection = opened;
+                    connecting = null; // after a failure, the next call tries again
+                }
+            });
+            return made;
+        }
+        return connecting;
     }
 
     /** Whether Redis answers a PING now, for health. */
