@@ -3,6 +3,7 @@ package com.serialtrust.api.ledger.embedded;
 import com.serialtrust.api.ledger.Ledger;
 import com.serialtrust.contract.Transaction;
 import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.api.ledger.LedgerThreads;
 import com.serialtrust.api.ledger.Organisation;
 import com.serialtrust.api.ledger.sqlite.InProcessContract;
 import com.serialtrust.sim.SimIdentities;
@@ -17,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The ledger in-process: the very chaincode classes that peers run, through Fabric's own contract
@@ -34,7 +33,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
     private final String authorityMspId;
     private final Map<String, SimIdentity> identities = new ConcurrentHashMap<>();
     private final Sinks.Many<LedgerEvent> events = Sinks.many().multicast().directBestEffort();
-    private final Scheduler scheduler = Schedulers.newBoundedElastic(8, 10_000, "embedded-ledger");
+    private final LedgerThreads threads = new LedgerThreads("embedded-ledger", 8);
 
     public EmbeddedLedger(final Path dataDir, final String authorityMspId, final Clock clock) {
         this.authorityMspId = Objects.requireNonNull(authorityMspId, "authorityMspId");
@@ -48,22 +47,21 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
             final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
         // one snapshot: a commit between two of the query's reads would show it two blocks at once
-        return Mono.fromCallable(() -> outcome(state.snapshot(() -> ledger.evaluate(identity(as), transientData, function,
-                        args.toArray(String[]::new)))).payload())
-                .subscribeOn(scheduler);
+        return threads.run(() -> outcome(state.snapshot(() -> ledger.evaluate(identity(as), transientData, function,
+                        args.toArray(String[]::new)))).payload());
     }
 
     @Override
     public Mono<Committed> submit(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.SUBMIT).function();
-        return Mono.fromCallable(() -> {
+        return threads.run(() -> {
             final SimLedger.Result result = outcome(ledger.submit(identity(as), transientData, function,
                     args.toArray(String[]::new)));
             final long block = result.block().orElseThrow();
             result.writes().event().ifPresent(e -> events.tryEmitNext(new LedgerEvent(e.name(), e.payload(), result.txId(), block)));
             return new Committed(result.txId(), block, result.payload());
-        }).subscribeOn(scheduler);
+        });
     }
 
     /** In-process there is no other organisation's peer: the secrets stay in this process either way. */
@@ -75,7 +73,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
 
     @Override
     public Mono<Long> blockOf(final String txId) {
-        return Mono.fromCallable(() -> state.blockOf(txId)).flatMap(Mono::justOrEmpty).subscribeOn(scheduler);
+        return threads.run(() -> state.blockOf(txId).orElse(null));
     }
 
     @Override
@@ -108,7 +106,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.dispose();
+        threads.dispose();
         state.close();
     }
 }

@@ -1,6 +1,7 @@
 package com.serialtrust.api.ledger.fabric;
 
 import com.serialtrust.api.ledger.LedgerRefusal;
+import com.serialtrust.api.ledger.LedgerThreads;
 import com.serialtrust.chaincode.ErrorCode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.serialtrust.api.ledger.Ledger;
@@ -25,8 +26,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The ledger through the Fabric Gateway: each organisation signs with its own member identity and
@@ -47,7 +46,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     private final FabricProperties properties;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Sinks.Many<LedgerEvent> events = Sinks.many().multicast().directBestEffort();
-    private final Scheduler scheduler = Schedulers.newBoundedElastic(32, 10_000, "fabric-gateway");
+    private final LedgerThreads threads = new LedgerThreads("fabric-gateway", 32);
     private final Map<String, Long> blocks = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(final Map.Entry<String, Long> eldest) {
@@ -94,9 +93,8 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
-        return Mono.fromCallable(() -> reads.answer(connection(as).identity(), function, args, transientData)
-                .orElseGet(() -> evaluateOnPeerOrSearch(as, function, args, transientData)))
-                .subscribeOn(scheduler);
+        return threads.run(() -> reads.answer(connection(as).identity(), function, args, transientData)
+                .orElseGet(() -> evaluateOnPeerOrSearch(as, function, args, transientData)));
     }
 
     /** On the peer; a search it refuses for want of an index, from the read model if that may answer at all. */
@@ -147,7 +145,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     private Mono<Committed> submit(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData, final List<String> endorsers) {
         final String function = Ledger.checked(transaction, Transaction.Intent.SUBMIT).function();
-        return Mono.fromCallable(() -> {
+        return threads.run(() -> {
             for (int attempt = 0; ; attempt++) {
                 try {
                     final var proposal = connection(as).contract().newProposal(function)
@@ -172,7 +170,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
                     throw failure(as, function, e);
                 }
             }
-        }).subscribeOn(scheduler);
+        });
     }
 
     /**
@@ -193,7 +191,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         if (known != null) {
             return Mono.just(known);
         }
-        return Mono.fromCallable(() -> {
+        return threads.run(() -> {
             final Optional<Long> applied = reads.blockOf(txId);
             if (applied.isPresent()) {
                 blocks.put(txId, applied.get());
@@ -210,7 +208,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
             } catch (InvalidProtocolBufferException e) {
                 throw new LedgerUnavailableException("qscc returned no block for " + txId, e);
             }
-        }).subscribeOn(scheduler);
+        });
     }
 
     @Override
@@ -244,6 +242,6 @@ public final class FabricLedger implements Ledger, AutoCloseable {
             c.channel().shutdownNow();
         });
         reads.awaitClosed();
-        scheduler.dispose();
+        threads.dispose();
     }
 }
