@@ -32,7 +32,10 @@ class OperationsIntegrationTests extends DemoIntegrationTest {
         final String metrics = http.get().uri("/actuator/prometheus").header("Authorization", bearer("brand"))
                 .exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/01/{gtin}/21/{serial}\"");
+        assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/01/{gtin}/21/{serial}\"")
+                .contains("status=\"200\"").contains("outcome=\"SUCCESS\"").contains("method=\"GET\"")
+                // one timer per request, not also a long-task timer of those in flight (web/RequestMetrics)
+                .doesNotContain("http_server_requests_active");
     }
 
     @Test
