@@ -1,5 +1,6 @@
 package com.serialtrust.api;
 
+import com.serialtrust.api.redis.RedisProperties;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -7,6 +8,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
@@ -85,6 +87,17 @@ public final class RedisServer implements AutoCloseable {
 
     public String url() {
         return "redis://" + host + ":" + port;
+    }
+
+    /** The api's Redis settings for this server: a 2 s deadline, and a public limit of {@code requestsPerMinute}. */
+    public RedisProperties settings(final int requestsPerMinute) {
+        return new RedisProperties(url(), Duration.ofSeconds(2), Duration.ofMinutes(10), requestsPerMinute, 5,
+                Duration.ofHours(24), 1000, 3);
+    }
+
+    /** {@link #settings(int)} with the default public limit, 600 a minute. */
+    public RedisProperties settings() {
+        return settings(600);
     }
 
     /** Redis commands through Lettuce (the api's own client), for assertions on what the api stored. */

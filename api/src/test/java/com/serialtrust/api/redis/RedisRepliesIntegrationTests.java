@@ -27,8 +27,7 @@ class RedisRepliesIntegrationTests {
     @BeforeAll
     static void start() {
         server = RedisServer.start();
-        redis = new Redis(new RedisProperties(server.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), 600, 5,
-                Duration.ofHours(24), 1000, 3));
+        redis = new Redis(server.settings());
     }
 
     @AfterAll
@@ -62,8 +61,7 @@ class RedisRepliesIntegrationTests {
     @Test
     void requestsThatArriveTogetherBeforeAConnectionShareOne() {
         final long before = connectionsReceived();
-        final Redis fresh = new Redis(new RedisProperties(server.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), 600, 5,
-                Duration.ofHours(24), 1000, 3));
+        final Redis fresh = new Redis(server.settings());
         try {
             final List<Long> counts = Flux.range(0, 64).parallel(4).runOn(Schedulers.parallel())
                     .flatMap(i -> fresh.call(r -> r.incr("together"))).sequential().collectList().block(Duration.ofSeconds(10));

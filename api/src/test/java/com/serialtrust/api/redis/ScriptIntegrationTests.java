@@ -17,8 +17,7 @@ class ScriptIntegrationTests {
     @Test
     void aScriptIsSentOnceAndRunByItsDigestUntilRedisForgetsIt() {
         try (RedisServer server = RedisServer.start();
-                Redis redis = new Redis(new RedisProperties(server.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), 600, 5,
-                        Duration.ofHours(24), 1000, 3))) {
+                Redis redis = new Redis(server.settings())) {
             for (long expected = 2; expected <= 6; expected += 2) {
                 assertThat(add(redis)).isEqualTo(expected);
             }

@@ -29,8 +29,7 @@ class SharedRateLimitIntegrationTests {
     @Test
     void aClientsVerificationsCountTogetherOnEveryReplica() {
         try (RedisServer server = RedisServer.start()) {
-            final RedisProperties settings = new RedisProperties(server.url(), Duration.ofSeconds(2), Duration.ofMinutes(10),
-                    LIMIT, 5, Duration.ofHours(24), 1000, 3);
+            final RedisProperties settings = server.settings(LIMIT);
             try (Redis first = new Redis(settings); Redis second = new Redis(settings)) {
                 final ProblemWriter problems = new ProblemWriter(JsonMapper.builder().build());
                 final List<RateLimitFilter> replicas = List.of(new RateLimitFilter(first, settings, problems),
@@ -55,8 +54,7 @@ class SharedRateLimitIntegrationTests {
     @Test
     void aClientFarBelowTheLimitIsNotHeldUpByAStalledRedis() {
         try (RedisServer server = RedisServer.start()) {
-            final RedisProperties settings = new RedisProperties(server.url(), Duration.ofSeconds(2), Duration.ofMinutes(10),
-                    10, 5, Duration.ofHours(24), 1000, 3);
+            final RedisProperties settings = server.settings(10);
             try (Redis redis = new Redis(settings); Redis admin = new Redis(settings)) {
                 final RateLimitFilter filter = new RateLimitFilter(redis, settings, new ProblemWriter(JsonMapper.builder().build()));
                 assertThat(verify(filter, "203.0.113.7")).isEqualTo(HttpStatus.OK); // the connection is open
