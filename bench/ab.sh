@@ -52,14 +52,14 @@ for round in $(seq "${ROUNDS}"); do
       label="$(demo_label 1)" url="${label/localhost/127.0.0.1}" accept=application/json
     fi
     wrk -t2 -c64 -d"${WARMUP}s" -H "Accept: ${accept}" "${url}" >/dev/null
-    ticks_before="$(awk '{print $14 + $15}' "/proc/${API_PID}/stat")"
+    ticks_before="$(cpu_ticks "${API_PID}")"
     windows=() requests=0
     for _ in 1 2 3; do
       read -r rps p50 p99 < <(wrk_run "${url}" 64 10 "" "${accept}")
       windows+=("{\"requests_per_second\": ${rps}, \"p50_ms\": ${p50}, \"p99_ms\": ${p99}}")
       requests="$(awk -v n="${requests}" -v r="${rps}" 'BEGIN {printf "%.0f", n + r * 10}')"
     done
-    ticks_after="$(awk '{print $14 + $15}' "/proc/${API_PID}/stat")"
+    ticks_after="$(cpu_ticks "${API_PID}")"
     cpu_us="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="${requests}" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')"
     echo "round ${round} ${names[i]}: $(awk -v n="${requests}" 'BEGIN {printf "%.0f", n / 30}')/s, the api's CPU ${cpu_us} us a request" >&2
     runs+=("{\"round\": ${round}, \"variant\": \"${names[i]}\", \"windows\": [$(IFS=,; echo "${windows[*]}")], \"api_cpu_us_per_request\": ${cpu_us}}")

@@ -121,6 +121,9 @@ wrk_run() {
   echo "${rps} $(to_ms "${p50}") $(to_ms "${p99}")"
 }
 
+# cpu_ticks PID: CPU clock ticks (user and system) the process PID has used so far
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 # jit_ticks PID: CPU clock ticks the JVM's compiler threads (C1, C2) have used so far
 jit_ticks() {
   local t total=0

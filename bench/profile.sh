@@ -35,7 +35,6 @@ unzip -q -o "${WORK}/ap/async-profiler-${ASYNC_PROFILER_VERSION}.jar" "${platfor
 profiler="${WORK}/ap/${platform}/libasyncProfiler.so"
 # jcmd reads name=value pairs: the profiler's options go in quotes, as one value
 profile() { jcmd "${API_PID}" JVMTI.agent_load "${profiler}" "\"$1\"" >/dev/null; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/${API_PID}/stat"; }
 start_api "${api_args[@]}"
 case "${WHAT}" in
   ping) url="http://127.0.0.1:${API_PORT}/ping" accept=text/plain ;;
@@ -54,7 +53,7 @@ if [[ "${WHAT}" == register ]]; then
   register "PW$(short_id)" 240 1000 >/dev/null
   unit=serials warmed="register.py's warm-up rounds"
   profile start,event=itimer,interval=1ms,threads
-  ticks_before="$(cpu_ticks)"
+  ticks_before="$(cpu_ticks "${API_PID}")"
   rps="$(register "PM$(short_id)" 0 40000)" p50=- p99=-
   DURATION="$(awk -v r="${rps}" 'BEGIN {printf "%.3f", 40000 / r}')"
 else
@@ -62,10 +61,10 @@ else
   unit=requests warmed="${WARMED[0]} s of warm-up"
   # itimer: CPU time of the whole process, with no need for the kernel's perf events
   profile start,event=itimer,interval=1ms,threads
-  ticks_before="$(cpu_ticks)"
+  ticks_before="$(cpu_ticks "${API_PID}")"
   read -r rps p50 p99 < <(wrk_run "${url}" 64 "${DURATION}" "" "${accept}")
 fi
-ticks_after="$(cpu_ticks)"
+ticks_after="$(cpu_ticks "${API_PID}")"
 profile "stop,file=${WORK}/api.collapsed,collapsed"
 cpu_us="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v r="${rps}" -v s="${DURATION}" \
   'BEGIN {printf "%.0f", t / hz * 1e6 / (r * s)}')"
