@@ -4,7 +4,8 @@
 # and 40,948/s from one bench to the next, and one build of the api by up to 12 % from round to round).
 # Each round starts every variant anew, on a new data folder, gives each the same fixed warm-up, then
 # three 10 s windows of wrk (64 connections), and prints the rate, the p99 and the api's own CPU time per
-# request from the kernel's count: steadier than the rate, since wrk shares the cores.
+# request from the kernel's count: steadier than the rate, since wrk shares the cores; and the api's
+# resident memory after the load.
 #   bench/ab.sh ping|verify|verify-embedded NAME=JAR[:JVM_FLAGS] NAME=JAR[:JVM_FLAGS]...
 #   ping: GET /ping; verify: a cached verification (with Redis); verify-embedded: an uncached one on the
 #   embedded ledger (no Redis). JAR "." is this checkout's api (built when a source changed); any other
@@ -60,9 +61,10 @@ for round in $(seq "${ROUNDS}"); do
       requests="$(awk -v n="${requests}" -v r="${rps}" 'BEGIN {printf "%.0f", n + r * 10}')"
     done
     ticks_after="$(cpu_ticks "${API_PID}")"
+    rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
     cpu_us="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="${requests}" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')"
-    echo "round ${round} ${names[i]}: $(awk -v n="${requests}" 'BEGIN {printf "%.0f", n / 30}')/s, the api's CPU ${cpu_us} us a request" >&2
-    runs+=("{\"round\": ${round}, \"variant\": \"${names[i]}\", \"windows\": [$(IFS=,; echo "${windows[*]}")], \"api_cpu_us_per_request\": ${cpu_us}}")
+    echo "round ${round} ${names[i]}: $(awk -v n="${requests}" 'BEGIN {printf "%.0f", n / 30}')/s, the api's CPU ${cpu_us} us a request, ${rss_mb} MB resident" >&2
+    runs+=("{\"round\": ${round}, \"variant\": \"${names[i]}\", \"windows\": [$(IFS=,; echo "${windows[*]}")], \"api_cpu_us_per_request\": ${cpu_us}, \"api_rss_mb_after_load\": ${rss_mb}}")
     kill "${API_PID}"
     wait "${API_PID}" 2>/dev/null || true
   done
@@ -87,7 +89,9 @@ for v in doc["variants"]:
     runs = [r for r in doc["runs"] if r["variant"] == v["name"]]
     cpu = [r["api_cpu_us_per_request"] for r in runs]
     rate = [statistics.mean(w["requests_per_second"] for w in r["windows"]) for r in runs]
+    rss = [r["api_rss_mb_after_load"] for r in runs]
     print(f'{v["name"]}: the api\'s CPU {statistics.mean(cpu):.1f} us a request (rounds: {", ".join(f"{c:.1f}" for c in cpu)}); '
-          f'{statistics.mean(rate):,.0f}/s (rounds: {", ".join(f"{r:,.0f}" for r in rate)})')
+          f'{statistics.mean(rate):,.0f}/s (rounds: {", ".join(f"{r:,.0f}" for r in rate)}); '
+          f'{statistics.mean(rss):.0f} MB resident after the load (rounds: {", ".join(str(r) for r in rss)})')
 EOF
 echo "written to bench/results/ab-${MODE}.json"

@@ -1,15 +1,24 @@
 package com.serialtrust.api.web;
 
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.webflux.actuate.endpoint.web.AbstractWebFluxEndpointHandlerMapping;
 import org.springframework.boot.webflux.actuate.endpoint.web.ControllerEndpointHandlerMapping;
 import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.reactive.handler.AbstractHandlerMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * How a request finds its handler, with less work per request and the same outcome: the api's own
@@ -51,14 +60,51 @@ class HandlerLookup {
     /**
      * Spring checks a mapping's method, parameters, headers, Content-Type and Accept before its path. A
      * resolver path is a pattern, so every mapping is checked, and most fail on the path alone: that is
-     * now checked first. A mapping matches exactly when it matched before.
+     * now checked first, and before it, the first segment of the path, where all of a mapping's patterns
+     * begin with a literal one ({@code /api/...}, {@code /01/...}). A mapping matches exactly when it
+     * matched before.
      */
     static final class PathFirst extends RequestMappingHandlerMapping {
 
+        /** The literal first segments of a mapping's patterns, for the mappings whose patterns all have one. */
+        private final Map<RequestMappingInfo, Set<String>> firstSegments = new ConcurrentHashMap<>();
+
+        @Override
+        protected void registerHandlerMethod(final Object handler, final Method method, final RequestMappingInfo mapping) {
+            super.registerHandlerMethod(handler, method, mapping);
+            if (getPathPatternParser().isCaseSensitive()) {
+                literalFirstSegments(mapping).ifPresent(segments -> firstSegments.put(mapping, segments));
+            }
+        }
+
         @Override
         protected RequestMappingInfo getMatchingMapping(final RequestMappingInfo info, final ServerWebExchange exchange) {
+            final Set<String> first = firstSegments.get(info);
+            if (first != null && !first.contains(firstSegment(exchange))) {
+                return null;
+            }
             return info.getPatternsCondition().getMatchingCondition(exchange) == null ? null
                     : super.getMatchingMapping(info, exchange);
+        }
+
+        /** The request path's first segment as a pattern compares it: decoded, without {@code ;} parameters. */
+        private static String firstSegment(final ServerWebExchange exchange) {
+            final List<PathContainer.Element> elements = exchange.getRequest().getPath().pathWithinApplication().elements();
+            return elements.size() > 1 && elements.get(1) instanceof PathContainer.PathSegment segment ? segment.valueToMatch() : "";
+        }
+
+        private static Optional<Set<String>> literalFirstSegments(final RequestMappingInfo mapping) {
+            final Set<String> segments = new HashSet<>();
+            for (final PathPattern pattern : mapping.getPatternsCondition().getPatterns()) {
+                final String text = pattern.getPatternString();
+                final int end = text.indexOf('/', 1);
+                final String first = text.substring(1, end < 0 ? text.length() : end);
+                if (!text.startsWith("/") || first.chars().anyMatch(c -> "{}*?".indexOf(c) >= 0)) {
+                    return Optional.empty();
+                }
+                segments.add(first);
+            }
+            return segments.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(segments));
         }
     }
 }

@@ -3,6 +3,7 @@ package com.serialtrust.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serialtrust.api.DemoIntegrationTest;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,12 @@ class HandlerLookupIntegrationTests extends DemoIntegrationTest {
                         .header("Access-Control-Request-Method", "GET").build(),
                 MockServerHttpRequest.get("/.well-known/gs1resolver").build(),
                 MockServerHttpRequest.get("/nowhere").build(),
+                MockServerHttpRequest.get("/").header("Accept", "text/html").build(),
+                MockServerHttpRequest.get("/API/keys").build(),
+                // a pattern compares a segment decoded and without its ;parameters
+                MockServerHttpRequest.method(HttpMethod.GET, URI.create("/ping;a=b")).header("Accept", "text/plain").build(),
+                MockServerHttpRequest.method(HttpMethod.GET, URI.create("/%30%31/09520123456788/21/DEMO-0001"))
+                        .header("Accept", "application/json").build(),
                 MockServerHttpRequest.get("/actuator/health").build());
     }
 
