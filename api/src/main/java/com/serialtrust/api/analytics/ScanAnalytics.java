@@ -111,7 +111,7 @@ public class ScanAnalytics {
         final long at = now.toEpochMilli();
         final String[] keys = {"scan:" + item, SUSPECT + item, Tallies.dailyChecks(manufacturer), Tallies.checkCells(manufacturer),
             Tallies.stolenCells(manufacturer), "scanp:" + item, "scann:" + item, "scang:" + item};
-        final String[] args = {now.toString(), manufacturer.isEmpty() ? "" : Tallies.day(now), scan.place().orElse(""),
+        final String[] args = {IsoInstant.of(now), manufacturer.isEmpty() ? "" : Tallies.day(now), scan.place().orElse(""),
             stolen ? "1" : "0", judge ? "1" : "0", Long.toString(at), Long.toString(at - properties.suspectWindow().toMillis()),
             Long.toString(properties.suspectWindow().toSeconds()), scan.network(), Integer.toString(Tallies.trimSometimes())};
         return redis.call(r -> RECORD_CHECK.<List<Object>>run(r, ScriptOutputType.MULTI, keys, args).next()
