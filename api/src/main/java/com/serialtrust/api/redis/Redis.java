@@ -6,6 +6,10 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.netty.util.concurrent.EventExecutor;
@@ -42,6 +46,7 @@ public final class Redis implements AutoCloseable {
 
     private final RedisProperties properties;
     private final RedisClient client;
+    private final ClientResources resources;
     private final RedisURI uri;
     private volatile StatefulRedisConnection<String, String> connection;
     /** A connect under way, while there is no connection; guarded by this. */
@@ -51,7 +56,8 @@ public final class Redis implements AutoCloseable {
         this.properties = properties;
         if (properties.enabled()) {
             uri = RedisURI.create(properties.url());
-            client = RedisClient.create();
+            resources = ClientResources.builder().nettyCustomizer(new FlushTogether()).build();
+            client = RedisClient.create(resources);
             client.setOptions(ClientOptions.builder()
                     .autoReconnect(true)
                     .socketOptions(SocketOptions.builder().connectTimeout(java.time.Duration.ofSeconds(1)).build())
@@ -66,6 +72,7 @@ public final class Redis implements AutoCloseable {
         } else {
             uri = null;
             client = null;
+            resources = null;
         }
     }
 
@@ -149,6 +156,19 @@ public final class Redis implements AutoCloseable {
         }
         if (client != null) {
             client.shutdown();
+            resources.shutdown();
+        }
+    }
+
+    /**
+     * Commands sent together go to Redis in one write: each request's command reaches the connection's
+     * I/O thread as a task of its own, and each flushed itself, one system call per command. Now a
+     * flush waits until the thread has run the tasks already queued, and then sends them all.
+     */
+    private static final class FlushTogether implements NettyCustomizer {
+        @Override
+        public void afterChannelInitialized(final Channel channel) {
+            channel.pipeline().addFirst(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         }
     }
 }
