@@ -97,9 +97,12 @@ class HandlerLookup {
             final Set<String> segments = new HashSet<>();
             for (final PathPattern pattern : mapping.getPatternsCondition().getPatterns()) {
                 final String text = pattern.getPatternString();
+                if (!text.startsWith("/")) { // a mapping without a path, say
+                    return Optional.empty();
+                }
                 final int end = text.indexOf('/', 1);
                 final String first = text.substring(1, end < 0 ? text.length() : end);
-                if (!text.startsWith("/") || first.chars().anyMatch(c -> "{}*?".indexOf(c) >= 0)) {
+                if (first.chars().anyMatch(c -> "{}*?".indexOf(c) >= 0)) {
                     return Optional.empty();
                 }
                 segments.add(first);
