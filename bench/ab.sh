@@ -61,7 +61,7 @@ for round in $(seq "${ROUNDS}"); do
       requests="$(awk -v n="${requests}" -v r="${rps}" 'BEGIN {printf "%.0f", n + r * 10}')"
     done
     ticks_after="$(cpu_ticks "${API_PID}")"
-    rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
+    rss_mb="$(rss_mb "${API_PID}")"
     cpu_us="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="${requests}" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')"
     echo "round ${round} ${names[i]}: $(awk -v n="${requests}" 'BEGIN {printf "%.0f", n / 30}')/s, the api's CPU ${cpu_us} us a request, ${rss_mb} MB resident" >&2
     runs+=("{\"round\": ${round}, \"variant\": \"${names[i]}\", \"windows\": [$(IFS=,; echo "${windows[*]}")], \"api_cpu_us_per_request\": ${cpu_us}, \"api_rss_mb_after_load\": ${rss_mb}}")

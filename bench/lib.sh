@@ -124,6 +124,9 @@ wrk_run() {
 # cpu_ticks PID: CPU clock ticks (user and system) the process PID has used so far
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
+# rss_mb PID: the resident memory of a process now, in MB
+rss_mb() { echo $(($(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024)); }
+
 # jit_ticks PID: CPU clock ticks the JVM's compiler threads (C1, C2) have used so far
 jit_ticks() {
   local t total=0
@@ -208,8 +211,8 @@ compare_with_bare() {
   read -r ver_rps ver_p50 ver_p99 < <(wrk_run "$1" 64 "${DURATION}")
   ping_ratio="$(awk -v a="${ping_rps}" -v b="${bare_rps}" 'BEGIN {printf "%.3f", a/b}')"
   ratio="$(awk -v a="${ver_rps}" -v b="${bare_rps}" 'BEGIN {printf "%.3f", a/b}')"
-  rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
-  bare_rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${BARE_PID}/status") / 1024))
+  rss_mb="$(rss_mb "${API_PID}")"
+  bare_rss_mb="$(rss_mb "${BARE_PID}")"
 }
 
 # baseline_json: the "baseline" and "api_ping" members of a results file, from compare_with_bare

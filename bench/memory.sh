@@ -25,7 +25,7 @@ for heap in ${HEAPS}; do
   read -r ygc0 fgc0 gct0 _ < <(gc)
   read -r rps p50 p99 < <(wrk_run "${verify}" 64 "${DURATION}")
   read -r ygc1 fgc1 gct1 committed < <(gc)
-  rss=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
+  rss="$(rss_mb "${API_PID}")"
   paused="$(awk -v a="${gct0}" -v b="${gct1}" -v d="${DURATION}" 'BEGIN {printf "%.1f", 100 * (b - a) / d}')"
   echo "heap ${heap} MB: ${rps}/s, p99 ${p99} ms, ${rss} MB resident (heap ${committed} MB of it); $((ygc1 - ygc0)) young and $((fgc1 - fgc0)) full collections, paused ${paused} % of the time" >&2
   rows+=("{\"heap_mb\": ${heap}, \"requests_per_second\": ${rps}, \"p50_ms\": ${p50}, \"p99_ms\": ${p99}, \"rss_mb_after_load\": ${rss}, \"heap_committed_mb\": ${committed}, \"young_collections\": $((ygc1 - ygc0)), \"full_collections\": $((fgc1 - fgc0)), \"paused_percent\": ${paused}}")

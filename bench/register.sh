@@ -35,7 +35,7 @@ for ledger in "${LEDGERS[@]}"; do
   echo "registering ${SERIALS} serials per batch size on the ${ledger} ledger, ${CLIENTS} clients" >&2
   figures[${ledger}]="$(python3 "${BENCH_DIR}/register.py" "http://127.0.0.1:${API_PORT}" "${key}" "${prefix}" \
     "${SERIALS}" "${CLIENTS}" "${SIZES[@]}")"
-  rss[${ledger}]=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
+  rss[${ledger}]="$(rss_mb "${API_PID}")"
   if [[ "${ledger}" == fabric ]]; then
     authority="$(demo_key authority)"
     lag="$(curl -fs -H "Authorization: Bearer ${authority}" "http://127.0.0.1:${API_PORT}/actuator/prometheus" | python3 -c '

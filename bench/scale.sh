@@ -30,7 +30,7 @@ started=${SECONDS}
 fill "${SMALL}" $((ITEMS - SMALL))
 fill_seconds=$((SECONDS - started))
 read -r big_rps big_p50 big_p99 < <(measure "${ITEMS}")
-rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/${API_PID}/status") / 1024))
+rss_mb="$(rss_mb "${API_PID}")"
 ledger_mb=$(du -sm "${WORK}/data/ledger" | cut -f1)
 ratio="$(awk -v a="${big_p50}" -v b="${small_p50}" 'BEGIN {printf "%.3f", a/b}')"
 
