@@ -66,7 +66,7 @@ class HandlerLookupIntegrationTests extends DemoIntegrationTest {
     }
 
     /** What a lookup found: the handler, nothing, or the kind of refusal. */
-    private static String found(final HandlerMapping mapping, final MockServerHttpRequest request) {
+    static String found(final HandlerMapping mapping, final MockServerHttpRequest request) {
         return mapping.getHandler(MockServerWebExchange.from(request)).map(String::valueOf)
                 .onErrorResume(e -> Mono.just(e.getClass().getSimpleName())).defaultIfEmpty("nothing").block();
     }
