@@ -1,5 +1,6 @@
 """Summarises async-profiler's collapsed stacks (one line per stack: frames separated by ';', the first
-being the thread, then a count) read on stdin: the share of CPU samples per kind of thread (Netty's
+being the thread, then a count) read on stdin: the share of CPU samples (or of bytes allocated, with
+the arguments "alloc COUNT UNIT", which also give the bytes per one of COUNT requests or serials) per kind of thread (Netty's
 event loops, Lettuce's, the JIT compiler, the garbage collector...), per layer of the request path, and
 the methods most often on top of the stack. A layer's share is the samples whose innermost frame of
 a known layer is that layer's (each sample counts once), so the shares add up, unlike inclusive
@@ -50,6 +51,8 @@ def layer_of(frames):
 
 
 def main():
+    kind_of_profile = sys.argv[1] if len(sys.argv) > 1 else "cpu"
+    unit = "bytes allocated" if kind_of_profile == "alloc" else "CPU samples"
     total = 0
     threads = collections.Counter()
     layers = collections.Counter()
@@ -71,14 +74,17 @@ def main():
     if total == 0:
         print("no samples")
         return
-    print(f"{total} CPU samples")
-    print("share of CPU samples per kind of thread:")
+    print(f"{total} {unit}")
+    if kind_of_profile == "alloc" and len(sys.argv) > 3:
+        print(f"{total / float(sys.argv[2]) / 1024:.1f} KB allocated per {sys.argv[3]} on all threads, "
+              f"{request_samples / float(sys.argv[2]) / 1024:.1f} KB on request threads")
+    print(f"share of {unit} per kind of thread:")
     for name, _ in THREADS:
         print(f"  {100.0 * threads[name] / total:5.1f} %  {name}")
-    print("samples on request threads (event loops and Lettuce), by the innermost layer on the stack:")
+    print(f"{unit} on request threads (event loops and Lettuce), by the innermost layer on the stack:")
     for layer, count in layers.most_common():
         print(f"  {100.0 * count / request_samples:5.1f} %  {layer}")
-    print("methods most often on top of the stack on request threads (self):")
+    print("on top of the stack on request threads (self; for allocations, the class allocated):")
     for name, count in top.most_common(25):
         print(f"  {100.0 * count / request_samples:5.1f} %  {name}")
 

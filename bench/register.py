@@ -9,7 +9,9 @@ and the ratio tells what committing costs beyond reading.
 
 usage: register.py BASE_URL API_KEY SERIAL_PREFIX TOTAL CONCURRENCY SIZE...  (JSON on stdout)
 Serials are SERIAL_PREFIX + "B" + size + "-" + a 7-digit number from REGISTER_FROM (default 0);
-REGISTER_NO_BASELINE=1 skips the re-submission (to fill a ledger).
+REGISTER_NO_BASELINE=1 skips the re-submission (to fill a ledger). REGISTER_CPU="NAME=PID,PID NAME=PID..."
+names groups of processes whose CPU time each batch size's writes cost, in microseconds per serial, beside
+this client's own and the share of the machine's cores that were busy (from /proc).
 
 Before the sweep, warm-up rounds (10,000 serials in batches of 1,000 under their own prefix, written and
 re-submitted) run until the rates of two rounds in a row differ by under 5 %, for at most REGISTER_WARMUP
@@ -64,6 +66,46 @@ def run(base, key, batches, concurrency, expect):
     return time.monotonic() - started
 
 
+def process_groups():
+    """The groups of REGISTER_CPU, NAME -> [PID...], and this client under its own name."""
+    groups = {"client (this script)": [os.getpid()]}
+    for group in os.environ.get("REGISTER_CPU", "").split():
+        name, _, pids = group.partition("=")
+        groups[name] = [int(p) for p in pids.split(",") if p]
+    return groups
+
+
+def cpu_ticks(pid):
+    """User and system clock ticks of PID so far (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+        return int(fields[11]) + int(fields[12])
+    except OSError:
+        return 0
+
+
+def busy_ticks():
+    """(busy, all) clock ticks of every core of the machine so far."""
+    with open("/proc/stat") as stat:
+        ticks = [int(t) for t in stat.readline().split()[1:]]
+    return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
+
+
+def measured(action, serials):
+    """Runs ACTION; its seconds, and the CPU it cost each process group in microseconds per serial."""
+    groups = process_groups()
+    before = {name: sum(cpu_ticks(p) for p in pids) for name, pids in groups.items()}
+    busy_before, all_before = busy_ticks()
+    seconds = action()
+    busy_after, all_after = busy_ticks()
+    hz = os.sysconf("SC_CLK_TCK")
+    cpu = {name: round((sum(cpu_ticks(p) for p in pids) - before[name]) / hz * 1e6 / serials)
+           for name, pids in groups.items()}
+    cores = os.cpu_count() * (busy_after - busy_before) / max(1, all_after - all_before)
+    return seconds, {"cpu_us_per_serial": cpu, "cores_busy": round(cores, 2), "cores": os.cpu_count()}
+
+
 def batches_of(serial_prefix, lot, first, total, size):
     """TOTAL rows numbered from FIRST, serial SERIAL_PREFIX + a 7-digit number, in batches of SIZE."""
     return [[{"gtin": GTIN, "serial": f"{serial_prefix}{i:07d}", "lot": lot}
@@ -95,7 +137,7 @@ def main():
     results = []
     for size in [int(s) for s in sys.argv[6:]]:
         batches = batches_of(f"{prefix}B{size}-", f"BENCH{size}", first, total, size)
-        write = run(base, key, batches, concurrency, "REGISTERED")
+        write, cpu = measured(lambda: run(base, key, batches, concurrency, "REGISTERED"), total)
         if not baseline:
             results.append({"batch_size": size, "serials": total, "seconds": round(write, 2)})
             print(f"batch {size:5d}: {total / write:8.0f} serials/s registered", file=sys.stderr)
@@ -104,12 +146,13 @@ def main():
         results.append({
             "batch_size": size,
             "serials": total,
-            "register": {"seconds": round(write, 2), "serials_per_second": round(total / write)},
+            "register": {"seconds": round(write, 2), "serials_per_second": round(total / write), **cpu},
             "baseline_resubmit_read_only": {"seconds": round(read, 2), "serials_per_second": round(total / read)},
             "ratio_to_baseline": round(read / write, 3),
         })
         print(f"batch {size:5d}: {total / write:8.0f} serials/s registered, {total / read:8.0f}/s re-submitted "
-              f"(read only), ratio {read / write:.3f}", file=sys.stderr)
+              f"(read only), ratio {read / write:.3f}; {cpu['cores_busy']} of {cpu['cores']} cores busy, CPU per serial: "
+              + ", ".join(f"{name} {us} us" for name, us in cpu["cpu_us_per_serial"].items()), file=sys.stderr)
     json.dump({"warmup": warm, "sweep": results}, sys.stdout)
 
 

@@ -6,7 +6,8 @@
 # On Fabric it also reports the read model's lag: from each write's commit on the peer to its block in
 # the api's read model (what a query sees), p50, p99 and the longest, from the api's own timer.
 # Writes bench/results/register.json. Goals: >= 20,000 serials/s embedded, >= 2,000/s on Fabric;
-# read-model lag p99 <= 1 s.
+# read-model lag p99 <= 1 s. Each size's writes also say how busy the machine's cores were and the CPU
+# time per serial of each process: the api, and on Fabric the chaincode servers, the peers and the orderer.
 #   BENCH_SERIALS (default 20000), BENCH_CLIENTS (default 4), BENCH_SIZES (default "100 500 1000"),
 #   BENCH_LEDGERS (default "embedded fabric")
 source "$(dirname "$0")/lib.sh"
@@ -32,8 +33,13 @@ for ledger in "${LEDGERS[@]}"; do
     start_api
   fi
   key="$(demo_key brand)"
+  # where the CPU of each size's writes goes: the api, and on Fabric the chaincode servers, peers and orderer
+  groups="api=${API_PID}"
+  if [[ "${ledger}" == fabric ]]; then
+    groups+=" chaincode=$(pgrep -d, -f serialtrust-chaincode-server.jar) peers=$(pgrep -d, -x peer) orderer=$(pgrep -d, -x orderer)"
+  fi
   echo "registering ${SERIALS} serials per batch size on the ${ledger} ledger, ${CLIENTS} clients" >&2
-  figures[${ledger}]="$(python3 "${BENCH_DIR}/register.py" "http://127.0.0.1:${API_PORT}" "${key}" "${prefix}" \
+  figures[${ledger}]="$(REGISTER_CPU="${groups}" python3 "${BENCH_DIR}/register.py" "http://127.0.0.1:${API_PORT}" "${key}" "${prefix}" \
     "${SERIALS}" "${CLIENTS}" "${SIZES[@]}")"
   rss[${ledger}]="$(rss_mb "${API_PID}")"
   if [[ "${ledger}" == fabric ]]; then
