@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks: a label signature check with Bouncy Castle against the JDK's SunEC (same run),
+# reading a state object's three instants with Jackson's reader against the ledger's form (same run),
 # QR encode and decode, and RegisterItems transactions of 100 to 2,000 signed items in process.
 # Writes bench/results/jmh-raw.json (JMH's own) and bench/results/jmh.json (the figures), prints a table.
 source "$(dirname "$0")/lib.sh"
@@ -35,6 +36,10 @@ out = {
     "qr_decodes_per_second_per_core": round(1e6 / score["QrBenchmark.decode"][0]),
     "registration": {},
 }
+jackson = score["InstantBenchmark.jacksonsReader"][0]
+ledger = score["InstantBenchmark.ledgerForm"][0]
+out["three_instants_read_ns"] = {"jacksons_reader": round(jackson), "ledger_form": round(ledger)}
+out["ledger_form_speedup_over_jacksons_reader"] = round(jackson / ledger, 2)
 for k, v in score.items():
     if k.startswith("RegistrationBenchmark"):
         batch = int(k.split("batch=")[1].rstrip("]"))
@@ -49,6 +54,8 @@ print(f"{'figure':52} {'value':>14}")
 print(f"{'signature check, Bouncy Castle (us)':52} {bc:14.1f}")
 print(f"{'signature check, JDK SunEC (us)':52} {jdk:14.1f}")
 print(f"{'speed-up of Bouncy Castle over SunEC (same run)':52} {jdk / bc:14.2f}")
+print(f"{'three instants read, Jackson alone (ns)':52} {jackson:14.0f}")
+print(f"{'three instants read, the ledger form (ns)':52} {ledger:14.0f}")
 print(f"{'PNG labels per second per core':52} {out['png_labels_per_second_per_core']:14d}")
 print(f"{'QR decodes per second per core':52} {out['qr_decodes_per_second_per_core']:14d}")
 for batch, r in sorted(out["registration"].items(), key=lambda x: int(x[0])):

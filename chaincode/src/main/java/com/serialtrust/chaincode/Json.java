@@ -38,6 +38,7 @@ public final class Json {
                     .withContentInclusion(JsonInclude.Include.NON_ABSENT))
             // a null inside a list is refused where it is read, not found later as a bug
             .changeDefaultNullHandling(nulls -> nulls.withContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL))
+            .addModule(InstantText.module())
             .build();
 
     private Json() {}
