@@ -6,12 +6,16 @@
 source "$(dirname "$0")/lib.sh"
 
 JAR="${REPO_DIR}/bench/jmh/target/benchmarks.jar"
-if [[ ! -f "${JAR}" ]]; then
+# built again when a source it holds is newer (a jar built once measured yesterday's code), then copied,
+# so that no later build replaces it under the running benchmark
+if [[ ! -f "${JAR}" || -n "$(cd "${REPO_DIR}" && find pom.xml bench/jmh/pom.xml bench/jmh/src chaincode/pom.xml chaincode/src/main \
+  ledger-sim/pom.xml ledger-sim/src/main -newer "${JAR}" -print -quit)" ]]; then
   echo "bench: building the benchmarks" >&2
   "${REPO_DIR}/mvnw" -q -B -f "${REPO_DIR}/pom.xml" -pl bench/jmh -am package -DskipTests
 fi
+cp "${JAR}" "${WORK}/benchmarks.jar"
 mkdir -p "${RESULTS}"
-java -jar "${JAR}" -f 1 -wi 2 -w 2s -i 3 -r 3s -rf json -rff "${RESULTS}/jmh-raw.json" "${@:-}" >"${WORK}/jmh.log" 2>&1 \
+java -jar "${WORK}/benchmarks.jar" -f 1 -wi 2 -w 2s -i 3 -r 3s -rf json -rff "${RESULTS}/jmh-raw.json" "${@:-}" >"${WORK}/jmh.log" 2>&1 \
   || { tail -30 "${WORK}/jmh.log" >&2; exit 1; }
 
 python3 - "${RESULTS}/jmh-raw.json" "${RESULTS}/jmh.json" <<'PY'
