@@ -1,10 +1,10 @@
 """Summarises async-profiler's collapsed stacks (one line per stack: frames separated by ';', the first
 being the thread, then a count) read on stdin: the share of CPU samples (or of bytes allocated, with
-the arguments "alloc COUNT UNIT", which also give the bytes per one of COUNT requests or serials) per kind of thread (Netty's
-event loops, Lettuce's, the JIT compiler, the garbage collector...), per layer of the request path, and
-the methods most often on top of the stack. A layer's share is the samples whose innermost frame of
-a known layer is that layer's (each sample counts once), so the shares add up, unlike inclusive
-shares, where the filter that wraps the rest of the request counts the whole request."""
+the arguments "alloc COUNT UNIT", which also give the bytes per one of COUNT requests or serials) per
+kind of thread (Netty's event loops, Lettuce's, the JIT compiler, the garbage collector...), per layer
+of the request path, and the methods most often on top of the stack. A layer's share is the samples
+whose innermost frame of a known layer is that layer's (each sample counts once), so the shares add up,
+unlike inclusive shares, where the filter that wraps the rest of the request counts the whole request."""
 import collections
 import re
 import sys
