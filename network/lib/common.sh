@@ -59,6 +59,7 @@ peer_port() { port $(($(org_index "$1") * 1000 + 51)); }
 peer_cc_port() { port $(($(org_index "$1") * 1000 + 52)); }
 ccserver_port() { port $(($(org_index "$1") * 1000 + 55)); }
 peer_ops_port() { port $((9444 + $(org_index "$1") - 7)); }
+peer_pprof_port() { port $((6060 + $(org_index "$1") - 7)); }
 org_domain() { echo "$1.${DOMAIN}"; }
 peer_host() { echo "peer0.$(org_domain "$1")"; }
 peer_dir() { echo "${CRYPTO_DIR}/peerOrganizations/$(org_domain "$1")/peers/$(peer_host "$1")"; }

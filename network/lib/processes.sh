@@ -129,6 +129,7 @@ peer_start() {
     CORE_OPERATIONS_TLS_KEY_FILE="${dir}/tls/server.key" CORE_OPERATIONS_TLS_CLIENTAUTHREQUIRED=false \
     CORE_OPERATIONS_TLS_CLIENTROOTCAS_FILES="${dir}/tls/ca.crt" \
     CORE_CHAINCODE_STARTUPTIMEOUT=60s CORE_PEER_DELIVERYCLIENT_RECONNECTBACKOFFTHRESHOLD=1s \
+    CORE_PEER_PROFILE_ENABLED="${ST_PEER_PPROF:-false}" CORE_PEER_PROFILE_LISTENADDRESS="${at}:$(peer_pprof_port "${org}")" \
     -- "${FABRIC_BIN}/peer" node start
   wait_until "${name}" 30 healthy "${name}"
   say "${name} up on ${host}:${p} (operations ${ops})"
