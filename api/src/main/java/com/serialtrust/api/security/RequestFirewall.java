@@ -2,10 +2,12 @@ package com.serialtrust.api.security;
 
 import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.problem.ProblemWriter;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
@@ -17,12 +19,18 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 @Configuration(proxyBeanMethods = false)
 class RequestFirewall {
 
+    /**
+     * Spring Security's chain proxy, replaced by one that takes the same chains in the same order with
+     * this firewall ({@link FirstMatchingChain}). It starts with Spring's default chain decorator, the
+     * one Spring sets when security observations are off, as {@code SecurityConfiguration} turns them.
+     */
     @Bean
-    static BeanPostProcessor gs1Firewall(final ObjectProvider<ProblemWriter> problems) {
+    static BeanPostProcessor gs1Firewall(final ObjectProvider<ProblemWriter> problems,
+            final ObjectProvider<SecurityWebFilterChain> chains) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(final Object bean, final String name) {
-                if (bean instanceof WebFilterChainProxy proxy) {
+                if (bean instanceof WebFilterChainProxy && !(bean instanceof FirstMatchingChain)) {
                     final StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
                     firewall.setAllowUrlEncodedSlash(true);
                     firewall.setAllowUrlEncodedPercent(true);
@@ -32,9 +40,12 @@ class RequestFirewall {
                     firewall.setAllowedHeaderNames(RequestFirewall::assignedAndNoControl);
                     firewall.setAllowedHeaderValues(RequestFirewall::headerValue);
                     firewall.setAllowedParameterNames(RequestFirewall::assignedAndNoControl);
-                    proxy.setFirewall(firewall);
-                    proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange,
-                            ApiError.REQUEST_REJECTED, "this request's address or headers are not accepted"));
+                    final List<SecurityWebFilterChain> ordered = chains.orderedStream().toList();
+                    if (ordered.isEmpty()) {
+                        throw new IllegalStateException("no security filter chain to choose from");
+                    }
+                    return new FirstMatchingChain(ordered, firewall, (exchange, rejected) -> problems.getObject()
+                            .write(exchange, ApiError.REQUEST_REJECTED, "this request's address or headers are not accepted"));
                 }
                 return bean;
             }

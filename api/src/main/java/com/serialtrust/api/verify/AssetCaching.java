@@ -23,7 +23,8 @@ class AssetCaching implements WebFilter {
 
     @Override
     public Mono<Void> filter(final ServerWebExchange exchange, final WebFilterChain chain) {
-        if (HASHED.matcher(exchange.getRequest().getPath().value()).matches()) {
+        final String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/app/") && HASHED.matcher(path).matches()) {
             // set before the response is written, so that the security headers' "no-store" stays off it
             exchange.getResponse().beforeCommit(() -> {
                 if (exchange.getResponse().getStatusCode() != null && exchange.getResponse().getStatusCode().is2xxSuccessful()) {
@@ -36,5 +37,11 @@ class AssetCaching implements WebFilter {
             });
         }
         return chain.filter(exchange);
+    }
+
+    /** Spring names each filter of its chain on every request (a checkpoint): a fixed name costs nothing. */
+    @Override
+    public String toString() {
+        return "AssetCaching";
     }
 }

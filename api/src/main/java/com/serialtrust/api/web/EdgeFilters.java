@@ -29,4 +29,10 @@ class EdgeFilters implements WebFilter {
         return index == filters.length ? rest.filter(exchange)
                 : filters[index].filter(exchange, next -> step(index + 1, next, rest));
     }
+
+    /** Spring names each filter of its chain on every request (a checkpoint): a fixed name costs nothing. */
+    @Override
+    public String toString() {
+        return "EdgeFilters";
+    }
 }

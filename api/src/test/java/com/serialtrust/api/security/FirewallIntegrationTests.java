@@ -1,11 +1,15 @@
 package com.serialtrust.api.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.serialtrust.api.DemoIntegrationTest;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
  * The request firewall on the running api: what it rejects gets problem JSON with a stable code, and
@@ -16,9 +20,17 @@ class FirewallIntegrationTests extends DemoIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    WebFilterChainProxy proxy;
+
     /** The address as written, not encoded again. */
     private URI address(final String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    @Test
+    void theChainsAreChosenByTheApisProxyWithThisFirewall() {
+        assertThat(proxy).isInstanceOf(FirstMatchingChain.class);
     }
 
     @Test
