@@ -30,7 +30,7 @@ class PhotoIntegrationTests extends DemoIntegrationTest {
     }
 
     /** A phone photo: a large, grey, noisy frame with the label small, tilted and off-centre. */
-    private static BufferedImage photo(final BufferedImage label, final double degrees, final int labelEdge) {
+    static BufferedImage photo(final BufferedImage label, final double degrees, final int labelEdge) {
         final BufferedImage frame = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
         final Graphics2D g = frame.createGraphics();
         g.setColor(new Color(150, 140, 130));
@@ -49,13 +49,13 @@ class PhotoIntegrationTests extends DemoIntegrationTest {
         return frame;
     }
 
-    private static byte[] jpeg(final BufferedImage image) throws Exception {
+    static byte[] jpeg(final BufferedImage image) throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpeg", out);
         return out.toByteArray();
     }
 
-    private static byte[] png(final BufferedImage image) throws Exception {
+    static byte[] png(final BufferedImage image) throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
