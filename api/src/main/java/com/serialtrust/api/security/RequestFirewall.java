@@ -30,7 +30,7 @@ class RequestFirewall {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(final Object bean, final String name) {
-                if (bean instanceof WebFilterChainProxy && !(bean instanceof FirstMatchingChain)) {
+                if (bean instanceof WebFilterChainProxy) {
                     final StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
                     firewall.setAllowUrlEncodedSlash(true);
                     firewall.setAllowUrlEncodedPercent(true);

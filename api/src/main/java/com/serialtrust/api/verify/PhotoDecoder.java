@@ -17,10 +17,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -36,7 +38,8 @@ final class PhotoDecoder {
 
     static final int MAX_BYTES = 10 * 1024 * 1024;
     static final long MAX_PIXELS = 40_000_000L;
-    private static final int WORKING_EDGE = 1600;
+    /** The longer edge the code is sought at: a sensible working scale first, then smaller, then larger. */
+    private static final int[] EDGES = {1600, 800, 2400};
     private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
 
     private PhotoDecoder() {}
@@ -50,14 +53,26 @@ final class PhotoDecoder {
             throw new ApiProblem(ApiError.PAYLOAD_TOO_LARGE, "a photo is at most " + MAX_BYTES / (1024 * 1024) + " MB");
         }
         final BufferedImage image = read(photo);
-        for (int pass = 0; pass < 3; pass++) { // sampled; shrunk by averaging; sampled, then speckles filtered
-            for (int edge : new int[] {WORKING_EDGE, 800, 2400}) {
-                final BufferedImage candidate = pass == 2 ? median(scaled(image, edge, false)) : scaled(image, edge, pass == 1);
-                for (int turn = 0; turn < 4; turn++) {
-                    final Optional<String> text = attempt(turn == 0 ? candidate : rotate(candidate, turn));
-                    if (text.isPresent()) {
-                        return text.get();
-                    }
+        final List<BufferedImage> sampled = new ArrayList<>();
+        for (int edge : EDGES) {
+            sampled.add(scaled(image, edge));
+        }
+        final List<Supplier<BufferedImage>> candidates = new ArrayList<>();
+        sampled.forEach(s -> candidates.add(() -> s));
+        for (int edge : EDGES) {
+            final int w = width(image, edge);
+            final int h = height(image, edge);
+            if (w < image.getWidth() && h < image.getHeight()) { // shrunk: averaging differs from sampling
+                candidates.add(() -> averaged(image, w, h));
+            }
+        }
+        sampled.forEach(s -> candidates.add(() -> median(s)));
+        for (Supplier<BufferedImage> next : candidates) {
+            final BufferedImage candidate = next.get();
+            for (int turn = 0; turn < 4; turn++) {
+                final Optional<String> text = attempt(turn == 0 ? candidate : rotate(candidate, turn));
+                if (text.isPresent()) {
+                    return text.get();
                 }
             }
         }
@@ -104,19 +119,10 @@ final class PhotoDecoder {
         return Optional.empty();
     }
 
-    /**
-     * The image in grey with its longer edge at {@code edge} pixels (never enlarged more than 4 times),
-     * each pixel sampled (bilinear) or, when shrunk with {@code averaging}, the mean of the whole area
-     * it stands for, which softens speckles that sampling keeps at full strength.
-     */
-    private static BufferedImage scaled(final BufferedImage image, final int edge, final boolean averaging) {
-        final int longer = Math.max(image.getWidth(), image.getHeight());
-        final double factor = Math.min(4.0, (double) edge / longer);
-        final int w = Math.max(1, (int) Math.round(image.getWidth() * factor));
-        final int h = Math.max(1, (int) Math.round(image.getHeight() * factor));
-        if (averaging && w < image.getWidth() && h < image.getHeight()) {
-            return averaged(image, w, h);
-        }
+    /** The image in grey with its longer edge at {@code edge} pixels (never enlarged more than 4 times), sampled (bilinear). */
+    private static BufferedImage scaled(final BufferedImage image, final int edge) {
+        final int w = width(image, edge);
+        final int h = height(image, edge);
         final BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         final Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -125,7 +131,22 @@ final class PhotoDecoder {
         return out;
     }
 
-    /** The image shrunk to w by h grey pixels, each the mean luminance of its area (one row of the photo in memory at a time). */
+    private static double factor(final BufferedImage image, final int edge) {
+        return Math.min(4.0, (double) edge / Math.max(image.getWidth(), image.getHeight()));
+    }
+
+    private static int width(final BufferedImage image, final int edge) {
+        return Math.max(1, (int) Math.round(image.getWidth() * factor(image, edge)));
+    }
+
+    private static int height(final BufferedImage image, final int edge) {
+        return Math.max(1, (int) Math.round(image.getHeight() * factor(image, edge)));
+    }
+
+    /**
+     * The image shrunk to w by h grey pixels, each the mean luminance of the whole area it stands for,
+     * which softens speckles that sampling keeps at full strength (one row of the photo in memory at a time).
+     */
     static BufferedImage averaged(final BufferedImage image, final int w, final int h) {
         final int sw = image.getWidth();
         final int sh = image.getHeight();
