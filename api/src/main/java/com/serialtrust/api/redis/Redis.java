@@ -12,6 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.netty.util.Timer;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Duration;
@@ -34,7 +35,8 @@ import reactor.util.context.Context;
 public final class Redis implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
-    private static final Duration LETTUCE_TIMEOUT = Duration.ofSeconds(5);
+    /** Commands sent and not yet answered, at most; a verification sends one or two. */
+    static final int REQUEST_QUEUE = 10_000;
     /**
      * The deadline of a read that a person waits for and that has no other source (a dashboard, a list
      * of suspects, a cached verification while the ledger is down): the configured deadline is for the
@@ -65,9 +67,12 @@ public final class Redis implements AutoCloseable {
                     // replies arrive on the connection's one I/O thread; call() hands each on
                     // itself, to where its command was sent from
                     .publishOnScheduler(false)
-                    // Lettuce's own deadline only clears commands that a hung server never answers;
-                    // each call has a shorter one of its own
-                    .timeoutOptions(TimeoutOptions.enabled(LETTUCE_TIMEOUT))
+                    // No deadline of Lettuce's: each call has its own (timeout below). Lettuce's put every
+                    // command on a timer wheel that lets go of it only at its next 100 ms tick, so each
+                    // request's objects outlived a young collection and filled the old generation.
+                    .timeoutOptions(TimeoutOptions.create())
+                    // what a hung server leaves unanswered is bounded: past it, commands fail at once
+                    .requestQueueSize(REQUEST_QUEUE)
                     .build());
         } else {
             uri = null;
@@ -142,6 +147,11 @@ public final class Redis implements AutoCloseable {
             return made;
         }
         return connecting;
+    }
+
+    /** Lettuce's timer, for tests: what it still holds. */
+    Timer timer() {
+        return resources.timer();
     }
 
     /** Whether Redis answers a PING now, for health. */
