@@ -4,6 +4,7 @@ import com.serialtrust.api.problem.ApiError;
 import com.serialtrust.api.analytics.Scan;
 import com.serialtrust.api.problem.ApiProblem;
 import com.serialtrust.gs1.DigitalLink;
+import java.util.concurrent.RejectedExecutionException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
@@ -15,11 +16,21 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /** Verification from a photo of a label: the image as the body, or as the form field {@code photo}. */
 @RestController
 class PhotoController {
+
+    /** Photos waiting for the decoder, at most; past it a photo is refused at once (429). */
+    static final int WAITING = 4;
+    /**
+     * Photos are decoded one at a time, on a thread of their own: each takes up to 48 MB of heap while
+     * it is read (PhotoDecoder), and a burst of uploads must not take the heap, nor the threads that
+     * other blocking work runs on.
+     */
+    private static final Scheduler DECODER = Schedulers.newBoundedElastic(1, WAITING, "photo-decoder", 60, true);
 
     private final VerificationService verification;
 
@@ -57,8 +68,10 @@ class PhotoController {
                     return bytes;
                 })
                 .defaultIfEmpty(new byte[0])
-                .publishOn(Schedulers.boundedElastic())
+                .publishOn(DECODER)
                 .map(PhotoDecoder::decode)
+                .onErrorMap(RejectedExecutionException.class, e -> new ApiProblem(ApiError.RATE_LIMITED,
+                        "other photos are being read; try again in a moment"))
                 .map(DigitalLink::parse)
                 // the page keeps exactly what was decoded in its address: a reload checks the same label
                 .flatMap(link -> verification.verify(link, Scan.of(request))

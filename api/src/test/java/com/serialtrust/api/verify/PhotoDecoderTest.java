@@ -68,4 +68,30 @@ class PhotoDecoderTest {
         assertThat(shrunk.getRaster().getSample(0, 0, 0)).isEqualTo((0 + 40 + 80 + 120) / 4);
         assertThat(shrunk.getRaster().getSample(1, 0, 0)).isEqualTo((200 + 255 + 255 + 255) / 4);
     }
+
+    @Test
+    void aPhotoOverTwelveMegapixelsIsDecodedSubsampledAndStillRead() throws Exception {
+        final String uri = "https://id.gs1.org/01/09520123456788/21/12345";
+        final BufferedImage photo = new BufferedImage(7000, 5000, BufferedImage.TYPE_BYTE_GRAY); // 35 megapixels
+        final java.awt.Graphics2D g = photo.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 7000, 5000);
+        g.drawImage(label(uri), 4000, 1500, 1200, 1200, null);
+        g.dispose();
+        final byte[] png = PhotoIntegrationTests.png(photo);
+        final BufferedImage decoded = PhotoDecoder.read(png);
+        assertThat(decoded.getWidth()).as("every second pixel").isEqualTo(3500);
+        assertThat(decoded.getHeight()).isEqualTo(2500);
+        assertThat(PhotoDecoder.decode(png)).isEqualTo(uri);
+    }
+
+    @Test
+    void theSubsamplingStepIsTheSmallestThatFitsTwelveMegapixels() {
+        assertThat(PhotoDecoder.subsampling(3000, 2000)).isEqualTo(1);
+        assertThat(PhotoDecoder.subsampling(4000, 3000)).as("12 megapixels exactly").isEqualTo(1);
+        assertThat(PhotoDecoder.subsampling(4001, 3000)).isEqualTo(2);
+        assertThat(PhotoDecoder.subsampling(7745, 5164)).as("40 megapixels").isEqualTo(2);
+        assertThat(PhotoDecoder.subsampling(12_000_001, 1)).as("a strip").isEqualTo(2);
+        assertThat(PhotoDecoder.subsampling(6325, 6325)).isEqualTo(2);
+    }
 }

@@ -12,11 +12,20 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A photo of a label, uploaded: decoded with ZXing and verified, however it was taken. */
 class PhotoIntegrationTests extends DemoIntegrationTest {
@@ -135,5 +144,28 @@ class PhotoIntegrationTests extends DemoIntegrationTest {
         assertThat(declaredTooLarge()).startsWith("HTTP/1.1 413").contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
         final BufferedImage notALink = ImageIO.read(new ByteArrayInputStream(QrCodes.png("hello, world", 300)));
         problem(png(notALink), 400, "DIGITAL_LINK_INVALID");
+    }
+
+    @Test
+    void photosAreReadOneAtATimeAndABurstBeyondThoseWaitingIsRefusedAtOnce() throws Exception {
+        // a speckled photo without a code is the slowest to read: every scale, filter and turn is tried
+        final byte[] slow = jpeg(photo(new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB), 0, 300));
+        final WebTestClient patient = http.mutate().responseTimeout(Duration.ofSeconds(120)).build();
+        final int sent = PhotoController.WAITING + 6;
+        final ExecutorService clients = Executors.newFixedThreadPool(sent);
+        try {
+            final List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < sent; i++) {
+                answers.add(clients.submit(() -> patient.post().uri("/verify/photo").contentType(MediaType.IMAGE_JPEG)
+                        .bodyValue(slow).exchange().returnResult(String.class).getStatus().value()));
+            }
+            final Map<Integer, Long> byStatus = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                byStatus.merge(answer.get(), 1L, Long::sum);
+            }
+            assertThat(byStatus.keySet()).as("statuses of %d photos sent at once", sent).containsExactly(422, 429);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 }
