@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -59,12 +60,14 @@ final class PhotoDecoder {
             throw new ApiProblem(ApiError.PAYLOAD_TOO_LARGE, "a photo is at most " + MAX_BYTES / (1024 * 1024) + " MB");
         }
         final BufferedImage image = read(photo);
-        final List<BufferedImage> sampled = new ArrayList<>();
-        for (int edge : EDGES) {
-            sampled.add(scaled(image, edge));
-        }
+        // each scale sampled when first tried, and kept for the speckle filter: most photos read at the first
+        final BufferedImage[] sampled = new BufferedImage[EDGES.length];
+        final IntFunction<BufferedImage> sampledAt = i -> sampled[i] != null ? sampled[i] : (sampled[i] = scaled(image, EDGES[i]));
         final List<Supplier<BufferedImage>> candidates = new ArrayList<>();
-        sampled.forEach(s -> candidates.add(() -> s));
+        for (int i = 0; i < EDGES.length; i++) {
+            final int at = i;
+            candidates.add(() -> sampledAt.apply(at));
+        }
         for (int edge : EDGES) {
             final int w = width(image, edge);
             final int h = height(image, edge);
@@ -72,7 +75,10 @@ final class PhotoDecoder {
                 candidates.add(() -> averaged(image, w, h));
             }
         }
-        sampled.forEach(s -> candidates.add(() -> median(s)));
+        for (int i = 0; i < EDGES.length; i++) {
+            final int at = i;
+            candidates.add(() -> median(sampledAt.apply(at)));
+        }
         for (Supplier<BufferedImage> next : candidates) {
             final BufferedImage candidate = next.get();
             for (int turn = 0; turn < 4; turn++) {
