@@ -123,12 +123,27 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Every other request: the security headers and the resolver's CORS rules, as the staff chain writes them. */
+    /**
+     * Every other request: the security headers and the resolver's CORS rules, as the staff chain writes
+     * them. Each filter has a fixed name: Spring names each filter of a chain on every request, by
+     * default from its class and identity, a string built anew each time.
+     */
     @Bean
     @Order(2)
     SecurityWebFilterChain publicWebFilterChain() {
         return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(), List.of(
-                new HttpHeaderWriterWebFilter(SecurityHeaders.INSTANCE), new CorsWebFilter(ResolverCors.source())));
+                new HttpHeaderWriterWebFilter(SecurityHeaders.INSTANCE) {
+                    @Override
+                    public String toString() {
+                        return "SecurityHeaders";
+                    }
+                },
+                new CorsWebFilter(ResolverCors.source()) {
+                    @Override
+                    public String toString() {
+                        return "ResolverCors";
+                    }
+                }));
     }
 
     private static Optional<String> presentedKey(final HttpHeaders headers) {

@@ -12,10 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,6 +40,8 @@ class ResolverController {
     private static final String CPV_LOT = "/01/{gtin}/22/{cpv}/10/{lot}";
     /** A trailing slash, or a path that is not a Digital Link (answered 400). */
     private static final String ANY = "/01/**";
+    // each handler takes the exchange alone: WebFlux finds the resolver of each parameter anew for every
+    // request (its cache lives as long as the request), so a parameter fewer is a search fewer
 
     private final VerificationService verification;
     private final ProductSummaries products;
@@ -52,22 +54,22 @@ class ResolverController {
     }
 
     @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM}, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    Mono<VerificationView> verify(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return Mono.fromCallable(() -> target(request, response))
-                .flatMap(target -> verification.verify(target.requireItem(), Scan.of(request)));
+    Mono<VerificationView> verify(final ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> target(exchange))
+                .flatMap(target -> verification.verify(target.requireItem(), Scan.of(exchange.getRequest())));
     }
 
     @GetMapping(path = {PRODUCT, LOT, CPV, CPV_LOT}, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    Mono<ProductSummaries.ProductView> product(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return Mono.fromCallable(() -> target(request, response)).flatMap(target -> products.of(target.level()));
+    Mono<ProductSummaries.ProductView> product(final ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> target(exchange)).flatMap(target -> products.of(target.level()));
     }
 
     /** The scan page with the item's verification, or the product page, for a browser. */
     @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM, PRODUCT, LOT, CPV, CPV_LOT, ANY}, produces = MediaType.TEXT_HTML_VALUE)
-    Mono<ResponseEntity<String>> page(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return Mono.fromCallable(() -> target(request, response))
+    Mono<ResponseEntity<String>> page(final ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> target(exchange))
                 .flatMap(target -> target.item().isPresent()
-                        ? verification.verify(target.item().get(), Scan.of(request)).map(VerifierPage::render)
+                        ? verification.verify(target.item().get(), Scan.of(exchange.getRequest())).map(VerifierPage::render)
                         : products.of(target.level()).map(ProductPage::render))
                 .map(ResponseEntity::ok)
                 // a person who scanned a broken or forged label gets the scan page saying what is wrong, not JSON
@@ -79,8 +81,8 @@ class ResolverController {
 
     /** The linkset, asked for by its media type. Reading it counts no scan. */
     @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM, PRODUCT, LOT, CPV, CPV_LOT, ANY}, produces = "application/linkset+json")
-    Mono<ResponseEntity<Linksets.Linkset>> linkset(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return Mono.fromCallable(() -> target(request, response)).flatMap(this::linksetOf)
+    Mono<ResponseEntity<Linksets.Linkset>> linkset(final ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> target(exchange)).flatMap(this::linksetOf)
                 .map(linkset -> ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(linkset));
     }
 
@@ -90,9 +92,9 @@ class ResolverController {
      * the product's brand set (to the brand's target, the query string added to it); any other is a 404.
      */
     @GetMapping(path = {ITEM, LOT_ITEM, CPV_ITEM, CPV_LOT_ITEM, PRODUCT, LOT, CPV, CPV_LOT, ANY}, params = "linkType")
-    Mono<ResponseEntity<Linksets.Linkset>> linkType(final ServerHttpRequest request, final ServerHttpResponse response,
-            @RequestParam final String linkType) {
-        return Mono.fromCallable(() -> target(request, response)).flatMap(target -> {
+    Mono<ResponseEntity<Linksets.Linkset>> linkType(final ServerWebExchange exchange, @RequestParam final String linkType) {
+        final ServerHttpRequest request = exchange.getRequest();
+        return Mono.fromCallable(() -> target(exchange)).flatMap(target -> {
             if (linkType.equals("linkset") || linkType.equals("all")) {
                 return linksetOf(target).map(linkset -> ResponseEntity.ok().contentType(Linksets.LINKSET_JSON).body(linkset));
             }
@@ -114,9 +116,9 @@ class ResolverController {
      */
     @io.swagger.v3.oas.annotations.Operation(hidden = true) // the same answers as the documented shapes above
     @GetMapping(path = ANY, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    Mono<?> other(final ServerHttpRequest request, final ServerHttpResponse response) {
-        return Mono.fromCallable(() -> target(request, response))
-                .flatMap(target -> target.item().isPresent() ? verification.verify(target.item().get(), Scan.of(request))
+    Mono<?> other(final ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> target(exchange))
+                .flatMap(target -> target.item().isPresent() ? verification.verify(target.item().get(), Scan.of(exchange.getRequest()))
                         : products.of(target.level()));
     }
 
@@ -152,9 +154,9 @@ class ResolverController {
     }
 
     /** The request's target, with the {@code Link} header that names its linkset set on the answer. */
-    private ResolverTarget target(final ServerHttpRequest request, final ServerHttpResponse response) {
-        final ResolverTarget target = ResolverTarget.of(request);
-        response.getHeaders().add(HttpHeaders.LINK, Linksets.header(target, qr.resolverBase()));
+    private ResolverTarget target(final ServerWebExchange exchange) {
+        final ResolverTarget target = ResolverTarget.of(exchange.getRequest());
+        exchange.getResponse().getHeaders().add(HttpHeaders.LINK, Linksets.header(target, qr.resolverBase()));
         return target;
     }
 }

@@ -59,10 +59,11 @@ class HandlerLookup {
 
     /**
      * Spring checks a mapping's method, parameters, headers, Content-Type and Accept before its path. A
-     * resolver path is a pattern, so every mapping is checked, and most fail on the path alone: that is
-     * now checked first, and before it, the first segment of the path, where all of a mapping's patterns
-     * begin with a literal one ({@code /api/...}, {@code /01/...}). A mapping matches exactly when it
-     * matched before.
+     * resolver path is a pattern, so every mapping is checked, and most fail on the path alone. So the
+     * path's first segment is compared first, where all of a mapping's patterns begin with a literal one
+     * ({@code /api/...}, {@code /01/...}): a mapping whose segment differs is passed over, one whose
+     * segment matches is checked in Spring's order. A mapping without such a segment has its patterns
+     * matched first. A mapping matches exactly when it matched before.
      */
     static final class PathFirst extends RequestMappingHandlerMapping {
 
@@ -80,8 +81,10 @@ class HandlerLookup {
         @Override
         protected RequestMappingInfo getMatchingMapping(final RequestMappingInfo info, final ServerWebExchange exchange) {
             final Set<String> first = firstSegments.get(info);
-            if (first != null && !first.contains(firstSegment(exchange))) {
-                return null;
+            if (first != null) {
+                // the first segment matches: Spring's own order, whose cheap conditions (method, parameters,
+                // Accept) pass over most of the resolver's mappings before their patterns are matched, once
+                return first.contains(firstSegment(exchange)) ? super.getMatchingMapping(info, exchange) : null;
             }
             return info.getPatternsCondition().getMatchingCondition(exchange) == null ? null
                     : super.getMatchingMapping(info, exchange);
