@@ -26,6 +26,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -41,10 +42,11 @@ final class PhotoDecoder {
     static final int MAX_BYTES = 10 * 1024 * 1024;
     static final long MAX_PIXELS = 40_000_000L;
     /**
-     * The most pixels a photo is decoded into (48 MB of heap at most): a larger one is subsampled as it
-     * is read. Decoded whole, a 40-megapixel photo took 120 MB, and two at once more than the api's heap.
+     * The most bytes a photo is decoded into: a larger one is subsampled as it is read. A JPEG (or a grey
+     * image) is decoded in grey, a byte a pixel, 12 megapixels at most; another in colour, 3 to 4
+     * megapixels. Decoded whole and in colour, a 40-megapixel photo took 120 MB, more than the api's heap.
      */
-    static final long DECODED_PIXELS = 12_000_000L;
+    static final long DECODED_BYTES = 12_000_000L;
     /** The longer edge the code is sought at: a sensible working scale first, then smaller, then larger. */
     private static final int[] EDGES = {1600, 800, 2400};
     private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
@@ -91,7 +93,7 @@ final class PhotoDecoder {
         throw new ApiProblem(ApiError.QR_NOT_FOUND, "no QR code could be read in the photo; try closer, flatter, in more light");
     }
 
-    /** The photo decoded, subsampled to at most {@link #DECODED_PIXELS}. */
+    /** The photo decoded, in grey where its reader can, subsampled to at most {@link #DECODED_BYTES}. */
     static BufferedImage read(final byte[] photo) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(photo))) {
             final Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
@@ -107,7 +109,11 @@ final class PhotoDecoder {
                     throw new ApiProblem(ApiError.PAYLOAD_TOO_LARGE, "a photo is at most " + MAX_PIXELS / 1_000_000 + " megapixels");
                 }
                 final ImageReadParam every = reader.getDefaultReadParam();
-                final int step = subsampling(width, height);
+                // the code is sought in grey: a JPEG decoded in grey is its luma, with no colour worked out
+                final Optional<ImageTypeSpecifier> grey = greyType(reader);
+                grey.ifPresent(every::setDestinationType);
+                final int bytes = grey.map(PhotoDecoder::bytesPerPixel).orElse(4);
+                final int step = subsampling(width, height, DECODED_BYTES / bytes);
                 every.setSourceSubsampling(step, step, 0, 0);
                 return reader.read(0, every);
             } finally {
@@ -121,13 +127,30 @@ final class PhotoDecoder {
         }
     }
 
-    /** The smallest step such that every step-th pixel of every step-th row is at most {@link #DECODED_PIXELS}. */
-    static int subsampling(final long width, final long height) {
+    /** The smallest step such that every step-th pixel of every step-th row is at most {@code pixels}. */
+    static int subsampling(final long width, final long height, final long pixels) {
         int step = 1;
-        while (((width + step - 1) / step) * ((height + step - 1) / step) > DECODED_PIXELS) {
+        while (((width + step - 1) / step) * ((height + step - 1) / step) > pixels) {
             step++;
         }
         return step;
+    }
+
+    /** The reader's grey 8-bit form of the image, if it offers one (JPEG's decoder does, from its luma). */
+    private static Optional<ImageTypeSpecifier> greyType(final ImageReader reader) throws IOException {
+        for (Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0); types.hasNext();) {
+            final ImageTypeSpecifier type = types.next();
+            if (type.getBufferedImageType() == BufferedImage.TYPE_BYTE_GRAY) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int bytesPerPixel(final ImageTypeSpecifier type) {
+        final java.awt.image.SampleModel model = type.getSampleModel();
+        final int element = java.awt.image.DataBuffer.getDataTypeSize(model.getDataType()) / 8;
+        return Math.max(1, model instanceof java.awt.image.ComponentSampleModel ? element * model.getNumBands() : element);
     }
 
     private static Optional<String> attempt(final BufferedImage image) {
@@ -192,9 +215,9 @@ final class PhotoDecoder {
             java.util.Arrays.fill(sums, 0);
             final int rows = end - y;
             for (; y < end; y++) {
-                image.getRGB(0, y, sw, 1, row, 0, sw);
+                luminances(image, y, row);
                 for (int x = 0; x < sw; x++) {
-                    sums[column[x]] += luminance(row[x]);
+                    sums[column[x]] += row[x];
                 }
             }
             for (int ox = 0; ox < w; ox++) {
@@ -231,6 +254,18 @@ final class PhotoDecoder {
             }
         }
         return out;
+    }
+
+    /** Row y's luminances: a grey image's own levels (its RGB would be gamma-mapped), else from its colours. */
+    private static void luminances(final BufferedImage image, final int y, final int[] row) {
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            image.getRaster().getSamples(0, y, row.length, 1, 0, row);
+            return;
+        }
+        image.getRGB(0, y, row.length, 1, row, 0, row.length);
+        for (int x = 0; x < row.length; x++) {
+            row[x] = luminance(row[x]);
+        }
     }
 
     /** As ZXing weighs red, green and blue; a transparent pixel is white, as ZXing reads it. */

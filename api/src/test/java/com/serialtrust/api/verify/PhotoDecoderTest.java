@@ -87,11 +87,42 @@ class PhotoDecoderTest {
 
     @Test
     void theSubsamplingStepIsTheSmallestThatFitsTwelveMegapixels() {
-        assertThat(PhotoDecoder.subsampling(3000, 2000)).isEqualTo(1);
-        assertThat(PhotoDecoder.subsampling(4000, 3000)).as("12 megapixels exactly").isEqualTo(1);
-        assertThat(PhotoDecoder.subsampling(4001, 3000)).isEqualTo(2);
-        assertThat(PhotoDecoder.subsampling(7745, 5164)).as("40 megapixels").isEqualTo(2);
-        assertThat(PhotoDecoder.subsampling(12_000_001, 1)).as("a strip").isEqualTo(2);
-        assertThat(PhotoDecoder.subsampling(6325, 6325)).isEqualTo(2);
+        final long twelve = 12_000_000L;
+        assertThat(PhotoDecoder.subsampling(3000, 2000, twelve)).isEqualTo(1);
+        assertThat(PhotoDecoder.subsampling(4000, 3000, twelve)).as("12 megapixels exactly").isEqualTo(1);
+        assertThat(PhotoDecoder.subsampling(4001, 3000, twelve)).isEqualTo(2);
+        assertThat(PhotoDecoder.subsampling(7745, 5164, twelve)).as("40 megapixels").isEqualTo(2);
+        assertThat(PhotoDecoder.subsampling(12_000_001, 1, twelve)).as("a strip").isEqualTo(2);
+        assertThat(PhotoDecoder.subsampling(6325, 6325, twelve)).isEqualTo(2);
+    }
+
+    @Test
+    void aTwelveMegapixelJpegIsDecodedWholeInGreyAndAColourPngSubsampled() throws Exception {
+        final String uri = "https://id.gs1.org/01/09520123456788/21/12345";
+        final BufferedImage photo = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+        final java.awt.Graphics2D g = photo.createGraphics();
+        g.setColor(new java.awt.Color(250, 240, 200)); // a colour: decoded in grey all the same
+        g.fillRect(0, 0, 4000, 3000);
+        g.drawImage(label(uri), 2500, 1000, 900, 900, null);
+        g.dispose();
+        final byte[] jpeg = PhotoIntegrationTests.jpeg(photo);
+        final BufferedImage grey = PhotoDecoder.read(jpeg);
+        assertThat(grey.getType()).as("a byte a pixel: 12 MB").isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(grey.getWidth()).isEqualTo(4000);
+        assertThat(PhotoDecoder.decode(jpeg)).isEqualTo(uri);
+        final byte[] png = PhotoIntegrationTests.png(photo);
+        final BufferedImage colour = PhotoDecoder.read(png);
+        assertThat(colour.getWidth()).as("3 bytes a pixel: at most 4 megapixels, every second pixel").isEqualTo(2000);
+        assertThat(PhotoDecoder.decode(png)).isEqualTo(uri);
+    }
+
+    @Test
+    void aGreyImageIsAveragedFromItsOwnLevels() {
+        final BufferedImage grey = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
+        final int[] levels = {0, 40, 80, 120};
+        for (int i = 0; i < levels.length; i++) {
+            grey.getRaster().setSample(i % 2, i / 2, 0, levels[i]);
+        }
+        assertThat(PhotoDecoder.averaged(grey, 1, 1).getRaster().getSample(0, 0, 0)).isEqualTo(60);
     }
 }
