@@ -196,32 +196,52 @@ start_bare() {
   await "http://127.0.0.1:${BARE_PORT}/ping" "${BARE_PID}" bare $((SECONDS + 60))
 }
 
-# compare_with_bare URL: warm each endpoint up (warm_up), then wrk (64 connections, DURATION s) in turn on the bare app's /ping,
-# the api's /ping and URL, each alone on the machine; sets bare_rps bare_p50 bare_p99, ping_rps ping_p50
-# ping_p99, ver_rps ver_p50 ver_p99, ping_ratio and ratio (each to the bare app), rss_mb (the api's, after
-# load) and bare_rss_mb
+# compare_with_bare URL: warm each endpoint up (warm_up), then wrk (64 connections) on the bare app's /ping, the
+# api's /ping and URL, each alone on the machine, in turns: BENCH_TURNS (default 3) windows of BENCH_WINDOW s
+# (default 10) each, one endpoint after the other, so that the speed of this machine, which changes from
+# minute to minute, falls on each alike (20 s each, one after the other, on 2 December: the api's /ping at
+# 0.52 of the bare app's one evening, 0.69 the afternoon before). Sets bare_rps bare_p50 bare_p99, ping_rps
+# ping_p50 ping_p99, ver_rps ver_p50 ver_p99 (the means of the windows), *_windows (each window's "rate p50
+# p99", as JSON lists), ping_ratio and ratio (each to the bare app), rss_mb (the api's, after load) and
+# bare_rss_mb
 compare_with_bare() {
-  local bare="http://127.0.0.1:${BARE_PORT}/ping" ping="http://127.0.0.1:${API_PORT}/ping"
+  local bare="http://127.0.0.1:${BARE_PORT}/ping" ping="http://127.0.0.1:${API_PORT}/ping" turn
+  local -a bare_w=() ping_w=() ver_w=()
   echo "warming up until the JIT is done..." >&2
   warm_up "${BARE_PID}" "${bare}" text/plain
   warm_up "${API_PID}" "${ping}" text/plain
   warm_up "${API_PID}" "$1" application/json
-  read -r bare_rps bare_p50 bare_p99 < <(wrk_run "${bare}" 64 "${DURATION}" "" text/plain)
-  read -r ping_rps ping_p50 ping_p99 < <(wrk_run "${ping}" 64 "${DURATION}" "" text/plain)
-  read -r ver_rps ver_p50 ver_p99 < <(wrk_run "$1" 64 "${DURATION}")
+  for ((turn = 0; turn < ${BENCH_TURNS:-3}; turn++)); do
+    bare_w+=("$(wrk_run "${bare}" 64 "${BENCH_WINDOW:-10}" "" text/plain)")
+    ping_w+=("$(wrk_run "${ping}" 64 "${BENCH_WINDOW:-10}" "" text/plain)")
+    ver_w+=("$(wrk_run "$1" 64 "${BENCH_WINDOW:-10}")")
+  done
+  read -r bare_rps bare_p50 bare_p99 < <(mean_windows "${bare_w[@]}")
+  read -r ping_rps ping_p50 ping_p99 < <(mean_windows "${ping_w[@]}")
+  read -r ver_rps ver_p50 ver_p99 < <(mean_windows "${ver_w[@]}")
+  bare_windows="$(windows_json "${bare_w[@]}")" ping_windows="$(windows_json "${ping_w[@]}")" ver_windows="$(windows_json "${ver_w[@]}")"
   ping_ratio="$(awk -v a="${ping_rps}" -v b="${bare_rps}" 'BEGIN {printf "%.3f", a/b}')"
   ratio="$(awk -v a="${ver_rps}" -v b="${bare_rps}" 'BEGIN {printf "%.3f", a/b}')"
   rss_mb="$(rss_mb "${API_PID}")"
   bare_rss_mb="$(rss_mb "${BARE_PID}")"
 }
 
+# mean_windows "RATE P50 P99"...: the means of wrk_run's figures over windows
+mean_windows() { printf '%s\n' "$@" | awk '{r += $1; a += $2; b += $3; n++} END {printf "%.2f %.3f %.3f\n", r / n, a / n, b / n}'; }
+
+# windows_json "RATE P50 P99"...: the windows as a JSON list
+windows_json() {
+  printf '%s\n' "$@" | awk 'BEGIN {printf "["} {printf "%s{\"requests_per_second\": %s, \"p50_ms\": %s, \"p99_ms\": %s}", (NR > 1 ? ", " : ""), $1, $2, $3} END {printf "]"}'
+}
+
 # baseline_json: the "baseline" and "api_ping" members of a results file, from compare_with_bare
 baseline_json() {
   cat <<JSON
   "baseline": {"app": "bare Spring Boot $(boot_version) WebFlux (bench/bare), same JVM flags", "endpoint": "/ping",
-               "requests_per_second": ${bare_rps}, "p50_ms": ${bare_p50}, "p99_ms": ${bare_p99}, "rss_mb_after_load": ${bare_rss_mb}},
+               "requests_per_second": ${bare_rps}, "p50_ms": ${bare_p50}, "p99_ms": ${bare_p99}, "rss_mb_after_load": ${bare_rss_mb},
+               "windows": ${bare_windows}},
   "api_ping": {"endpoint": "/ping", "requests_per_second": ${ping_rps}, "p50_ms": ${ping_p50}, "p99_ms": ${ping_p99},
-               "ratio_to_baseline": ${ping_ratio}},
+               "ratio_to_baseline": ${ping_ratio}, "windows": ${ping_windows}},
 JSON
 }
 

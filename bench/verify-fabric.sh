@@ -63,9 +63,9 @@ cat >"${RESULTS}/verify-fabric.json" <<JSON
   "date": "$(date -u +%FT%TZ)",
   "machine": {"cores": $(nproc)},
   "setup": "Fabric v2.5.9 (release commit 7c3876255bf0): 1 orderer, 3 peers, 3 Java chaincode servers, the api without Redis (no cache: every verification runs the contract's Verify), wrk: all on this machine",
-  "load": {"tool": "wrk", "threads": 2, "connections": 64, "seconds": ${DURATION}, "warmup": "10 s windows of the same load until the compilers used under 2 % of the CPU and the rate moved under 5 %; seconds: bare, api /ping, verification, distinct items, verification on the peer", "warmup_seconds": $(warmup_json), "non_2xx": 0},
+  "load": {"tool": "wrk", "threads": 2, "connections": 64, "windows_seconds": ${BENCH_WINDOW:-10}, "turns": ${BENCH_TURNS:-3}, "alternating": "bare app /ping, api /ping, verification", "warmup": "10 s windows of the same load until the compilers used under 2 % of the CPU and the rate moved under 5 %; seconds: bare, api /ping, verification, distinct items, verification on the peer", "warmup_seconds": $(warmup_json), "non_2xx": 0},
 $(baseline_json)
-  "verification": {"endpoint": "/01/{gtin}/21/{serial}?sig=... (uncached, answered by the read model)", "requests_per_second": ${ver_rps}, "p50_ms": ${ver_p50}, "p99_ms": ${ver_p99}},
+  "verification": {"endpoint": "/01/{gtin}/21/{serial}?sig=... (uncached, answered by the read model)", "requests_per_second": ${ver_rps}, "p50_ms": ${ver_p50}, "p99_ms": ${ver_p99}, "windows": ${ver_windows}},
   "ratio_to_baseline": ${ratio},
   "verification_of_distinct_items": {"endpoint": "/01/{gtin}/21/{serial} of one of ${ITEMS} items chosen at random per request, typed (no sig: verdict SIGNATURE_MISSING), answered by the read model", "items": ${ITEMS}, "requests_per_second": ${distinct_rps}, "p50_ms": ${distinct_p50}, "p99_ms": ${distinct_p99}, "ratio_to_baseline": ${distinct_ratio}},
   "verification_on_the_peer": {"endpoint": "the same, read-model.serve=false: Verify evaluated on the brand's peer", "requests_per_second": ${peer_rps}, "p50_ms": ${peer_p50}, "p99_ms": ${peer_p99}, "ratio_to_baseline": ${peer_ratio}},
