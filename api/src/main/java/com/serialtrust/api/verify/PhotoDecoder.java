@@ -43,8 +43,8 @@ final class PhotoDecoder {
     static final long MAX_PIXELS = 40_000_000L;
     /**
      * The most bytes a photo is decoded into: a larger one is subsampled as it is read. A JPEG (or a grey
-     * image) is decoded in grey, a byte a pixel, 12 megapixels at most; another in colour, 3 to 4
-     * megapixels. Decoded whole and in colour, a 40-megapixel photo took 120 MB, more than the api's heap.
+     * image) is decoded in grey, a byte a pixel, 12 megapixels at most; another in colour, counted at 4
+     * bytes a pixel, 3 megapixels. Decoded whole and in colour, a 40-megapixel photo took 120 MB, more than the api's heap.
      */
     static final long DECODED_BYTES = 12_000_000L;
     /** The longer edge the code is sought at: a sensible working scale first, then smaller, then larger. */
@@ -112,8 +112,7 @@ final class PhotoDecoder {
                 // the code is sought in grey: a JPEG decoded in grey is its luma, with no colour worked out
                 final Optional<ImageTypeSpecifier> grey = greyType(reader);
                 grey.ifPresent(every::setDestinationType);
-                final int bytes = grey.map(PhotoDecoder::bytesPerPixel).orElse(4);
-                final int step = subsampling(width, height, DECODED_BYTES / bytes);
+                final int step = subsampling(width, height, grey.isPresent() ? DECODED_BYTES : DECODED_BYTES / 4);
                 every.setSourceSubsampling(step, step, 0, 0);
                 return reader.read(0, every);
             } finally {
@@ -145,12 +144,6 @@ final class PhotoDecoder {
             }
         }
         return Optional.empty();
-    }
-
-    private static int bytesPerPixel(final ImageTypeSpecifier type) {
-        final java.awt.image.SampleModel model = type.getSampleModel();
-        final int element = java.awt.image.DataBuffer.getDataTypeSize(model.getDataType()) / 8;
-        return Math.max(1, model instanceof java.awt.image.ComponentSampleModel ? element * model.getNumBands() : element);
     }
 
     private static Optional<String> attempt(final BufferedImage image) {

@@ -112,7 +112,7 @@ class PhotoDecoderTest {
         assertThat(PhotoDecoder.decode(jpeg)).isEqualTo(uri);
         final byte[] png = PhotoIntegrationTests.png(photo);
         final BufferedImage colour = PhotoDecoder.read(png);
-        assertThat(colour.getWidth()).as("3 bytes a pixel: at most 4 megapixels, every second pixel").isEqualTo(2000);
+        assertThat(colour.getWidth()).as("in colour: at most 3 megapixels, every second pixel").isEqualTo(2000);
         assertThat(PhotoDecoder.decode(png)).isEqualTo(uri);
     }
 
