@@ -109,12 +109,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
 
-    /** The problem as a response; a 503 says when to try again. */
+    /**
+     * The problem as a response; a 503 or a 429 says when to try again (the ledger's reconnection; the
+     * photo decoder's queue, which a photo leaves in about a second).
+     */
     private static ResponseEntity<ProblemDetail> respond(final ProblemDetail problem) {
         final ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             response.header(HttpHeaders.RETRY_AFTER, "5");
+        } else if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, "2");
         }
         return response.body(problem);
     }

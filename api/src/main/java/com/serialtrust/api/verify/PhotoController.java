@@ -38,7 +38,8 @@ class PhotoController {
         this.verification = verification;
     }
 
-    @PostMapping(path = "/verify/photo", consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE,
+    /** The image's own signature says what it is; "image/jpg", which is not registered, is what some clients send. */
+    @PostMapping(path = "/verify/photo", consumes = {MediaType.IMAGE_JPEG_VALUE, "image/jpg", MediaType.IMAGE_PNG_VALUE,
         MediaType.IMAGE_GIF_VALUE, "image/bmp", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     Mono<VerificationView> photo(final ServerHttpRequest request, @RequestBody(required = false) final Flux<DataBuffer> body) {
         return verify(body, request);
