@@ -72,15 +72,16 @@ for round in $(seq "${ROUNDS}"); do
       before="$(cpu_ticks "${pids[i]}")"
       read -r rps p50 p99 < <(wrk_run "${urls[i]}" 64 10 "" "${accept}")
       ticks[i]=$((${ticks[i]:-0} + $(cpu_ticks "${pids[i]}") - before))
-      windows[i]="${windows[i]:+${windows[i]},}{\"requests_per_second\": ${rps}, \"p50_ms\": ${p50}, \"p99_ms\": ${p99}}"
+      windows[i]="${windows[i]:+${windows[i]}|}${rps} ${p50} ${p99}" # each window's "rate p50 p99", | between
       requests[i]="$(awk -v n="${requests[i]:-0}" -v r="${rps}" 'BEGIN {printf "%.0f", n + r * 10}')"
     done
   done
   for i in "${!names[@]}"; do
     rss_mb="$(rss_mb "${pids[i]}")"
+    IFS='|' read -ra variant_windows <<<"${windows[i]}"
     cpu_us="$(awk -v t="${ticks[i]}" -v hz="$(getconf CLK_TCK)" -v n="${requests[i]}" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')"
     echo "round ${round} ${names[i]}: $(awk -v n="${requests[i]}" 'BEGIN {printf "%.0f", n / 30}')/s, the api's CPU ${cpu_us} us a request, ${rss_mb} MB resident" >&2
-    runs+=("{\"round\": ${round}, \"variant\": \"${names[i]}\", \"windows\": [${windows[i]}], \"api_cpu_us_per_request\": ${cpu_us}, \"api_rss_mb_after_load\": ${rss_mb}}")
+    runs+=("{\"round\": ${round}, \"variant\": \"${names[i]}\", \"windows\": $(windows_json "${variant_windows[@]}"), \"api_cpu_us_per_request\": ${cpu_us}, \"api_rss_mb_after_load\": ${rss_mb}}")
     kill "${pids[i]}"
     wait "${pids[i]}" 2>/dev/null || true
   done
