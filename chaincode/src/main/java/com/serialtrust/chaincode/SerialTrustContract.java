@@ -9,6 +9,7 @@ import org.hyperledger.fabric.contract.annotation.Default;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.License;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
  * The SerialTrust contract: every rule of the ledger. Permissions come from the caller's
@@ -20,6 +21,12 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
         license = @License(name = "Apache-2.0"), contact = @Contact(name = "SerialTrust")))
 @Default
 public final class SerialTrustContract implements ContractInterface, CustodyTransactions, AftercareTransactions {
+
+    /** Fabric's context, with the caller's certificate read once per caller, not once per transaction ({@link Callers}). */
+    @Override
+    public Context createContext(final ChaincodeStub stub) {
+        return Callers.context(stub);
+    }
 
     /** Every result leaves through here, as canonical JSON. No state holds a signature: see {@link #GetLabels}. */
     private static String out(final Context ctx, final Object result) {
