@@ -27,8 +27,8 @@ class PhotoController {
     static final int WAITING = 4;
     /**
      * Photos are decoded one at a time, on a thread of their own: each takes up to 12 MB of heap, and
-     * more for its scaled copies, while it is read (PhotoDecoder), and a burst of uploads must not take the heap, nor the threads that
-     * other blocking work runs on.
+     * more for its scaled copies, while it is read (PhotoDecoder), and a burst of uploads must not take
+     * the heap, nor the threads that other blocking work runs on.
      */
     private static final Scheduler DECODER = Schedulers.newBoundedElastic(1, WAITING, "photo-decoder", 60, true);
 

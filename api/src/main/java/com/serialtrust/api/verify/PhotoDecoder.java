@@ -44,7 +44,8 @@ final class PhotoDecoder {
     /**
      * The most bytes a photo is decoded into: a larger one is subsampled as it is read. A JPEG (or a grey
      * image) is decoded in grey, a byte a pixel, 12 megapixels at most; another in colour, counted at 4
-     * bytes a pixel, 3 megapixels. Decoded whole and in colour, a 40-megapixel photo took 120 MB, more than the api's heap.
+     * bytes a pixel, 3 megapixels. Decoded whole and in colour, a 40-megapixel photo took 120 MB, more
+     * than the api's heap.
      */
     static final long DECODED_BYTES = 12_000_000L;
     /** The longer edge the code is sought at: a sensible working scale first, then smaller, then larger. */
