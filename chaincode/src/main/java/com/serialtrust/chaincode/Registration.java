@@ -6,6 +6,7 @@ import org.hyperledger.fabric.shim.ChaincodeException;
 import com.serialtrust.contract.ItemInput;
 import com.serialtrust.contract.Registered;
 import com.serialtrust.crypto.Base64Url;
+import com.serialtrust.crypto.OnEveryCore;
 import com.serialtrust.crypto.P256;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.InvalidIdentifierException;
@@ -121,7 +122,7 @@ final class Registration {
          */
         void verifyAhead(final ItemInput[] batch, final List<String> signatures) {
             final ManufacturerKey[] keys = new ManufacturerKey[batch.length];
-            java.util.stream.IntStream.range(0, batch.length).parallel().forEach(i -> {
+            OnEveryCore.forEach(batch.length, i -> {
                 try {
                     final ElementString element = batch[i].element();
                     final byte[] signature = Base64Url.decode(signatures.get(i)).orElseThrow();

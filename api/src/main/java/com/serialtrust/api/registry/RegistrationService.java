@@ -14,6 +14,7 @@ import com.serialtrust.api.analytics.Tallies;
 import com.serialtrust.api.ledger.Chaincode;
 import com.serialtrust.api.ledger.LedgerRefusal;
 import com.serialtrust.api.ledger.Organisation;
+import com.serialtrust.crypto.OnEveryCore;
 import com.serialtrust.gs1.ElementString;
 import com.serialtrust.gs1.Gtin;
 import com.serialtrust.gs1.InvalidIdentifierException;
@@ -146,11 +147,16 @@ public class RegistrationService {
         if (toSign.isEmpty() || !signingKeys.has(as)) {
             return;
         }
-        final Map<Integer, String> signatures = new java.util.concurrent.ConcurrentHashMap<>();
-        toSign.entrySet().parallelStream().forEach(e ->
-                signingKeys.sign(as, e.getValue()).ifPresent(sig -> signatures.put(e.getKey(), sig)));
+        final List<Map.Entry<Integer, String>> rows = List.copyOf(toSign.entrySet());
+        final String[] signatures = new String[rows.size()];
+        OnEveryCore.forEach(rows.size(), i -> signatures[i] = signingKeys.sign(as, rows.get(i).getValue()).orElse(null));
         final Optional<String> keyId = signingKeys.keyId(as);
-        signatures.forEach((i, sig) -> pending.put(i, pending.get(i).signedWith(sig, keyId)));
+        for (int i = 0; i < signatures.length; i++) {
+            if (signatures[i] != null) {
+                final int row = rows.get(i).getKey();
+                pending.put(row, pending.get(row).signedWith(signatures[i], keyId));
+            }
+        }
     }
 
     /** Items already on the ledger: the caller's are done; anyone else's are a conflict. */
