@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * the ledger behind an error.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class AcceptFirst implements EdgeFilter {
 
     private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * this server only; the camera and the position for this origin alone.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the size limits: a refused request needs no page policy
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the size limits: a refused request needs no page policy
 class PageHeaders implements EdgeFilter {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",

@@ -22,7 +22,7 @@ import reactor.netty.http.server.HttpServerRequest;
  * problem JSON. (Netty's own, higher limits stop what is larger still, without a body.)
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the request timer (web/RequestTimer)
 class RequestLimits implements EdgeFilter {
 
     static final int MAX_URI = 8 * 1024;

@@ -25,7 +25,13 @@ class OperationsIntegrationTests extends DemoIntegrationTest {
 
     @Test
     void prometheusSeesTheResolversRequestsAndAnswersStaffOnly() {
-        http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk().expectBody(Void.class);
+        final double before = resolverRequests();
+        for (int i = 0; i < 3; i++) {
+            http.get().uri("/01/09520123456788/21/DEMO-0001").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk()
+                    .expectBody(Void.class);
+        }
+        // each request counted once (web/RequestTimer's timer, not also Spring's observation of it)
+        assertThat(resolverRequests() - before).isEqualTo(3.0);
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
@@ -34,8 +40,18 @@ class OperationsIntegrationTests extends DemoIntegrationTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/01/{gtin}/21/{serial}\"")
                 .contains("status=\"200\"").contains("outcome=\"SUCCESS\"").contains("method=\"GET\"")
-                // one timer per request, not also a long-task timer of those in flight (web/RequestMetrics)
+                // one timer per request, not also a long-task timer of those in flight
                 .doesNotContain("http_server_requests_active");
+    }
+
+    /** How many verifications answered 200 the resolver's timer has counted. */
+    private double resolverRequests() {
+        final String metrics = http.get().uri("/actuator/prometheus").header("Authorization", bearer("brand"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return metrics.lines()
+                .filter(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"/01/{gtin}/21/{serial}\"")
+                        && l.contains("status=\"200\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
