@@ -46,7 +46,13 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     private final FabricProperties properties;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Sinks.Many<LedgerEvent> events = Sinks.many().multicast().directBestEffort();
+    /** Calls to the peers, which mostly wait: for an endorsement, for a block to commit. */
     private final LedgerThreads threads = new LedgerThreads("fabric-gateway", 32);
+    /**
+     * Queries of the read model, which work all the time they run, each thread with its own SQLite
+     * connection and page cache: as many as the embedded ledger's.
+     */
+    private final LedgerThreads readModelThreads = new LedgerThreads("read-model", 8);
     private final Map<String, Long> blocks = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(final Map.Entry<String, Long> eldest) {
@@ -93,8 +99,8 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     public Mono<byte[]> evaluate(final Organisation as, final Transaction transaction, final List<String> args,
             final Map<String, byte[]> transientData) {
         final String function = Ledger.checked(transaction, Transaction.Intent.EVALUATE).function();
-        return threads.run(() -> reads.answer(connection(as).identity(), function, args, transientData)
-                .orElseGet(() -> evaluateOnPeerOrSearch(as, function, args, transientData)));
+        return readModelThreads.run(() -> reads.answer(connection(as).identity(), function, args, transientData).orElse(null))
+                .switchIfEmpty(threads.run(() -> evaluateOnPeerOrSearch(as, function, args, transientData)));
     }
 
     /** On the peer; a search it refuses for want of an index, from the read model if that may answer at all. */
@@ -191,24 +197,17 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         if (known != null) {
             return Mono.just(known);
         }
-        return threads.run(() -> {
-            final Optional<Long> applied = reads.blockOf(txId);
-            if (applied.isPresent()) {
-                blocks.put(txId, applied.get());
-                return applied.get();
-            }
+        return readModelThreads.run(() -> reads.blockOf(txId).orElse(null)).switchIfEmpty(threads.run(() -> {
             try {
                 final byte[] block = connection(listenAs).network().getContract("qscc")
                         .evaluateTransaction("GetBlockByTxID", properties.channel(), txId);
-                final long number = Block.parseFrom(block).getHeader().getNumber();
-                blocks.put(txId, number);
-                return number;
+                return Block.parseFrom(block).getHeader().getNumber();
             } catch (GatewayException e) {
                 throw failure(listenAs, "GetBlockByTxID", e);
             } catch (InvalidProtocolBufferException e) {
                 throw new LedgerUnavailableException("qscc returned no block for " + txId, e);
             }
-        });
+        })).doOnNext(number -> blocks.put(txId, number));
     }
 
     @Override
@@ -243,5 +242,6 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         });
         reads.awaitClosed();
         threads.dispose();
+        readModelThreads.dispose();
     }
 }

@@ -30,6 +30,17 @@ class ReadModelTests {
     }
 
     @Test
+    void theDataHashIsSha256OfTheEnvelopesOneAfterTheOtherAsFabricHashesThem() {
+        final com.google.protobuf.ByteString first = com.google.protobuf.ByteString.copyFromUtf8("first envelope");
+        // a second envelope in two parts, as a large message may arrive: hashed part by part
+        final com.google.protobuf.ByteString second = com.google.protobuf.ByteString.copyFromUtf8("second, ")
+                .concat(com.google.protobuf.ByteString.copyFrom(new byte[300]));
+        assertThat(Blocks.dataHash(java.util.List.of(first, second)))
+                .isEqualTo(WorldState.sha256(first.concat(second).toByteArray()))
+                .isNotEqualTo(WorldState.sha256(second.concat(first).toByteArray()));
+    }
+
+    @Test
     void onlyValidTransactionsOfTheChaincodeAreAppliedWithTheirBlockAndTransaction() {
         try (ReadModel model = new ReadModel(dir)) {
             final Blocks.Parsed genesis = parsed(new TestBlocks().block(0, new byte[0]));
