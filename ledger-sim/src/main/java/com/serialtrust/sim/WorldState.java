@@ -61,8 +61,13 @@ public interface WorldState {
 
     /** SHA-256, as a peer hashes private values and transaction ids. */
     static byte[] sha256(final byte[] data) {
+        return newSha256().digest(data);
+    }
+
+    /** A new SHA-256 digest, for data hashed in parts. */
+    static java.security.MessageDigest newSha256() {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

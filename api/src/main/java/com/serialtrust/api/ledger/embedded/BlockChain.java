@@ -1,13 +1,12 @@
 package com.serialtrust.api.ledger.embedded;
 
+import com.serialtrust.sim.WorldState;
 import com.serialtrust.sim.WriteSet;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,7 +62,7 @@ final class BlockChain {
                     ps.setLong(1, number);
                     ps.setString(2, c.getKey());
                     ps.setBytes(3, SqliteWorldState.bytes(w.getKey()));
-                    ps.setBytes(4, w.getValue().map(BlockChain::sha256).orElse(null));
+                    ps.setBytes(4, w.getValue().map(WorldState::sha256).orElse(null));
                     ps.addBatch();
                 }
             }
@@ -72,7 +71,7 @@ final class BlockChain {
         final Digest digest = new Digest();
         writes.publicWrites().forEach((key, value) -> digest.write(key, value.orElse(null)));
         writes.privateWrites().forEach((collection, entries) -> entries.forEach(
-                (key, value) -> digest.write(collection + "\u0000" + key, value.map(BlockChain::sha256).orElse(null))));
+                (key, value) -> digest.write(collection + "\u0000" + key, value.map(WorldState::sha256).orElse(null))));
         final byte[] writesHash = digest.finish();
         final String at = writes.timestamp().toString();
         final byte[] hash = blockHash(lastHash, number, writes.txId(), at, writesHash, eventName.orElse(""), eventPayload);
@@ -105,10 +104,6 @@ final class BlockChain {
         return d.finish();
     }
 
-    static byte[] sha256(final byte[] value) {
-        return Digest.sha().digest(value);
-    }
-
     /** Length-prefixed fields into SHA-256: no two different sequences of fields hash alike. */
     static final class Digest {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -133,15 +128,7 @@ final class BlockChain {
         }
 
         byte[] finish() {
-            return sha().digest(bytes.toByteArray());
-        }
-
-        static MessageDigest sha() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return WorldState.sha256(bytes.toByteArray());
         }
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,12 +129,7 @@ final class Blocks {
 
     /** Fabric's data hash: SHA-256 of the block's envelopes, concatenated (hashed in turn, not copied together). */
     static byte[] dataHash(final List<ByteString> data) {
-        final MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        final MessageDigest sha = WorldState.newSha256();
         for (ByteString envelope : data) {
             for (ByteBuffer part : envelope.asReadOnlyByteBufferList()) {
                 sha.update(part);
