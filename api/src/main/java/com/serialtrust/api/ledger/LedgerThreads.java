@@ -17,6 +17,9 @@ public final class LedgerThreads implements Disposable {
 
     private static final int IDLE_SECONDS = 60;
 
+    /** Threads that read a SQLite state (the embedded ledger, the Fabric ledger's read model), each with its own connection. */
+    public static final int SQLITE_READERS = 8;
+
     private final Scheduler scheduler;
 
     /** At most {@code threads} threads named {@code name-1, name-2...}, each ending after a minute idle. */

@@ -82,15 +82,34 @@ class RequestTimer implements EdgeFilter {
             final HttpStatus status = code == null ? null : HttpStatus.resolve(code.value());
             final PathPattern pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             final Throwable error = exchange.getAttribute(ExceptionHandlingWebHandler.HANDLED_WEB_EXCEPTION);
-            return new Tags(METHODS.contains(method) ? method.name() : UNKNOWN,
-                    pattern != null ? (pattern.getPatternString().isEmpty() ? "root" : pattern.getPatternString())
-                            : status != null && status.is3xxRedirection() ? "REDIRECTION"
-                            : status == HttpStatus.NOT_FOUND ? "NOT_FOUND" : UNKNOWN,
-                    aborted || code == null ? UNKNOWN : Integer.toString(code.value()),
-                    aborted || code == null ? UNKNOWN : code.is2xxSuccessful() ? "SUCCESS"
-                            : status != null ? status.series().name() : UNKNOWN,
-                    error == null ? "none" : error.getClass().getSimpleName().isEmpty() ? error.getClass().getName()
-                            : error.getClass().getSimpleName());
+            final boolean known = !aborted && code != null;
+            return new Tags(METHODS.contains(method) ? method.name() : UNKNOWN, uri(pattern, status),
+                    known ? Integer.toString(code.value()) : UNKNOWN, known ? outcome(code, status) : UNKNOWN, exception(error));
+        }
+
+        private static String uri(final PathPattern pattern, final HttpStatus status) {
+            if (pattern != null) {
+                return pattern.getPatternString().isEmpty() ? "root" : pattern.getPatternString();
+            }
+            if (status != null && status.is3xxRedirection()) {
+                return "REDIRECTION";
+            }
+            return status == HttpStatus.NOT_FOUND ? "NOT_FOUND" : UNKNOWN;
+        }
+
+        private static String outcome(final HttpStatusCode code, final HttpStatus status) {
+            if (code.is2xxSuccessful()) {
+                return "SUCCESS";
+            }
+            return status != null ? status.series().name() : UNKNOWN;
+        }
+
+        private static String exception(final Throwable error) {
+            if (error == null) {
+                return "none";
+            }
+            final String name = error.getClass().getSimpleName();
+            return name.isEmpty() ? error.getClass().getName() : name;
         }
     }
 }

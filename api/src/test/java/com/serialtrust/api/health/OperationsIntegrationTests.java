@@ -35,20 +35,21 @@ class OperationsIntegrationTests extends DemoIntegrationTest {
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
-        final String metrics = http.get().uri("/actuator/prometheus").header("Authorization", bearer("brand"))
-                .exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/01/{gtin}/21/{serial}\"")
+        assertThat(prometheus()).contains("http_server_requests_seconds_count").contains("uri=\"/01/{gtin}/21/{serial}\"")
                 .contains("status=\"200\"").contains("outcome=\"SUCCESS\"").contains("method=\"GET\"")
                 // one timer per request, not also a long-task timer of those in flight
                 .doesNotContain("http_server_requests_active");
     }
 
+    /** The metrics, as the brand's staff read them. */
+    private String prometheus() {
+        return http.get().uri("/actuator/prometheus").header("Authorization", bearer("brand"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
     /** How many verifications answered 200 the resolver's timer has counted. */
     private double resolverRequests() {
-        final String metrics = http.get().uri("/actuator/prometheus").header("Authorization", bearer("brand"))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        return metrics.lines()
+        return prometheus().lines()
                 .filter(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"/01/{gtin}/21/{serial}\"")
                         && l.contains("status=\"200\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

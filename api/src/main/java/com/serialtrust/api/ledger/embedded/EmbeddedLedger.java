@@ -33,7 +33,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
     private final String authorityMspId;
     private final Map<String, SimIdentity> identities = new ConcurrentHashMap<>();
     private final Sinks.Many<LedgerEvent> events = Sinks.many().multicast().directBestEffort();
-    private final LedgerThreads threads = new LedgerThreads("embedded-ledger", 8);
+    private final LedgerThreads threads = new LedgerThreads("embedded-ledger", LedgerThreads.SQLITE_READERS);
 
     public EmbeddedLedger(final Path dataDir, final String authorityMspId, final Clock clock) {
         this.authorityMspId = Objects.requireNonNull(authorityMspId, "authorityMspId");

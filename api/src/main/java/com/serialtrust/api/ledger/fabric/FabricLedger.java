@@ -48,11 +48,8 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     private final Sinks.Many<LedgerEvent> events = Sinks.many().multicast().directBestEffort();
     /** Calls to the peers, which mostly wait: for an endorsement, for a block to commit. */
     private final LedgerThreads threads = new LedgerThreads("fabric-gateway", 32);
-    /**
-     * Queries of the read model, which work all the time they run, each thread with its own SQLite
-     * connection and page cache: as many as the embedded ledger's.
-     */
-    private final LedgerThreads readModelThreads = new LedgerThreads("read-model", 8);
+    /** Queries of the read model, which work all the time they run: as many threads as the embedded ledger's. */
+    private final LedgerThreads readModelThreads = new LedgerThreads("read-model", LedgerThreads.SQLITE_READERS);
     private final Map<String, Long> blocks = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(final Map.Entry<String, Long> eldest) {
