@@ -30,19 +30,18 @@ final class SearchIndex {
             StateKeys.SEGMENT);
 
     /** The index keys of an item: by lot, by exact serial, by normalised serial, and by its segments. */
-    static List<String> keys(final Item item) {
+    static List<String> keys(final String gtin, final String serial, final Optional<String> lot) {
         final List<String> keys = new ArrayList<>(3 + CloseSerials.SEGMENTS);
-        item.lot().ifPresent(lot -> keys.add(key(StateKeys.LOT, item.gtin(), lot, item.serial())));
-        keys.add(key(StateKeys.SERIAL, item.serial(), item.gtin()));
-        final String normalised = CloseSerials.normalise(item.serial());
+        lot.ifPresent(l -> keys.add(key(StateKeys.LOT, gtin, l, serial)));
+        keys.add(key(StateKeys.SERIAL, serial, gtin));
+        final String normalised = CloseSerials.normalise(serial);
         if (normalised.isEmpty()) {
             return keys;
         }
-        keys.add(key(StateKeys.NORMALISED, normalised, item.gtin(), item.serial()));
+        keys.add(key(StateKeys.NORMALISED, normalised, gtin, serial));
         final List<String> segments = CloseSerials.segments(normalised);
         for (int i = 0; i < segments.size(); i++) {
-            keys.add(key(StateKeys.SEGMENT, length(normalised.length()), Integer.toString(i), segments.get(i),
-                    item.gtin(), item.serial()));
+            keys.add(key(StateKeys.SEGMENT, length(normalised.length()), Integer.toString(i), segments.get(i), gtin, serial));
         }
         return keys;
     }

@@ -105,6 +105,25 @@ class SearchIndexTest {
             assertThat(DerivedIndex.covers(Z + "nseg" + Z + "011" + Z)).isTrue();
             assertThat(DerivedIndex.covers(itemKey("SN-00A7B3X9Q"))).isFalse();
         }
+        @Test
+        void theKeysComeFromTheItemsOwnFieldsNotFromTheAssemblyItIsPartOf() {
+            final Consortium c = Consortium.ready();
+            c.ok(c.brand, "RegisterItems", json(List.of(c.signedItem(GTIN, "PART-7", Map.of("lot", "L9")))));
+            final var item = (tools.jackson.databind.node.ObjectNode) Json.tree(c.ledger.state().get(itemKey("PART-7")).orElseThrow());
+            // a consumed part names its parent, whose fields share the item's names one level down
+            item.putObject("parent").put("gtin", "09506000134352").put("lot", "PARENT-LOT").put("serial", "PARENT-1");
+            final byte[] part = item.toString().getBytes(StandardCharsets.UTF_8);
+            assertThat(DerivedIndex.keysOf(itemKey("PART-7"), part))
+                    .isEqualTo(SearchIndex.keys(GTIN, "PART-7", java.util.Optional.of("L9")))
+                    .noneMatch(k -> k.contains("PARENT"));
+        }
+
+        @Test
+        void anItemWithoutItsSerialIsUnreadableNotIndexedUnderNothing() {
+            final byte[] broken = ("{\"gtin\":\"" + GTIN + "\",\"lot\":\"L1\"}").getBytes(StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                    .isThrownBy(() -> DerivedIndex.keysOf(itemKey("X-1"), broken));
+        }
     }
 
     private static final String Z = "\u0000";

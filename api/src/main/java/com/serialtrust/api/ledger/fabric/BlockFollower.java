@@ -78,8 +78,8 @@ final class BlockFollower implements AutoCloseable {
                         final Blocks.Parsed block = Blocks.parse(blocks.next(), properties.chaincode());
                         model.apply(block);
                         for (Blocks.Tx tx : block.transactions()) {
-                            tx.event().ifPresent(e -> events.accept(new LedgerEvent(e.getEventName(),
-                                    e.getPayload().toByteArray(), tx.txId(), block.number())));
+                            tx.event().ifPresent(e -> events.accept(new LedgerEvent(e.name(), e.payload(), tx.txId(),
+                                    block.number())));
                         }
                         backoff = 250;
                     }

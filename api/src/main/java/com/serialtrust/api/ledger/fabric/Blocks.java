@@ -3,6 +3,7 @@ package com.serialtrust.api.ledger.fabric;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.serialtrust.sim.WorldState;
+import com.serialtrust.sim.WriteSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -55,9 +56,12 @@ final class Blocks {
         }
     }
 
-    /** A valid transaction's writes to the chaincode (an empty value is a delete) and its event. */
+    /**
+     * A valid transaction's writes to the chaincode (an empty value is a delete) and its event, each a
+     * copy: nothing of it refers to the block's bytes, which can go before the block is applied.
+     */
     record Tx(String txId, int index, Instant timestamp, SortedMap<String, Optional<byte[]>> writes,
-            Optional<ChaincodeEvent> event) {}
+            Optional<WriteSet.Event> event) {}
 
     /** Reads a block delivered by the peer, keeping what concerns {@code chaincode}. */
     static Parsed parse(final Block block, final String chaincode) {
@@ -85,7 +89,7 @@ final class Blocks {
                 return Optional.empty();
             }
             final SortedMap<String, Optional<byte[]>> writes = new TreeMap<>();
-            ChaincodeEvent event = null;
+            WriteSet.Event event = null;
             for (TransactionAction action : Transaction.parseFrom(aliased(payload.getData())).getActionsList()) {
                 final ChaincodeAction result = ChaincodeAction.parseFrom(aliased(ProposalResponsePayload.parseFrom(aliased(
                         ChaincodeActionPayload.parseFrom(aliased(action.getPayload())).getAction().getProposalResponsePayload()))
@@ -101,7 +105,7 @@ final class Blocks {
                 if (!result.getEvents().isEmpty()) {
                     final ChaincodeEvent e = ChaincodeEvent.parseFrom(aliased(result.getEvents()));
                     if (e.getChaincodeId().equals(chaincode)) {
-                        event = e;
+                        event = new WriteSet.Event(e.getEventName(), e.getPayload().toByteArray());
                     }
                 }
             }
@@ -119,7 +123,8 @@ final class Blocks {
     /**
      * A message nested in {@code bytes}, read with its own byte fields as views of {@code bytes}: a
      * transaction's writes sit seven messages deep, and each level read as a copy made a block of a
-     * thousand registered serials into megabytes of arrays that outlived young collections.
+     * thousand registered serials into megabytes of arrays that outlived young collections. What a
+     * {@link Tx} keeps is copied out, so that no view outlives the parse.
      */
     private static CodedInputStream aliased(final ByteString bytes) {
         final CodedInputStream in = bytes.newCodedInput();
