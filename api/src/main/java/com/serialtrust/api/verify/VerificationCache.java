@@ -44,15 +44,11 @@ class VerificationCache {
     private final Redis redis;
     private final RedisProperties properties;
     private final JsonMapper json;
-    /** Items touched by recent events, with the sequence number of the last event that touched each. */
-    private static final int TOUCHED_MAX = 100_000;
-
     private final AtomicLong invalidations = new AtomicLong();
     /** Unique per start: entries cached before a restart, when events may have been missed, go unread. */
     private final AtomicLong epoch = new AtomicLong(System.currentTimeMillis());
-    private final Map<String, Long> touched = new LinkedHashMap<>(1024, 0.75f, false);
-    /** The highest sequence number that fell out of {@link #touched}: reads before it are not cached. */
-    private long forgottenUpTo;
+    /** The items touched by events, by the sequence number of the last event about each. */
+    private final Touches touched = new Touches();
     private final Disposable subscription;
 
     /** The most items whose verifications this process holds in front of Redis. */
@@ -157,9 +153,7 @@ class VerificationCache {
     }
 
     private synchronized boolean touchedSince(final String item, final Stamp readAt) {
-        final Long last = touched.get(item);
-        return epoch.get() != readAt.epoch() || forgottenUpTo > readAt.sequence()
-                || (last != null && last > readAt.sequence());
+        return epoch.get() != readAt.epoch() || touched.since(item, readAt.sequence());
     }
 
     /** Records an event about {@code items} (none: about everything, so the epoch moves). */
@@ -171,13 +165,7 @@ class VerificationCache {
         }
         for (String item : items) {
             near.remove(item);
-            touched.remove(item);
-            touched.put(item, sequence);
-            if (touched.size() > TOUCHED_MAX) {
-                final var eldest = touched.entrySet().iterator();
-                forgottenUpTo = Math.max(forgottenUpTo, eldest.next().getValue());
-                eldest.remove();
-            }
+            touched.touch(item, sequence);
         }
         return sequence;
     }
