@@ -2,7 +2,12 @@ package com.serialtrust.chaincode;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -70,15 +75,15 @@ public final class Json {
      * The named top-level string fields of a state object, read as they stream by without building the
      * object: the search index needs three of an item's twenty-three, for each item a world state commits.
      */
-    static java.util.Map<String, String> strings(final byte[] bytes, final java.util.Set<String> names) {
-        final java.util.Map<String, String> found = new java.util.HashMap<>(names.size() * 2);
-        try (tools.jackson.core.JsonParser in = MAPPER.createParser(bytes)) {
-            if (in.nextToken() != tools.jackson.core.JsonToken.START_OBJECT) {
+    static Map<String, String> strings(final byte[] bytes, final Set<String> names) {
+        final Map<String, String> found = new HashMap<>(names.size() * 2);
+        try (JsonParser in = MAPPER.createParser(bytes)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("state is not a JSON object");
             }
-            while (in.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+            while (in.nextToken() == JsonToken.PROPERTY_NAME) {
                 final String name = in.currentName();
-                if (in.nextToken() == tools.jackson.core.JsonToken.VALUE_STRING && names.contains(name)) {
+                if (in.nextToken() == JsonToken.VALUE_STRING && names.contains(name)) {
                     found.put(name, in.getString());
                 } else {
                     in.skipChildren();

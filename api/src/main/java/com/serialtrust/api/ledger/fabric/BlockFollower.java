@@ -32,6 +32,9 @@ final class BlockFollower implements AutoCloseable {
     private volatile String fault;
     private volatile long peerHeight = -1;
     private volatile boolean peerHeightKnown;
+    /** Whether the read model has caught up with the peer once since this api started. */
+    private boolean caughtUpOnce;
+    private final long startedAt = System.nanoTime();
 
     BlockFollower(final ReadModel model, final Supplier<Connection> peer, final FabricProperties properties,
             final Consumer<LedgerEvent> events) {
@@ -72,11 +75,13 @@ final class BlockFollower implements AutoCloseable {
                             model.height() + 1, model.height() + 1, peerHeight);
                 }
                 peerHeightKnown = true;
+                noteCaughtUp();
                 final var request = peer.get().network().newBlockEventsRequest().startBlock(0).checkpoint(model).build();
                 try (CloseableIterator<Block> blocks = request.getEvents()) {
                     while (!closed && blocks.hasNext()) {
                         final Blocks.Parsed block = Blocks.parse(blocks.next(), properties.chaincode());
                         model.apply(block);
+                        noteCaughtUp();
                         for (Blocks.Tx tx : block.transactions()) {
                             tx.event().ifPresent(e -> events.accept(new LedgerEvent(e.name(), e.payload(), tx.txId(),
                                     block.number())));
@@ -99,6 +104,16 @@ final class BlockFollower implements AutoCloseable {
                     backoff = Math.min(RETRY_MAX_MS, backoff * 2);
                 }
             }
+        }
+    }
+
+    /** Once the read model first holds what the peer held when the follower connected: says so, and frees the catch-up's cache. */
+    private void noteCaughtUp() {
+        if (!caughtUpOnce && caughtUp()) {
+            caughtUpOnce = true;
+            model.releaseWriterCache();
+            LOG.info("read model: caught up with the peer at block {}, {} s after the api started", model.height(),
+                    (System.nanoTime() - startedAt) / 1_000_000_000);
         }
     }
 

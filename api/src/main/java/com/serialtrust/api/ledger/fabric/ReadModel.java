@@ -117,6 +117,18 @@ final class ReadModel extends SqliteState implements Checkpoint {
         }
     }
 
+    /**
+     * Hands back the writer's page cache, which reading many blocks in a row fills (up to 32 MB of C
+     * heap, kept while the connection lives): once caught up, blocks come one at a time.
+     */
+    synchronized void releaseWriterCache() {
+        try (java.sql.Statement s = writer().createStatement()) {
+            s.execute("PRAGMA shrink_memory");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not shrink the read model's cache", e);
+        }
+    }
+
     /** The number of the last block applied, or -1 before the first. */
     @Override
     public long height() {

@@ -62,6 +62,35 @@ class ReadModelTests {
     }
 
     @Test
+    void aTransactionsEventIsHandedOnWithItsNameAndPayload() {
+        final Blocks.Parsed genesis = parsed(new TestBlocks().block(0, new byte[0]));
+        final Blocks.Parsed block = parsed(new TestBlocks()
+                .tx("t1", TestBlocks.CHAINCODE, Map.of("a", Optional.of("1")), TxValidationCode.VALID, Optional.of("Written"))
+                .tx("t2", "_lifecycle", Map.of(), TxValidationCode.VALID, Optional.of("Lifecycle"))
+                .block(1, genesis.hash()));
+        assertThat(block.transactions()).hasSize(2);
+        assertThat(block.transactions().get(0).event()).hasValueSatisfying(e -> {
+            assertThat(e.name()).isEqualTo("Written");
+            assertThat(e.payload()).isEqualTo(TestBlocks.utf8("{}"));
+        });
+        assertThat(block.transactions().get(1).event()).as("another chaincode's event is not ours").isEmpty();
+    }
+
+    @Test
+    void aReadModelThatGaveBackItsCacheGoesOnApplyingAndAnswering() {
+        try (ReadModel model = new ReadModel(dir)) {
+            final Blocks.Parsed[] blocks = twoBlocks();
+            model.apply(blocks[0]);
+            model.apply(blocks[1]);
+            model.releaseWriterCache();
+            model.apply(parsed(new TestBlocks().put("t3", "c", "3").block(2, blocks[1].hash())));
+            assertThat(model.get("a")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("1")));
+            assertThat(model.get("c")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("3")));
+            assertThat(model.height()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aKeysHistoryIsNewestFirstAndADeleteIsAnEmptyChange() {
         try (ReadModel model = new ReadModel(dir)) {
             final Blocks.Parsed[] blocks = twoBlocks();
