@@ -111,7 +111,9 @@ final class BlockFollower implements AutoCloseable {
     private void noteCaughtUp() {
         if (!caughtUpOnce && caughtUp()) {
             caughtUpOnce = true;
-            model.releaseWriterCache();
+            if (!model.releaseWriterCache()) {
+                LOG.warn("read model: SQLite kept the page cache of the catch-up (up to 32 MB)");
+            }
             LOG.info("read model: caught up with the peer at block {}, {} s after the api started", model.height(),
                     (System.nanoTime() - startedAt) / 1_000_000_000);
         }

@@ -119,13 +119,15 @@ final class ReadModel extends SqliteState implements Checkpoint {
 
     /**
      * Hands back the writer's page cache, which reading many blocks in a row fills (up to 32 MB of C
-     * heap, kept while the connection lives): once caught up, blocks come one at a time.
+     * heap, kept while the connection lives): once caught up, blocks come one at a time. False if SQLite
+     * refused, which costs only the memory.
      */
-    synchronized void releaseWriterCache() {
+    synchronized boolean releaseWriterCache() {
         try (java.sql.Statement s = writer().createStatement()) {
             s.execute("PRAGMA shrink_memory");
+            return true;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not shrink the read model's cache", e);
+            return false;
         }
     }
 

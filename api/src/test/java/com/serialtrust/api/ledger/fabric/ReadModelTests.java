@@ -82,7 +82,7 @@ class ReadModelTests {
             final Blocks.Parsed[] blocks = twoBlocks();
             model.apply(blocks[0]);
             model.apply(blocks[1]);
-            model.releaseWriterCache();
+            assertThat(model.releaseWriterCache()).isTrue();
             model.apply(parsed(new TestBlocks().put("t3", "c", "3").block(2, blocks[1].hash())));
             assertThat(model.get("a")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("1")));
             assertThat(model.get("c")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("3")));
