@@ -6,6 +6,7 @@ import com.serialtrust.sim.WriteSet;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,7 +124,7 @@ final class ReadModel extends SqliteState implements Checkpoint {
      * refused, which costs only the memory.
      */
     synchronized boolean releaseWriterCache() {
-        try (java.sql.Statement s = writer().createStatement()) {
+        try (Statement s = writer().createStatement()) {
             s.execute("PRAGMA shrink_memory");
             return true;
         } catch (SQLException e) {

@@ -29,6 +29,14 @@ class ReadModelTests {
         return new Blocks.Parsed[] {genesis, first};
     }
 
+    /** {@link #twoBlocks()} applied to {@code model}: the last one, for the next block to name. */
+    private static Blocks.Parsed appliedTwoBlocks(final ReadModel model) {
+        final Blocks.Parsed[] blocks = twoBlocks();
+        model.apply(blocks[0]);
+        model.apply(blocks[1]);
+        return blocks[1];
+    }
+
     @Test
     void theDataHashIsSha256OfTheEnvelopesOneAfterTheOtherAsFabricHashesThem() {
         final com.google.protobuf.ByteString first = com.google.protobuf.ByteString.copyFromUtf8("first envelope");
@@ -79,11 +87,9 @@ class ReadModelTests {
     @Test
     void aReadModelThatGaveBackItsCacheGoesOnApplyingAndAnswering() {
         try (ReadModel model = new ReadModel(dir)) {
-            final Blocks.Parsed[] blocks = twoBlocks();
-            model.apply(blocks[0]);
-            model.apply(blocks[1]);
+            final Blocks.Parsed last = appliedTwoBlocks(model);
             assertThat(model.releaseWriterCache()).isTrue();
-            model.apply(parsed(new TestBlocks().put("t3", "c", "3").block(2, blocks[1].hash())));
+            model.apply(parsed(new TestBlocks().put("t3", "c", "3").block(2, last.hash())));
             assertThat(model.get("a")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("1")));
             assertThat(model.get("c")).hasValueSatisfying(v -> assertThat(v).isEqualTo(TestBlocks.utf8("3")));
             assertThat(model.height()).isEqualTo(2);
@@ -93,12 +99,10 @@ class ReadModelTests {
     @Test
     void aKeysHistoryIsNewestFirstAndADeleteIsAnEmptyChange() {
         try (ReadModel model = new ReadModel(dir)) {
-            final Blocks.Parsed[] blocks = twoBlocks();
-            model.apply(blocks[0]);
-            model.apply(blocks[1]);
+            final Blocks.Parsed last = appliedTwoBlocks(model);
             model.apply(parsed(new TestBlocks().put("t3", "a", "3")
                     .tx("t4", TestBlocks.CHAINCODE, Map.of("b", Optional.empty()), TxValidationCode.VALID, Optional.empty())
-                    .block(2, blocks[1].hash())));
+                    .block(2, last.hash())));
             assertThat(model.history("a")).extracting(WorldState.Change::txId).containsExactly("t3", "t1");
             assertThat(model.history("b")).extracting(WorldState.Change::txId).containsExactly("t4", "t2");
             assertThat(model.history("b").get(0).value()).isEmpty();
@@ -182,13 +186,11 @@ class ReadModelTests {
     @Test
     void aQuerysReadsAllSeeTheBlockItBeganAtWhateverIsAppliedMeanwhile() throws Exception {
         try (ReadModel model = new ReadModel(dir)) {
-            final Blocks.Parsed[] blocks = twoBlocks();
-            model.apply(blocks[0]);
-            model.apply(blocks[1]);
+            final Blocks.Parsed last = appliedTwoBlocks(model);
             final String[] seen = model.snapshot(() -> {
                 final String before = new String(model.get("a").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
                 final Thread writer = new Thread(() -> model.apply(parsed(new TestBlocks().put("t3", "a", "changed")
-                        .put("t4", "b", "changed").block(2, blocks[1].hash()))));
+                        .put("t4", "b", "changed").block(2, last.hash()))));
                 writer.start();
                 try {
                     writer.join();
