@@ -18,16 +18,17 @@ warm_up "${API_PID}" "${verify}" application/json
 # jstat -gc: the old generation's used and committed MB, young and full collections so far
 old_gen() { jstat -gc "${API_PID}" | awk 'NR == 2 {printf "%d %d %s %s\n", $8 / 1024, $7 / 1024, $(NF-6), $(NF-4)}'; }
 read -r _ _ ygc0 fgc0 < <(old_gen)
-rows=()
+rows=() rss_each=()
 for minute in $(seq 1 "${MINUTES}"); do
   read -r rps _ p99 < <(wrk_run "${verify}" 64 60)
   read -r old_used old_committed ygc fgc < <(old_gen)
   rss="$(rss_mb "${API_PID}")"
+  rss_each+=("${rss}")
   echo "minute ${minute}: ${rps}/s, p99 ${p99} ms, ${rss} MB resident; old generation ${old_used} of ${old_committed} MB; $((fgc - fgc0)) full collections" >&2
   rows+=("{\"minute\": ${minute}, \"requests_per_second\": ${rps}, \"p99_ms\": ${p99}, \"rss_mb\": ${rss}, \"old_used_mb\": ${old_used}, \"old_committed_mb\": ${old_committed}, \"young_collections\": $((ygc - ygc0)), \"full_collections\": $((fgc - fgc0))}")
 done
 
-rss_all="$(printf '%s\n' "${rows[@]}" | sed 's/.*"rss_mb": \([0-9]*\).*/\1/')"
+first="${rss_each[0]}" last="${rss_each[-1]}" highest="$(printf '%s\n' "${rss_each[@]}" | sort -n | tail -n1)"
 mkdir -p "${RESULTS}"
 cat >"${RESULTS}/memory-long.json" <<JSON
 {
@@ -37,8 +38,8 @@ cat >"${RESULTS}/memory-long.json" <<JSON
   "load": {"tool": "wrk", "threads": 2, "connections": 64, "minutes": ${MINUTES}, "endpoint": "/01/{gtin}/21/{serial}?sig=... (cached in Redis)",
            "warmup": "10 s windows of the same load until the compilers used under 2 % of the CPU and the rate moved under 5 %", "warmup_seconds": $(warmup_json), "non_2xx": 0},
   "minutes": [$(IFS=,; echo "${rows[*]}")],
-  "rss_mb": {"first_minute": $(echo "${rss_all}" | head -n1), "last_minute": $(echo "${rss_all}" | tail -n1), "highest": $(echo "${rss_all}" | sort -n | tail -n1)},
+  "rss_mb": {"first_minute": ${first}, "last_minute": ${last}, "highest": ${highest}},
   "goal": {"rss_mb_at_most": 300}
 }
 JSON
-echo "resident memory: first minute $(echo "${rss_all}" | head -n1) MB, last $(echo "${rss_all}" | tail -n1) MB, highest $(echo "${rss_all}" | sort -n | tail -n1) MB; written to bench/results/memory-long.json"
+echo "resident memory: first minute ${first} MB, last ${last} MB, highest ${highest} MB; written to bench/results/memory-long.json"
